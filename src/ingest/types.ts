@@ -1,0 +1,65 @@
+/**
+ * Types shared by the ingest stages. A format reader turns one file's text into `RawEntry`s and
+ * `Problem`s; later stages never see the text again.
+ */
+import type { Org } from '../schemas/paper.ts';
+
+/** A problem found while reading a file. Errors reject an entry; warnings keep it. */
+export interface Problem {
+  /** File path as given to the reader (relative to the input root). */
+  file: string;
+  /** 1-based line the problem is on (0 when it concerns the whole file). */
+  line: number;
+  severity: 'error' | 'warning';
+  /** `expected …, found …` phrasing, quoting the bad input. */
+  message: string;
+}
+
+/** One paper card as a capture showed it, before normalisation and merging. */
+export interface RawEntry {
+  /** File the card came from (relative to the input root). */
+  file: string;
+  /** 1-based line of the card's first line. */
+  line: number;
+  /** 0-based position of the card among the file's accepted cards. */
+  rank: number;
+  /** The digest day the file stands for, `YYYY-MM-DD`. */
+  digest: string;
+  title: string;
+  abstract: string;
+  /** Publication date, `YYYY-MM-DD`, the year already inferred; null when the capture has none. */
+  published: string | null;
+  authors: string[] | null;
+  authorCount: number | null;
+  org: Org | null;
+  upvotes: number | null;
+  comments: number | null;
+  arxiv: string | null;
+  github: string | null;
+  project: string | null;
+  keywords: string[];
+}
+
+/** What reading one file yields. */
+export interface ParsedFile {
+  /** Format the file was read as. */
+  format: DigestFormat;
+  /** The digest day the file stands for. */
+  digest: string | null;
+  entries: RawEntry[];
+  /** Card-like blocks that could not be read, each with a message; counted as rejected entries. */
+  problems: Problem[];
+  /** Number of entries the file held (accepted + rejected); repeats within a file count. */
+  entriesRead: number;
+}
+
+/** The digest formats Papershelf reads. */
+export type DigestFormat = 'plaintext' | 'markdown' | 'textbrowser' | 'api';
+
+/** What a reader needs besides the text. */
+export interface ReadContext {
+  /** File path for messages and provenance. */
+  file: string;
+  /** Digest day from the file name (`YYYY-MM-DD…`), when it has one. */
+  digestFromName: string | null;
+}

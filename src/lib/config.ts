@@ -1,0 +1,20 @@
+/**
+ * Build-time settings read from the environment, in one place so the ingest CLI, Astro and
+ * the tests agree on them.
+ */
+
+/** Where ingest writes paper entries and Astro reads them (`PAPERSHELF_PAPERS`, for test builds). */
+export function papersDir(): string {
+  return process.env.PAPERSHELF_PAPERS || './content/papers';
+}
+
+/** Base path for GitHub Pages project sites: `/repo-name`, or `/`. Always starts and ends with `/`. */
+export function basePath(env: string | undefined = process.env.BASE): string {
+  const trimmed = (env ?? '').trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** Absolute site URL for canonical links and feeds (`SITE`). */
+export function siteUrl(env: string | undefined = process.env.SITE): string {
+  return (env && env.trim()) || 'http://localhost:4321';
+}
