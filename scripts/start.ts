@@ -1,0 +1,32 @@
+/**
+ * `npm start`: build the site when its inputs changed since the last build, then serve `dist/`
+ * on http://localhost:4321 (under BASE when set) with `astro preview`.
+ */
+import { spawnSync, spawn } from 'node:child_process';
+import { existsSync, statSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const root = process.cwd();
+const stamp = path.join(root, 'dist', 'index.html');
+const inputs = ['content/digests', 'content/notes', 'content/topics.yaml', 'src', 'public', 'astro.config.mjs', 'package-lock.json'];
+
+/** Newest modification time below `p` (0 when it does not exist). */
+function newest(p: string): number {
+  if (!existsSync(p)) return 0;
+  const stat = statSync(p);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(p).reduce((max, name) => Math.max(max, newest(path.join(p, name))), stat.mtimeMs);
+}
+
+const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
+const changed = inputs.map((p) => path.join(root, p)).some((p) => newest(p) > builtAt);
+if (changed || process.argv.includes('--rebuild')) {
+  console.log(builtAt ? 'Inputs changed since the last build: rebuilding.' : 'No build yet: building.');
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  // Exit 1 from ingest means some entries were rejected; the report said which, and the site still builds.
+  if (build.status !== 0) process.exit(build.status ?? 1);
+} else {
+  console.log('dist/ is up to date.');
+}
+const server = spawn('astro', ['preview', '--port', '4321'], { stdio: 'inherit' });
+server.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,67 @@
+/**
+ * Search as a reader uses it: real Chromium against the served `dist/`, at the root and under a
+ * GitHub Pages base path.
+ */
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveDist, type StaticServer } from '../helpers/serve.ts';
+import { TEST_BASE } from '../helpers/repo.ts';
+
+describe.each([
+  { label: 'root', dir: () => inject('distDir'), base: '/' },
+  { label: 'base path', dir: () => inject('baseDistDir'), base: TEST_BASE },
+])('search on /search/ ($label)', ({ dir, base }) => {
+  let browser: Browser;
+  let server: StaticServer;
+  beforeAll(async () => {
+    server = await serveDist(dir(), base);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('finds the Medusa paper for "speculative decoding" and opens its permalink', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}search/`);
+    const input = page.getByRole('searchbox').or(page.locator('.pagefind-ui__search-input')).first();
+    await input.fill('speculative decoding');
+    const result = page.locator('.pagefind-ui__result-link', { hasText: 'Medusa' });
+    await result.first().waitFor({ timeout: 15_000 });
+    await result.first().click();
+    await page.waitForURL(/\/papers\/[^/]+\/$/);
+    expect(new URL(page.url()).pathname.startsWith(`${base}papers/`)).toBe(true);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/^Medusa: Simple LLM Inference Acceleration/);
+    expect(errors).toEqual([]);
+  });
+
+  it('pre-fills the search from ?q= (the header form works without JavaScript)', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('speculative decoding')}`);
+    await page.locator('.pagefind-ui__result-link', { hasText: 'Medusa' }).first().waitFor({ timeout: 15_000 });
+  });
+
+  it('a paper page needs no JavaScript to read', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const first = page.locator('main a[href*="/papers/"]').first();
+    const href = await first.getAttribute('href');
+    await page.goto(new URL(href!, server.url).toString());
+    await expect(page.locator('article h1').count()).resolves.toBe(1);
+    const abstract = await page.locator('article').innerText();
+    expect(abstract.length).toBeGreaterThan(300);
+    await context.close();
+  });
+
+  it('unknown URLs get the 404 page with a way home', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${server.url}papers/does-not-exist/`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator(`a[href="${base}"]`).count()).resolves.toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * The demo digest, built as a user builds it (`npm run build`), checked in the HTML a reader gets
+ * and in `archive.jsonl`.
+ */
+import { describe, expect, it, inject, beforeAll } from 'vitest';
+import { readFileSync, readdirSync, existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { page, htmlFiles, squash } from '../helpers/html.ts';
+import { run } from '../helpers/run.ts';
+import { TEST_BASE } from '../helpers/repo.ts';
+import { archiveRecordSchema, type ArchiveRecord } from '../../src/schemas/archive.ts';
+
+const dist = inject('distDir');
+const baseDist = inject('baseDistDir');
+
+function readArchive(dir: string): ArchiveRecord[] {
+  return readFileSync(path.join(dir, 'archive.jsonl'), 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((line) => archiveRecordSchema.parse(JSON.parse(line)));
+}
+
+/** Paper pages that are real papers (redirect and shared-slug pages carry `data-paper-kind`). */
+function paperPageIds(dir: string): string[] {
+  return readdirSync(path.join(dir, 'papers'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(path.join(dir, 'papers', d.name, 'index.html')))
+    .map((d) => d.name)
+    .filter((id) => page(dir, `papers/${id}/`).querySelector('article[data-pagefind-body]'))
+    .sort();
+}
+
+describe('demo site from the sample digest', () => {
+  let archive: ArchiveRecord[];
+  beforeAll(() => {
+    archive = readArchive(dist);
+  });
+
+  it('has one permalink page per paper: 44', () => {
+    expect(paperPageIds(dist)).toHaveLength(44);
+  });
+
+  it('archive.jsonl has 44 records sorted by id, one per paper page', () => {
+    expect(archive).toHaveLength(44);
+    const ids = archive.map((r) => r.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(ids).toEqual(paperPageIds(dist));
+    expect(archive.filter((r) => r.org).map((r) => r.org!.slug).sort()).toEqual(['furiosa-ai', 'kyutai', 'nvidia']);
+    expect(archive.filter((r) => r.comments !== null)).toHaveLength(17);
+    expect(new Set(archive.flatMap((r) => r.digests))).toEqual(new Set(['2026-01-08']));
+  });
+
+  it('archive.jsonl is byte-identical to what `npm run ingest -- --archive` writes', async () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'papershelf-archive-'));
+    const result = await run('npx', ['tsx', 'scripts/ingest.ts', 'content/digests', '--out', path.join(tmp, 'papers'), '--archive', path.join(tmp, 'archive.jsonl'), '--quiet']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(path.join(tmp, 'archive.jsonl'), 'utf8')).toBe(readFileSync(path.join(dist, 'archive.jsonl'), 'utf8'));
+  });
+
+  it('every paper page shows its title, abstract, date and byline', () => {
+    for (const record of archive) {
+      const doc = page(dist, `papers/${record.id}/`);
+      const article = doc.querySelector('article[data-pagefind-body]');
+      expect(article, record.id).not.toBeNull();
+      const text = squash(article!.textContent);
+      expect(squash(doc.querySelector('h1')!.textContent), record.id).toBe(squash(record.title));
+      // The abstract's text survives whole (links are split into elements, so compare text).
+      expect(text, record.id).toContain(squash(record.abstract).slice(0, 200));
+      expect(text, record.id).toContain(squash(record.abstract).slice(-120));
+      expect(article!.querySelector(`time[datetime="${record.published}"]`), record.id).not.toBeNull();
+      const byline = record.org ? record.org.name : `${record.authorCount} author${record.authorCount === 1 ? '' : 's'}`;
+      expect(text, record.id).toContain(byline);
+      if (record.comments !== null) expect(text, record.id).toMatch(new RegExp(`${record.comments}\\s+comments?`));
+    }
+  });
+
+  it('repairs LaTeX leftovers in the text a reader sees', () => {
+    const videoscan = archive.find((r) => r.title.startsWith('VideoScan'))!;
+    const text = squash(page(dist, `papers/${videoscan.id}/`).querySelector('article')!.textContent);
+    expect(text).toContain('~5×');
+    expect(text).not.toMatch(/\bsim 5times\b/);
+  });
+
+  it('makes URLs in abstracts clickable, cleaned of trailing punctuation', () => {
+    const withGithub = archive.filter((r) => r.github);
+    expect(withGithub.length).toBeGreaterThan(0);
+    for (const record of withGithub) {
+      const links = page(dist, `papers/${record.id}/`).querySelectorAll('article a').map((a) => a.getAttribute('href'));
+      expect(links, record.id).toContain(record.github);
+      for (const link of links) expect(link, record.id).not.toMatch(/[.,;)\]}]$/);
+    }
+  });
+
+  it('lists the digest day in original order and links every paper from the home page', () => {
+    const digest = page(dist, 'digests/2026-01-08/');
+    const hrefs = digest.querySelectorAll('main a').map((a) => a.getAttribute('href') ?? '');
+    const order = hrefs.filter((h) => /^\/papers\/[^/]+\/$/.test(h)).map((h) => h.split('/')[2]);
+    const seen = [...new Set(order)];
+    expect(seen).toHaveLength(44);
+    // The first card of the seed is MusER; the last one is the seed's last title.
+    expect(archive.find((r) => r.id === seen[0])!.title).toMatch(/^MusER/);
+    const home = page(dist, '');
+    const homeLinks = new Set(home.querySelectorAll('a').map((a) => a.getAttribute('href')));
+    for (const record of archive) expect(homeLinks.has(record.url), record.id).toBe(true);
+  });
+
+  it('has a 404 page and a search page that loads Pagefind from the base', () => {
+    expect(existsSync(path.join(dist, '404.html'))).toBe(true);
+    expect(existsSync(path.join(dist, 'pagefind', 'pagefind-ui.js'))).toBe(true);
+    const search = readFileSync(path.join(dist, 'search', 'index.html'), 'utf8');
+    expect(search).toContain('/pagefind/');
+  });
+
+  it('under BASE every internal link, asset and the archive honour the base path', () => {
+    const files = htmlFiles(baseDist);
+    expect(files.length).toBeGreaterThan(44);
+    const bad: string[] = [];
+    for (const file of files) {
+      const doc = page(baseDist, file);
+      for (const el of doc.querySelectorAll('[href], [src]')) {
+        const value = el.getAttribute('href') ?? el.getAttribute('src') ?? '';
+        if (value.startsWith('/') && !value.startsWith(TEST_BASE) && !value.startsWith('//')) bad.push(`${file}: ${value}`);
+      }
+    }
+    expect(bad).toEqual([]);
+    const records = readArchive(baseDist);
+    expect(records.every((r) => r.url.startsWith(`${TEST_BASE}papers/`))).toBe(true);
+    const searchHtml = readFileSync(path.join(baseDist, 'search', 'index.html'), 'utf8');
+    expect(searchHtml).toContain(`${TEST_BASE}pagefind/`);
+  });
+});

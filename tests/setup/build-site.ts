@@ -1,0 +1,47 @@
+/**
+ * Builds the demo site once for the end-to-end tests, exactly as a user would: `npm run build`
+ * (ingest + astro build + Pagefind) into `dist/`, then a second `astro build` of the same papers
+ * under a GitHub Pages base path. `PAPERSHELF_SKIP_BUILD=1` reuses existing builds while iterating.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { repoRoot, TEST_BASE } from '../helpers/repo.ts';
+import { run } from '../helpers/run.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** `dist/` of `npm run build` (base `/`). */
+    distDir: string;
+    /** The same site built with `BASE=/papershelf/`. */
+    baseDistDir: string;
+  }
+}
+
+async function mustRun(label: string, command: string, args: string[], env: Record<string, string> = {}) {
+  const started = performance.now();
+  const result = await run(command, args, env);
+  if (result.code !== 0) {
+    throw new Error(`${label} failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
+  }
+  console.log(`[e2e setup] ${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+export default async function setup(project: TestProject) {
+  const distDir = path.join(repoRoot, 'dist');
+  const baseDistDir = process.env.PAPERSHELF_SKIP_BUILD
+    ? path.join(os.tmpdir(), 'papershelf-e2e-base-dist')
+    : path.join(mkdtempSync(path.join(os.tmpdir(), 'papershelf-e2e-')), 'dist');
+  const skip = process.env.PAPERSHELF_SKIP_BUILD && existsSync(distDir) && existsSync(baseDistDir);
+  if (!skip) {
+    await mustRun('npm run build', 'npm', ['run', 'build']);
+    await mustRun(`astro build with BASE=${TEST_BASE}`, 'npx', ['astro', 'build'], {
+      BASE: TEST_BASE,
+      SITE: 'https://example.org',
+      PAPERSHELF_OUT: baseDistDir,
+    });
+  }
+  project.provide('distDir', distDir);
+  project.provide('baseDistDir', baseDistDir);
+}
