@@ -88,3 +88,23 @@ export function neighbours<T>(list: readonly T[], isCurrent: (item: T) => boolea
   if (i < 0) return { previous: null, next: null };
   return { previous: list[i - 1] ?? null, next: list[i + 1] ?? null };
 }
+
+/** The digest days either side of `date` in a newest-first list: `older` and `newer`, or null. */
+export function adjacentDigests(digests: readonly Digest[], date: string): { older: Digest | null; newer: Digest | null } {
+  // Newest first: the list item before is the newer day.
+  const around = neighbours(digests, (d) => d.date === date);
+  return { older: around.next, newer: around.previous };
+}
+
+/**
+ * The digest a paper page's previous/next links follow (the paper's first, oldest digest day) and
+ * the papers before and after it there, in the digest's original order.
+ */
+export function paperSiblings(
+  paper: Paper,
+  digestByDate: ReadonlyMap<string, Digest>,
+): { digest: string; siblings: Neighbours<Paper> } {
+  const digest = paper.digests[0] ?? paper.appearances[0]!.digest;
+  const list = digestByDate.get(digest)?.papers ?? [];
+  return { digest, siblings: neighbours(list, (p) => p.id === paper.id) };
+}

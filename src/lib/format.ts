@@ -25,16 +25,27 @@ const SAFE_URL = /^https?:\/\/[^\s]+$/i;
  */
 export function linkSegments(text: string, spans: readonly UrlSpan[]): Segment[] {
   const segments: Segment[] = [];
+  // Adjacent text runs merge, so renderers and tests see one run between two links.
+  const pushText = (t: string) => {
+    const last = segments.at(-1);
+    if (last?.kind === 'text') last.text += t;
+    else if (t) segments.push({ kind: 'text', text: t });
+  };
   let cursor = 0;
   const ordered = [...spans].sort((a, b) => a.start - b.start);
   for (const span of ordered) {
     if (span.start < cursor || span.end <= span.start || span.end > text.length) continue;
     if (!SAFE_URL.test(span.url)) continue;
-    if (span.start > cursor) segments.push({ kind: 'text', text: text.slice(cursor, span.start) });
-    segments.push({ kind: 'link', text: text.slice(span.start, span.end), href: span.url });
+    pushText(text.slice(cursor, span.start));
+    const raw = text.slice(span.start, span.end);
+    // When cleaning only trimmed the end (`https://x.io.` → `https://x.io`), the trimmed
+    // punctuation stays outside the link; otherwise the whole raw span is the link text.
+    const linked = raw.startsWith(span.url) ? span.url : raw;
+    segments.push({ kind: 'link', text: linked, href: span.url });
+    pushText(raw.slice(linked.length));
     cursor = span.end;
   }
-  if (cursor < text.length) segments.push({ kind: 'text', text: text.slice(cursor) });
+  pushText(text.slice(cursor));
   return segments;
 }
 
@@ -95,6 +106,15 @@ export function byline(paper: Pick<Paper, 'org' | 'authors' | 'authorCount'>): s
   }
   if (paper.authorCount) return plural(paper.authorCount, 'author');
   return '';
+}
+
+/**
+ * A page's meta description: an excerpt with `<` and `>` replaced by look-alike angle quotes.
+ * Astro escapes only `&` and `"` inside attributes, which is safe HTML, but a raw
+ * `<script>` in a digest abstract would still show up to naive scanners and snippet parsers.
+ */
+export function metaDescription(text: string, max = 200): string {
+  return excerpt(text, max).replace(/</g, '‹').replace(/>/g, '›');
 }
 
 /**

@@ -14,17 +14,17 @@ export interface PaperLink {
 
 /** `https://arxiv.org/abs/<id>`. */
 export function arxivAbsUrl(arxiv: string): string {
-  return `https://arxiv.org/abs/${encodeURIComponent(arxiv)}`;
+  return `https://arxiv.org/abs/${encodeURI(arxiv)}`;
 }
 
 /** `https://arxiv.org/pdf/<id>`. */
 export function arxivPdfUrl(arxiv: string): string {
-  return `https://arxiv.org/pdf/${encodeURIComponent(arxiv)}`;
+  return `https://arxiv.org/pdf/${encodeURI(arxiv)}`;
 }
 
 /** `https://huggingface.co/papers/<id>`. */
 export function huggingFaceUrl(arxiv: string): string {
-  return `https://huggingface.co/papers/${encodeURIComponent(arxiv)}`;
+  return `https://huggingface.co/papers/${encodeURI(arxiv)}`;
 }
 
 /** A readable label for a bare URL: host and path without the scheme or a trailing slash. */
