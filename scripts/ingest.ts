@@ -1,0 +1,113 @@
+/**
+ * `npm run ingest [-- PATH…]`: digests → `content/papers/`, with a reconciliation report.
+ * Thin by design: arguments, progress, printing and the exit code; the work is in src/ingest.
+ *
+ * Exit codes: 0 every entry accepted (warnings allowed), 1 some entries rejected (the rest were
+ * still written), 2 usage or I/O error.
+ */
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import path from 'node:path';
+import pc from 'picocolors';
+import cliProgress from 'cli-progress';
+import { basePath, papersDir } from '../src/lib/config.ts';
+import { runPipeline } from '../src/ingest/pipeline.ts';
+import { formatReport, hasErrors, type Painter } from '../src/ingest/report.ts';
+import { IngestIoError, listDigestFiles, readDigestFiles, writeArchive, writePapers } from '../src/ingest/write.ts';
+
+const USAGE = `Usage: npm run ingest -- [PATH…] [options]
+
+Reads digests (default: content/digests/; *.txt, *.md, *.json, recursively) and writes one
+JSON entry per paper to content/papers/ (or $PAPERSHELF_PAPERS, or --out).
+
+Options:
+  --out DIR       write paper entries to DIR
+  --archive FILE  also write the archive as JSON lines to FILE
+  --json          print the report as JSON
+  --quiet         print only problems
+  -h, --help      show this help
+
+Exit codes: 0 all entries accepted, 1 some entries rejected, 2 usage or I/O error.
+`;
+
+const EXIT_OK = 0;
+const EXIT_REJECTED = 1;
+const EXIT_USAGE = 2;
+
+function fail(message: string): number {
+  process.stderr.write(`ingest: ${message}\nRun with --help for usage.\n`);
+  return EXIT_USAGE;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string' },
+        archive: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    return fail((err as Error).message);
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return EXIT_OK;
+  }
+  if (values.out === '') return fail('--out needs a directory');
+  if (values.archive === '') return fail('--archive needs a file name');
+
+  const started = performance.now();
+  const inputs = positionals.length > 0 ? positionals : ['content/digests'];
+  const outDir = values.out ?? papersDir();
+  const interactive = process.stderr.isTTY === true && !process.env.CI && !values.json && !values.quiet;
+  const bar = interactive
+    ? new cliProgress.SingleBar({ format: 'ingest [{bar}] {value}/{total} files', clearOnComplete: true }, cliProgress.Presets.shades_classic)
+    : null;
+
+  try {
+    const files = await listDigestFiles(inputs, { exclude: [outDir] });
+    const texts = await readDigestFiles(files);
+    bar?.start(texts.length, 0);
+    const { papers, report } = runPipeline(texts, { onFile: (done) => bar?.update(done) });
+    bar?.stop();
+    const written = await writePapers(outDir, papers);
+    if (values.archive) await writeArchive(values.archive, papers, basePath());
+
+    // Messages show files the way the user can open them: relative to the working directory.
+    const byFile = new Map(files.map((f) => [f.file, path.relative(process.cwd(), f.path) || f.path]));
+    const display = (file: string): string => byFile.get(file) ?? file;
+    if (values.json) {
+      process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    } else {
+      const useColor = process.stdout.isTTY === true && !('NO_COLOR' in process.env);
+      const paint: Painter = pc.createColors(useColor);
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      const footer = [
+        `  ${outDir}: ${written.written} written, ${written.unchanged} unchanged, ${written.removed.length} removed (${seconds} s)`,
+        ...(values.archive ? [`  archive: ${values.archive}`] : []),
+        ...written.foreign.map((n) => paint.yellow(`  left ${path.join(outDir, n)} alone: not a paper entry`)),
+        ...(files.length === 0 ? [paint.yellow(`  no digest files found in ${inputs.join(', ')}`)] : []),
+      ];
+      const text = formatReport(report, { paint, quiet: values.quiet, display, footer });
+      (values.quiet ? process.stderr : process.stdout).write(text);
+    }
+    return hasErrors(report) ? EXIT_REJECTED : EXIT_OK;
+  } catch (err) {
+    bar?.stop();
+    if (err instanceof IngestIoError) return fail(err.message);
+    // A bug, not bad input; exit 2 rather than Node's 1, which would read as "entries rejected".
+    process.stderr.write(`ingest: internal error: ${(err as Error).stack ?? String(err)}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,91 @@
+/**
+ * Calendar dates as digests show them (`Dec 15, 2023`, `Jan 8`) and the year inference the
+ * plain-text format needs. Pure; dates are plain `YYYY-MM-DD` strings (no time zones involved).
+ */
+
+/** A month and day as a card or header showed it; `year` is null when the capture omitted it. */
+export interface MonthDay {
+  month: number;
+  day: number;
+  year: number | null;
+}
+
+const MONTHS: Readonly<Record<string, number>> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
+  jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9,
+  oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+
+/** `Mon D` or `Mon D, YYYY` (full month names and `Sept` accepted, an abbreviation dot allowed). */
+const MONTH_DAY = /^([A-Za-z]{3,9})\.? +(\d{1,2})(?:, *(\d{4}))?$/;
+
+/** Zero-pads and joins a calendar date. */
+export function toIsoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** True when the day exists in that month of that year (leap years included). */
+export function isValidDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  // Day 0 of the next month is the last day of this one.
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= last;
+}
+
+/**
+ * Parses `Jan 8`, `Dec 15, 2023` or `September 3, 2024`. Returns null for anything else,
+ * including impossible days (`Feb 30`); a year-less `Feb 29` is accepted (its year is not known yet).
+ */
+export function parseMonthDay(text: string): MonthDay | null {
+  const m = MONTH_DAY.exec(text.trim());
+  if (!m) return null;
+  const month = MONTHS[m[1]!.toLowerCase()];
+  if (month === undefined) return null;
+  const day = Number(m[2]);
+  const year = m[3] === undefined ? null : Number(m[3]);
+  if (!isValidDate(year ?? 2024, month, day)) return null;
+  return { month, day, year };
+}
+
+/** The `YYYY-MM-DD` a file name starts with (`2026-01-08.txt`, `2026-01-08-evening.md`), if valid. */
+export function digestFromFileName(fileName: string): string | null {
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?!\d)/.exec(base);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isValidDate(y, mo, d) ? toIsoDate(y, mo, d) : null;
+}
+
+/**
+ * Resolves a year-less date against the digest day: the digest's year, or the year before when
+ * that would put the date after the digest (a `Dec 30` card in a `2026-01-08` digest is 2025).
+ * Dates with a year are returned as they are.
+ */
+export function resolveDate(date: MonthDay, digest: string): string | null {
+  if (date.year !== null) {
+    return isValidDate(date.year, date.month, date.day) ? toIsoDate(date.year, date.month, date.day) : null;
+  }
+  const digestYear = Number(digest.slice(0, 4));
+  for (const year of [digestYear, digestYear - 1]) {
+    const iso = toIsoDate(year, date.month, date.day);
+    if (iso <= digest && isValidDate(year, date.month, date.day)) return iso;
+  }
+  // Only a year-less Feb 29 in a non-leap pair of years gets here.
+  return null;
+}
+
+/**
+ * The digest day from a header date such as `Jan 8`: the year that puts it on or after `newest`
+ * (the newest card date that carried a year) and as close to it as possible. Null when the
+ * header has no year and no card carried one.
+ */
+export function digestFromHeader(header: MonthDay, newest: string | null): string | null {
+  if (header.year !== null) return resolveDate(header, '9999-12-31');
+  if (newest === null) return null;
+  for (let year = Number(newest.slice(0, 4)); year <= Number(newest.slice(0, 4)) + 4; year++) {
+    if (!isValidDate(year, header.month, header.day)) continue;
+    const iso = toIsoDate(year, header.month, header.day);
+    if (iso >= newest) return iso;
+  }
+  return null;
+}

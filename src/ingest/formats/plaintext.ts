@@ -1,0 +1,373 @@
+/**
+ * The plain-text format: a papers page copied as text (the seed `content/digests/2026-01-08.txt`).
+ *
+ * ```text
+ * Daily Papers            ← header lines, ending with the header date
+ * Jan 8
+ *
+ * Title
+ *
+ * Abstract, one or more paragraphs.
+ *
+ *   • 4 authors           ← byline: an author count, or `org-slug Org Name`
+ * ·
+ * Oct 6, 2025 2           ← date (no year when in the capture's year), then the comment count
+ * ```
+ *
+ * Cards are found by anchoring on the `·` line, which never occurs in prose: the line before it is
+ * the byline, the line after it the date, and the card's title is the first non-blank line after
+ * the previous card's date. So a malformed card is rejected on its own and never costs its
+ * neighbours, and abstracts may have any number of paragraphs.
+ */
+import type { Org } from '../../schemas/paper.ts';
+import type { FormatReader } from './index.ts';
+import type { ParsedFile, Problem, RawEntry, ReadContext } from '../types.ts';
+import { digestFromHeader, parseMonthDay, resolveDate, toIsoDate, type MonthDay } from '../dates.ts';
+import { quote } from '../report.ts';
+
+const SEPARATOR = '·';
+/** `• 4 authors` (the bullet may be lost in a copy; `1 authors` is what the page prints). */
+const AUTHORS = /^(?:[•*-] *)?(\d+) +authors?$/i;
+/** `furiosa-ai FuriosaAI`: a Hugging Face handle, then the display name. */
+const ORG = /^([A-Za-z0-9][A-Za-z0-9._-]*) +(\S.*)$/;
+/** An organisation line is a short label; a longer line before `·` is an abstract paragraph. */
+const ORG_MAX = 160;
+/** Lines the papers page shows above the first card. */
+const HEADER_LINES: readonly RegExp[] = [
+  /^new$/i,
+  /^get trending papers\b/i,
+  /^subscribe$/i,
+  /^(?:daily|trending) papers$/i,
+  /^by ?ak and the research community$/i,
+];
+/** An upvote count alone on a line: digits, or `-` for none. */
+const UPVOTES = /^(\d{1,6}|-)$/;
+/** A header line is short; the first long line is the first card's title or abstract. */
+const HEADER_LINE_MAX = 80;
+
+/** A date line: `Dec 15, 2023`, `Oct 6, 2025 2`, `Jan 8`, `Jan 8 3`. */
+export interface DateLine {
+  date: MonthDay;
+  comments: number | null;
+}
+
+/** Parses a card's date line, with its optional trailing comment count. */
+export function parseDateLine(line: string): DateLine | null {
+  const text = line.trim();
+  const date = parseMonthDay(text);
+  if (date) return { date, comments: null };
+  const m = /^(.*\S) +(\d{1,7})$/.exec(text);
+  if (!m) return null;
+  const withCount = parseMonthDay(m[1]!);
+  return withCount ? { date: withCount, comments: Number(m[2]) } : null;
+}
+
+/** Splits into lines without BOM, line-end style or trailing blanks; non-breaking spaces become spaces. */
+function splitLines(text: string): string[] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.replace(/[\u00a0\u2007\u202f\u200b\uFEFF]/g, (c) => (c === '\u200b' || c === '\uFEFF' ? '' : ' ')).trimEnd());
+}
+
+const isBlank = (line: string | undefined): boolean => line === undefined || line.trim() === '';
+
+/**
+ * What only the other text captures have: markdown's linked `### [Title](…)` headings and links to
+ * huggingface.co, text-browser's `][12]` references closing a line. Abstracts may hold a markdown
+ * link of their own (`[GitHub](https://github.com/…)`), so a link alone proves nothing.
+ */
+const OTHER_CAPTURE = [/^#{1,6} \[/m, /\]\(https?:\/\/huggingface\.co\//, /\]\[\d+\]\s*$/m];
+
+/** Detects a plain-text copy: a `·` line followed by a date line, and not JSON or another capture. */
+function detect(text: string): boolean {
+  const head = text.replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('{') || head.startsWith('[')) return false;
+  if (OTHER_CAPTURE.some((r) => r.test(text))) return false;
+  const lines = splitLines(text);
+  return lines.some((l, i) => l.trim() === SEPARATOR && parseDateLine(lines[i + 1] ?? '') !== null);
+}
+
+interface Header {
+  /** Index of the first line after the header. */
+  end: number;
+  date: MonthDay | null;
+  /** 0-based line of the header date, and its text (for messages). */
+  dateLine: number;
+  dateText: string;
+}
+
+/**
+ * The header ends at its date line (`Jan 8`) when there is one among the short lines before the
+ * first card; otherwise it is the run of known header lines at the top.
+ */
+function readHeader(lines: readonly string[], firstSeparator: number): Header {
+  for (let i = 0; i < firstSeparator; i++) {
+    const t = lines[i]!.trim();
+    // A long line or a byline means the first card has begun (its date is not the header's).
+    if (t.length > HEADER_LINE_MAX || AUTHORS.test(t)) break;
+    const date = parseMonthDay(t);
+    if (date) return { end: i + 1, date, dateLine: i, dateText: t };
+  }
+  let i = 0;
+  while (i < firstSeparator && (isBlank(lines[i]) || HEADER_LINES.some((r) => r.test(lines[i]!.trim())))) i++;
+  return { end: i, date: null, dateLine: -1, dateText: '' };
+}
+
+/** A card read up to its date; the year is resolved once the file's digest day is known. */
+interface PendingCard {
+  /** 0-based line of the title. */
+  line: number;
+  title: string;
+  abstract: string;
+  authorCount: number | null;
+  org: Org | null;
+  /** The upvote count, when the copy kept it above the title. */
+  upvotes: number | null;
+  date: DateLine;
+}
+
+type Body = Omit<PendingCard, 'date'>;
+
+class CardReader {
+  readonly problems: Problem[] = [];
+  rejected = 0;
+
+  constructor(
+    private readonly lines: readonly string[],
+    private readonly file: string,
+  ) {}
+
+  /** Records a rejected card; `line` is 0-based. */
+  reject(line: number, message: string): void {
+    this.problems.push({ file: this.file, line: line + 1, severity: 'error', message });
+    this.rejected++;
+  }
+
+  warn(line: number, message: string): void {
+    this.problems.push({ file: this.file, line: line + 1, severity: 'warning', message });
+  }
+
+  private text(i: number): string {
+    return (this.lines[i] ?? '').trim();
+  }
+
+  /** Title, abstract and byline of the card between `from` and the separator at `sep`. */
+  body(from: number, sep: number): Body | null {
+    let start = this.skipLostSeparators(from, sep);
+    while (start < sep && isBlank(this.lines[start])) start++;
+    const b = sep - 1;
+    // Some copies keep the upvote button's count (`-` for none) on its own line above the title.
+    let upvotes: number | null = null;
+    const vote = UPVOTES.exec(this.text(start));
+    if (vote && start + 1 < b) {
+      upvotes = vote[1] === '-' ? 0 : Number(vote[1]);
+      start++;
+      while (start < sep && isBlank(this.lines[start])) start++;
+    }
+    if (b < start || isBlank(this.lines[b])) {
+      this.reject(sep, `expected a byline ("• N authors" or "org-slug Org Name") on the line before "·", found ${b < start ? 'no card' : 'a blank line'}`);
+      return null;
+    }
+    const byline = this.text(b);
+    const t = start;
+    if (t === b) {
+      this.reject(b, `expected a title and an abstract before the byline, found only ${quote(byline)}`);
+      return null;
+    }
+    const authors = AUTHORS.exec(byline);
+    let org: Org | null = null;
+    if (!authors) {
+      org = this.org(byline, t, b);
+      if (!org) {
+        this.reject(b, `expected a byline ("• N authors" or "org-slug Org Name") on the line before "·", found ${quote(byline)}`);
+        return null;
+      }
+    }
+    if (!isBlank(this.lines[t + 1]) && t + 1 < b) {
+      this.warn(t + 1, `expected a blank line after the title, found ${quote(this.text(t + 1))}`);
+    }
+    const abstract = this.paragraphs(t + 1, b);
+    if (abstract === '') this.warn(t, `expected an abstract after the title, found none`);
+    const count = authors ? Number(authors[1]) : null;
+    return { line: t, title: this.text(t), abstract, authorCount: count === 0 ? null : count, org, upvotes };
+  }
+
+  /**
+   * An organisation line must stand alone after a blank line, after an abstract, and be short:
+   * otherwise a card that lost its byline would pass its last abstract paragraph off as an org.
+   */
+  private org(byline: string, title: number, b: number): Org | null {
+    const m = ORG.exec(byline);
+    if (!m || byline.length > ORG_MAX || !isBlank(this.lines[b - 1])) return null;
+    let hasAbstract = false;
+    for (let i = title + 1; i < b - 1; i++) if (!isBlank(this.lines[i])) hasAbstract = true;
+    if (!hasAbstract) return null;
+    // Sentences end in a long word and a full stop; names end in `Inc.`, `Ltd.`, `Lab.` or no dot.
+    if (/\.$/.test(byline) && !/(?:^|\s)[A-Za-z]{1,4}\.$/.test(byline)) return null;
+    return { slug: m[1]!, name: m[2]!.replace(/\s+/g, ' ').trim() };
+  }
+
+  /**
+   * A card that lost its `·` line runs into the next card: its byline or date line then sits
+   * inside what looks like the next card's abstract. Rejects that fragment and returns where the
+   * following card starts, so the following card is still read.
+   */
+  private skipLostSeparators(from: number, sep: number): number {
+    let firstText = from;
+    while (firstText < sep && isBlank(this.lines[firstText])) firstText++;
+    for (let k = sep - 2; k > firstText; k--) {
+      const t = this.text(k);
+      if (AUTHORS.test(t)) {
+        const next = this.text(k + 1);
+        this.reject(k + 1, `expected a "·" line after the byline ${quote(t)}, found ${quote(next)}`);
+        return parseDateLine(next) ? k + 2 : k + 1;
+      }
+      if (parseDateLine(t) && isBlank(this.lines[k + 1])) {
+        this.reject(k, `expected a "·" line between the byline and the date, found ${quote(t)} right after ${quote(this.text(k - 1))}`);
+        return k + 1;
+      }
+    }
+    return from;
+  }
+
+  /** Lines `[from, to)` as paragraphs: lines of a paragraph joined by `\n`, paragraphs by `\n\n`. */
+  private paragraphs(from: number, to: number): string {
+    const paras: string[] = [];
+    let current: string[] = [];
+    for (let i = from; i < to; i++) {
+      if (isBlank(this.lines[i])) {
+        if (current.length) paras.push(current.join('\n'));
+        current = [];
+      } else current.push(this.text(i));
+    }
+    if (current.length) paras.push(current.join('\n'));
+    return paras.join('\n\n');
+  }
+}
+
+/** The file's digest day: from its name, else the header date, else the newest card date. */
+function inferDigest(
+  cards: readonly PendingCard[],
+  header: Header,
+  ctx: ReadContext,
+  reader: CardReader,
+): string | null {
+  const dated = cards.filter((c) => c.date.date.year !== null).map((c) => resolveDate(c.date.date, '9999-12-31')!);
+  const newestDated = dated.length ? dated.reduce((a, b) => (a > b ? a : b)) : null;
+  if (ctx.digestFromName) {
+    const h = header.date;
+    if (h) {
+      const mismatch =
+        (h.year === null ? resolveDate(h, ctx.digestFromName) : toIsoDate(h.year, h.month, h.day)) !== ctx.digestFromName;
+      if (mismatch) {
+        reader.warn(header.dateLine, `expected the header date to match the file name's ${ctx.digestFromName}, found ${quote(header.dateText)}`);
+      }
+    }
+    return ctx.digestFromName;
+  }
+  if (header.date) return digestFromHeader(header.date, newestDated);
+  const yearless = cards.filter((c) => c.date.date.year === null);
+  if (yearless.length === 0) return newestDated;
+  // Year-less dates are in the capture's year, after every dated card's year: take the first such year.
+  if (newestDated === null) return null;
+  const year = Number(newestDated.slice(0, 4)) + 1;
+  const newest = yearless
+    .map((c) => resolveDate({ ...c.date.date, year }, '9999-12-31'))
+    .filter((d): d is string => d !== null)
+    .reduce<string | null>((a, b) => (a === null || b > a ? b : a), null);
+  if (newest) reader.warn(0, `expected a digest date in the file name or header, found none; guessed ${newest}`);
+  return newest;
+}
+
+/** Reads a plain-text digest into raw entries; malformed cards become problems. */
+export function parsePlaintext(text: string, ctx: ReadContext): ParsedFile {
+  const lines = splitLines(text);
+  const reader = new CardReader(lines, ctx.file);
+  const separators: number[] = [];
+  lines.forEach((l, i) => {
+    if (l.trim() === SEPARATOR) separators.push(i);
+  });
+  const header = readHeader(lines, separators[0] ?? lines.length);
+  const cards: PendingCard[] = [];
+  let start = header.end;
+  for (const sep of separators) {
+    if (sep < start) continue; // a `·` already consumed as a (bad) date line
+    const dateAt = sep + 1;
+    const date = parseDateLine(lines[dateAt] ?? '');
+    const body = reader.body(start, sep);
+    if (body && date) cards.push({ ...body, date });
+    else if (body) {
+      const found = isBlank(lines[dateAt]) ? 'a blank line' : quote(lines[dateAt]!.trim());
+      reader.reject(dateAt, `expected a date line like "Jan 8" or "Dec 15, 2023 3" after "·", found ${found}`);
+    }
+    // A bad date line is still part of this card when a blank line (or the end) follows it.
+    const consumed = date !== null || (!isBlank(lines[dateAt]) && isBlank(lines[dateAt + 1]));
+    start = consumed ? dateAt + 1 : sep + 1;
+  }
+  readTrailer(lines, start, reader);
+
+  const digest = inferDigest(cards, header, ctx, reader);
+  const entries: RawEntry[] = [];
+  for (const card of cards) {
+    if (digest === null) {
+      reader.reject(card.line, `expected a digest date (file name YYYY-MM-DD…, a header date, or a card date with a year), found none`);
+      continue;
+    }
+    const published = resolveDate(card.date.date, digest);
+    if (published === null) {
+      reader.reject(card.line, `expected a date that exists, found ${quote(lines[card.line]!.trim())}`);
+      continue;
+    }
+    entries.push({
+      file: ctx.file,
+      line: card.line + 1,
+      rank: entries.length,
+      digest,
+      title: card.title,
+      abstract: card.abstract,
+      published,
+      authors: null,
+      authorCount: card.authorCount,
+      org: card.org,
+      upvotes: card.upvotes,
+      comments: card.date.comments,
+      arxiv: null,
+      github: null,
+      project: null,
+      keywords: [],
+    });
+  }
+  return {
+    format: 'plaintext',
+    digest,
+    entries,
+    problems: reader.problems,
+    entriesRead: entries.length + reader.rejected,
+  };
+}
+
+/**
+ * Text after the last card: a card cut off before its `·` (a title and an abstract) is a rejected
+ * entry; a single stray line (a page footer) is only a warning.
+ */
+function readTrailer(lines: readonly string[], from: number, reader: CardReader): void {
+  let blocks = 0;
+  let first = -1;
+  for (let i = from; i < lines.length; i++) {
+    if (isBlank(lines[i])) continue;
+    if (first < 0) first = i;
+    if (i === from || isBlank(lines[i - 1])) blocks++;
+  }
+  if (first < 0) return;
+  const found = quote(lines[first]!.trim());
+  if (blocks >= 2) reader.reject(first, `expected a byline, "·" and a date line to end the card starting ${found}, found the end of the file`);
+  else reader.warn(first, `expected a paper card, found ${found}`);
+}
+
+/** The plain-text format's entry in the registry. */
+export const plaintextFormat: FormatReader = {
+  name: 'plaintext',
+  detect: (text) => detect(text),
+  parse: parsePlaintext,
+};

@@ -1,0 +1,132 @@
+/**
+ * Repairs the LaTeX leftovers that text copies of paper abstracts carry. Hugging Face strips the
+ * `$` delimiters from arXiv math, so `2$\times$` reaches a copy as `2times` and `$\sim$5` as
+ * `sim 5`. Only unambiguous leftovers are repaired: a rule must never fire on an English word
+ * (`sometimes`, `simulation`, `sim2real`, `textless speech`), and real `$…$` math is left to KaTeX.
+ *
+ * Hand-written because no library knows these copy artefacts; each rule is a small regex with a
+ * comment saying why it cannot hit ordinary text.
+ */
+
+interface Rule {
+  pattern: RegExp;
+  replace: string;
+}
+
+/** A number as abstracts write them: `5`, `22.58`, `14,000`. */
+const NUM = String.raw`\d[\d,.]*`;
+/** What may follow a number after `sim` so that `sim2real`/`sim2sim` stay words. */
+const AFTER_NUM = String.raw`(?:[KMGTkm]?B|[KMGTkm]|ms|s|x|×|%|\\%)?(?![A-Za-z0-9])`;
+
+// Order matters: every other rule runs before the `sim` rules, which look at what follows the number.
+const RULES: readonly Rule[] = [
+  // `\textless`/`\textgreater` with their backslash; bare `textless` is a real word (textless speech models).
+  { pattern: /\\textless(?![A-Za-z]) ?/g, replace: '<' },
+  { pattern: /\\textgreater(?![A-Za-z]) ?/g, replace: '>' },
+  // `\times` keeps its backslash only in copies that kept LaTeX; it is never a word.
+  { pattern: /\\times(?![A-Za-z])/g, replace: '×' },
+  // `4{times}`: braces around a command name only come from LaTeX.
+  { pattern: /(?<=\d)\{times\}/g, replace: '×' },
+  // `5times`, `22.58times`, `256times256`: no English word starts with a digit then `times`.
+  // `5timesteps` has letters after `times` and is left alone.
+  { pattern: /(?<=\d)times(?![A-Za-z])/g, replace: '×' },
+  // `Ntimes`, `Rtimes`: a lone capital glued to `times` is a variable (`N\times`).
+  { pattern: /(?<![A-Za-z])([A-Z])times(?![A-Za-z])/g, replace: '$1×' },
+  // `x!in!{4,8}` (`x\!\in\!\{4,8\}`): `!in!` never occurs in prose; only before a set literal.
+  { pattern: /(?<=[A-Za-z0-9])!in!(?=\{)/g, replace: '∈' },
+  // `leq 4B`, `geq 90%`: not words; only before a number.
+  { pattern: new RegExp(String.raw`\\?(?<![A-Za-z])leq ?(?=${NUM})`, 'g'), replace: '≤' },
+  { pattern: new RegExp(String.raw`\\?(?<![A-Za-z])geq ?(?=${NUM})`, 'g'), replace: '≥' },
+  // `approx20%`: glued to a number it cannot be the abbreviation "approx." of prose.
+  { pattern: new RegExp(String.raw`\\?(?<![A-Za-z])approx(?=${NUM})`, 'g'), replace: '≈' },
+  // `Paris rightarrow France`: not a word.
+  { pattern: /\\?(?<![A-Za-z])rightarrow(?![A-Za-z])/g, replace: '→' },
+  // `30\%`: a LaTeX escape; a backslash before `%` means nothing in plain text.
+  { pattern: /(?<!\\)\\%/g, replace: '%' },
+  // Last, so no later rule can turn what follows the number into a symbol (idempotence).
+  // `{sim}20%`, `{sim} 1.5`: braced command name.
+  { pattern: new RegExp(String.raw`\{sim\} ?(?=${NUM})`, 'g'), replace: '~' },
+  // `sim 5×`, `sim 18GB`, `sim!30 FPS` (`\!` lost its backslash), `\sim 5`: `sim` then a quantity.
+  { pattern: new RegExp(String.raw`\\?(?<![A-Za-z])sim(?:!| )?(?=${NUM}${AFTER_NUM})`, 'g'), replace: '~' },
+];
+
+/** A `[start, end)` range of `$…$` or `$$…$$` math in a text. */
+export interface MathSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * Finds `$…$` / `$$…$$` math, telling it apart from currency the way Pandoc does: the opening `$`
+ * has a non-space after it, the closing `$` a non-space before it and no digit after it; `\$` is
+ * never a delimiter. A `$` followed by a digit (`$5 million`) opens math only when the span has
+ * no space (`$2$`, `$10^3$`), because prices come in pairs (`$5 and $10`) far more often.
+ */
+export function findMathSpans(text: string): MathSpan[] {
+  const spans: MathSpan[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const open = text.indexOf('$', i);
+    if (open < 0) break;
+    if (open > 0 && text[open - 1] === '\\') {
+      i = open + 1;
+      continue;
+    }
+    const delim = text.startsWith('$$', open) ? '$$' : '$';
+    const bodyStart = open + delim.length;
+    const first = text[bodyStart];
+    if (first === undefined || /\s/.test(first)) {
+      i = bodyStart;
+      continue;
+    }
+    const close = findCloser(text, bodyStart, delim, /\d/.test(first));
+    if (close < 0) {
+      i = bodyStart;
+      continue;
+    }
+    spans.push({ start: open, end: close + delim.length });
+    i = close + delim.length;
+  }
+  return spans;
+}
+
+function findCloser(text: string, from: number, delim: string, noSpaces: boolean): number {
+  // Math in a title or abstract is short; a bound keeps a stray `$` from swallowing a paragraph.
+  const limit = Math.min(text.length, from + 300);
+  for (let j = from; j < limit; j++) {
+    const c = text[j]!;
+    if (c === '\n' || (noSpaces && /\s/.test(c))) return -1;
+    if (c === '\\') {
+      j++;
+      continue;
+    }
+    if (!text.startsWith(delim, j)) continue;
+    if (/\s/.test(text[j - 1]!)) continue;
+    if (delim === '$' && /\d/.test(text[j + 1] ?? '')) continue;
+    return j;
+  }
+  return -1;
+}
+
+function repairPlain(text: string): string {
+  let out = text;
+  for (const rule of RULES) out = out.replace(rule.pattern, rule.replace);
+  return out;
+}
+
+/**
+ * Repairs unambiguous LaTeX leftovers (`22.58times` → `22.58×`, `sim 5times` → `~5×`,
+ * `sim 18GB` → `~18GB`, `\textless2MB` → `<2MB`, `x!in!{4,8}` → `x∈{4,8}`, `30\%` → `30%`)
+ * outside `$…$` math, which is kept verbatim. Idempotent.
+ */
+export function repairLatex(text: string): string {
+  const spans = findMathSpans(text);
+  if (spans.length === 0) return repairPlain(text);
+  let out = '';
+  let at = 0;
+  for (const span of spans) {
+    out += repairPlain(text.slice(at, span.start)) + text.slice(span.start, span.end);
+    at = span.end;
+  }
+  return out + repairPlain(text.slice(at));
+}

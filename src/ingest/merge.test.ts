@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { mergeEntries, titleKey } from './merge.ts';
+import { normalizeEntry, type NormalizedEntry } from './normalize.ts';
+import type { RawEntry } from './types.ts';
+
+function entry(over: Partial<RawEntry> = {}): NormalizedEntry {
+  return normalizeEntry({
+    file: '2026-01-08.txt', line: 1, rank: 0, digest: '2026-01-08', title: 'A Title', abstract: 'An abstract.',
+    published: '2025-10-06', authors: null, authorCount: 3, org: null, upvotes: null, comments: null,
+    arxiv: null, github: null, project: null, keywords: [], ...over,
+  });
+}
+
+describe('titleKey', () => {
+  it('ignores case, spacing, punctuation and accents', () => {
+    expect(titleKey('Foo: A  Bar-Baz!')).toBe(titleKey('foo a bar baz'));
+    expect(titleKey('Gödel Machines')).toBe(titleKey('Godel machines'));
+    expect(titleKey('Foo Bar')).not.toBe(titleKey('Foo Baz'));
+  });
+});
+
+describe('mergeEntries', () => {
+  it('merges the same title and date from two digests, keeping every digest and appearance', () => {
+    const a = entry({ file: '2026-01-08.txt', line: 5, rank: 2, comments: 1 });
+    const b = entry({ file: '2026-01-09.txt', digest: '2026-01-09', line: 40, rank: 7, title: 'a title', comments: 4 });
+    const [p, ...rest] = mergeEntries([b, a]);
+    expect(rest).toEqual([]);
+    expect(p!.digests).toEqual(['2026-01-08', '2026-01-09']);
+    expect(p!.appearances.map((x) => [x.file, x.line, x.rank, x.comments])).toEqual([
+      ['2026-01-08.txt', 5, 2, 1],
+      ['2026-01-09.txt', 40, 7, 4],
+    ]);
+    expect(p!.comments).toBe(4);
+  });
+
+  it('keeps two papers that share a title but not a date', () => {
+    expect(mergeEntries([entry({ published: '2024-01-01' }), entry({ published: '2025-01-01', line: 9 })])).toHaveLength(2);
+  });
+
+  it('merges by arXiv id even when titles differ, and pulls in an id-less capture with the same title and date', () => {
+    const api = entry({ arxiv: '2401.04558', title: 'The $\\alpha$ Paper', file: 'b.json', authors: ['A B', 'C D'], upvotes: 10 });
+    const md = entry({ arxiv: '2401.04558', title: 'The alpha Paper v2', file: 'c.md', upvotes: 12, digest: '2026-01-10' });
+    const txt = entry({ title: 'The $\\alpha$ paper', file: 'a.txt', org: { slug: 'x', name: 'X' }, authorCount: 7 });
+    const merged = mergeEntries([md, txt, api]);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]).toMatchObject({
+      arxiv: '2401.04558',
+      authors: ['A B', 'C D'],
+      authorCount: 2,
+      org: { slug: 'x', name: 'X' },
+      upvotes: 12,
+      seenWithoutId: true,
+    });
+  });
+
+  it('keeps the newest counts from the latest digest that showed one, not the largest', () => {
+    const older = entry({ digest: '2026-01-08', file: 'a.txt', upvotes: 50, comments: 9 });
+    const newer = entry({ digest: '2026-01-09', file: 'b.txt', upvotes: 20, comments: null });
+    expect(mergeEntries([newer, older])[0]).toMatchObject({ upvotes: 20, comments: 9 });
+  });
+
+  it('counts a repeat of the same card inside one file as one paper with two appearances', () => {
+    const merged = mergeEntries([entry({ line: 1, rank: 0 }), entry({ line: 30, rank: 5 })]);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]!.appearances.map((a) => a.rank)).toEqual([0, 5]);
+    expect(merged[0]!.digests).toEqual(['2026-01-08']);
+  });
+
+  it('does not depend on the order entries come in', () => {
+    const pool = [
+      entry({ title: 'Alpha', file: 'a.txt', line: 1 }),
+      entry({ title: 'alpha!', file: 'b.txt', line: 3, digest: '2026-01-09', comments: 2 }),
+      entry({ title: 'Alpha', file: 'c.txt', line: 5, published: '2024-02-02' }),
+      entry({ title: 'Beta', file: 'a.txt', line: 9, arxiv: '2401.00001' }),
+      entry({ title: 'Beta', file: 'c.txt', line: 2 }),
+      entry({ title: 'Gamma', file: 'b.txt', line: 7, authors: ['X Y'] }),
+      entry({ title: 'Gamma', file: 'd.txt', line: 1, abstract: 'A longer abstract wins.' }),
+    ];
+    const expected = JSON.stringify(mergeEntries(pool));
+    fc.assert(
+      fc.property(fc.shuffledSubarray(pool, { minLength: pool.length, maxLength: pool.length }), (shuffled) => {
+        expect(JSON.stringify(mergeEntries(shuffled))).toBe(expected);
+      }),
+      { numRuns: 200 },
+    );
+    const merged = mergeEntries(pool);
+    expect(merged.map((p) => [p.title, p.appearances.length])).toEqual([
+      ['alpha!', 2],
+      ['Beta', 2],
+      ['Gamma', 2],
+      ['Alpha', 1],
+    ]);
+    expect(merged[2]).toMatchObject({ authors: ['X Y'], abstract: 'A longer abstract wins.' });
+  });
+
+  it('never loses or duplicates an entry', () => {
+    const arb = fc.record({
+      title: fc.constantFrom('A', 'a!', 'B', 'C'),
+      published: fc.constantFrom('2024-01-01', '2025-01-01'),
+      arxiv: fc.constantFrom(null, null, '2401.00001', '2401.00002'),
+      line: fc.integer({ min: 1, max: 1000 }),
+      file: fc.constantFrom('a.txt', 'b.txt'),
+    });
+    fc.assert(
+      fc.property(fc.array(arb, { maxLength: 25 }), (list) => {
+        const entries = list.map((e) => entry(e));
+        const merged = mergeEntries(entries);
+        expect(merged.reduce((n, p) => n + p.entries.length, 0)).toBe(entries.length);
+        expect(merged.reduce((n, p) => n + p.appearances.length, 0)).toBe(entries.length);
+        const ids = merged.map((p) => p.arxiv).filter((x) => x !== null);
+        expect(new Set(ids).size).toBe(ids.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { normalizeEntry, normalizeLine, normalizeParagraphs } from './normalize.ts';
+import type { RawEntry } from './types.ts';
+
+function rawEntry(over: Partial<RawEntry> = {}): RawEntry {
+  return {
+    file: 'd/2026-01-08.txt', line: 1, rank: 0, digest: '2026-01-08', title: 'A Title', abstract: 'An abstract.',
+    published: '2025-10-06', authors: null, authorCount: 3, org: null, upvotes: null, comments: null,
+    arxiv: null, github: null, project: null, keywords: [], ...over,
+  };
+}
+
+describe('normalizeLine / normalizeParagraphs', () => {
+  it('turns NBSP into spaces and collapses runs inside a line', () => {
+    expect(normalizeLine('  Non\u00a0Breaking  \t Spaces\u200b\n here ')).toBe('Non Breaking Spaces here');
+  });
+
+  it('keeps paragraph breaks as one blank line and joins wrapped lines', () => {
+    expect(normalizeParagraphs('First  line\nwrapped.\n\n\n  Second\u00a0para. \n \nThird.\n')).toBe('First line wrapped.\n\nSecond para.\n\nThird.');
+  });
+
+  it('is idempotent and leaves no double spaces, NBSP or 3+ newlines', () => {
+    const text = fc.array(fc.constantFrom('a', 'bc', ' ', '  ', '\n', '\n\n', '\u00a0', '\t', '\r\n', '\u200b'), { maxLength: 30 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        const once = normalizeParagraphs(t);
+        expect(normalizeParagraphs(once)).toBe(once);
+        expect(once).not.toMatch(/ {2}|\u00a0|\n{3}|^\s|\s$|\u200b/);
+      }),
+    );
+  });
+});
+
+describe('normalizeEntry', () => {
+  it('repairs LaTeX leftovers and whitespace in title and abstract', () => {
+    const e = normalizeEntry(rawEntry({ title: 'Fast\u00a0 Decoding at 5times', abstract: 'Up to sim 5times\nfaster.\n\nUses sim 18GB.' }));
+    expect(e.title).toBe('Fast Decoding at 5×');
+    expect(e.abstract).toBe('Up to ~5× faster.\n\nUses ~18GB.');
+  });
+
+  it('finds github and links in the abstract; a github given by the capture wins', () => {
+    const abstract = 'Code: https://github.com/a/b. Page: https://p.io/x. Data: https://github.com/c/d.';
+    expect(normalizeEntry(rawEntry({ abstract }))).toMatchObject({ github: 'https://github.com/a/b', links: ['https://p.io/x', 'https://github.com/c/d'] });
+    expect(normalizeEntry(rawEntry({ abstract, github: 'https://github.com/c/d.git', project: 'https://p.io/x' }))).toMatchObject({
+      github: 'https://github.com/c/d',
+      project: 'https://p.io/x',
+      links: ['https://github.com/a/b'],
+    });
+  });
+
+  it('prefers author names over a count and lower-cases arXiv ids', () => {
+    const e = normalizeEntry(rawEntry({ authors: [' Ada  Lovelace ', '', 'Alan Turing'], authorCount: 9, arxiv: ' 2401.04558 ' }));
+    expect(e).toMatchObject({ authors: ['Ada Lovelace', 'Alan Turing'], authorCount: 2, arxiv: '2401.04558' });
+    expect(normalizeEntry(rawEntry({ authors: [], authorCount: 4 }))).toMatchObject({ authors: null, authorCount: 4 });
+  });
+
+  it('cleans org names', () => {
+    expect(normalizeEntry(rawEntry({ org: { slug: 'ISTA-DASLab', name: ' IST Austria  Lab ' } })).org).toEqual({ slug: 'ISTA-DASLab', name: 'IST Austria Lab' });
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * Normalisation of raw entries from any format: whitespace, LaTeX leftovers, links. After this
+ * step an entry's text fields are final; merging only chooses between them.
+ */
+import type { RawEntry } from './types.ts';
+import { repairLatex } from './math.ts';
+import { extractLinks, githubRepo, findUrls } from './urls.ts';
+
+/** A raw entry with final text and the links found in its abstract. */
+export interface NormalizedEntry extends RawEntry {
+  /** Cleaned URLs from the abstract other than `github` and `project`, in order. */
+  links: string[];
+}
+
+// NBSP and its narrow/figure cousins read as spaces; zero-width characters and soft hyphens vanish.
+const SPACES = /[\u00a0\u2007\u2009\u202f\u3000\t\f\v]/g;
+const INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g;
+
+/** One line of text: every whitespace run (newlines included) becomes one space. */
+export function normalizeLine(text: string): string {
+  return text.replace(INVISIBLE, '').replace(SPACES, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Paragraph text: blank lines separate paragraphs (kept as `\n\n`); inside a paragraph, line
+ * breaks and whitespace runs become one space.
+ */
+export function normalizeParagraphs(text: string): string {
+  return text
+    .replace(INVISIBLE, '')
+    .replace(SPACES, ' ')
+    .split(/\r?\n[ ]*(?:\r?\n\s*)+/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter((p) => p !== '')
+    .join('\n\n');
+}
+
+/** A URL as a capture gave it, cleaned the way abstract URLs are; null when unusable. */
+function cleanUrl(raw: string | null): string | null {
+  if (raw === null) return null;
+  return findUrls(raw.trim())[0]?.url ?? null;
+}
+
+/** Final text and links for one entry. */
+export function normalizeEntry(raw: RawEntry): NormalizedEntry {
+  const title = repairLatex(normalizeLine(raw.title));
+  const abstract = repairLatex(normalizeParagraphs(raw.abstract));
+  const found = extractLinks(abstract);
+  const rawGithub = cleanUrl(raw.github);
+  const github = rawGithub ? (githubRepo(rawGithub) ?? rawGithub) : found.github;
+  const project = cleanUrl(raw.project);
+  const authors = raw.authors?.map(normalizeLine).filter((a) => a !== '') ?? null;
+  const hasAuthors = authors !== null && authors.length > 0;
+  const links = [...(found.github && found.github !== github ? [found.github] : []), ...found.links];
+  return {
+    ...raw,
+    title,
+    abstract,
+    arxiv: raw.arxiv?.trim().toLowerCase() || null,
+    authors: hasAuthors ? authors : null,
+    authorCount: hasAuthors ? authors.length : raw.authorCount,
+    org: raw.org ? { slug: raw.org.slug.trim(), name: normalizeLine(raw.org.name) || raw.org.slug.trim() } : null,
+    github,
+    project,
+    keywords: [...new Set(raw.keywords.map(normalizeLine).filter((k) => k !== ''))],
+    links: links.filter((l, i) => l !== github && l !== project && links.indexOf(l) === i),
+  };
+}

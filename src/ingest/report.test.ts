@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { assertReconciles, formatProblem, formatReport, hasErrors, quote, sortProblems, type IngestReport } from './report.ts';
+
+const report = (over: Partial<IngestReport> = {}): IngestReport => ({
+  filesRead: 2, entriesRead: 10, papersWritten: 7, duplicatesMerged: 2, entriesRejected: 1,
+  problems: [
+    { file: 'b.txt', line: 3, severity: 'warning', message: 'expected a blank line after the title, found "x"' },
+    { file: 'a.txt', line: 12, severity: 'error', message: 'expected a date line, found "Oct 66"' },
+  ],
+  slugCollisions: [], files: [], ...over,
+});
+
+describe('quote', () => {
+  it('escapes control characters and ANSI escapes, and truncates long input', () => {
+    expect(quote('a\u001b[31mred\nline')).toBe('"a\\u001b[31mred\\nline"');
+    expect(quote('x'.repeat(100))).toBe(`"${'x'.repeat(60)}…"`);
+    expect(quote('😀'.repeat(61))).toBe(`"${'😀'.repeat(60)}…"`);
+  });
+});
+
+describe('report', () => {
+  it('sorts problems by file then line', () => {
+    expect(sortProblems(report().problems).map((p) => p.file)).toEqual(['a.txt', 'b.txt']);
+  });
+
+  it('formats counts and every problem as file:line', () => {
+    const text = formatReport(report({ problems: sortProblems(report().problems) }), { display: (f) => `content/digests/${f}` });
+    expect(text).toContain('entries read       10\n');
+    expect(text).toContain('papers written     7\n');
+    expect(text).toContain('duplicates merged  2\n');
+    expect(text).toContain('entries rejected   1\n');
+    expect(text).toContain('content/digests/a.txt:12: error: expected a date line, found "Oct 66"\n');
+    expect(text).toContain('content/digests/b.txt:3: warning: expected a blank line');
+  });
+
+  it('prints only problems when quiet, and a file-level problem without a line', () => {
+    const text = formatReport(report({ problems: [{ file: 'x.md', line: 0, severity: 'error', message: 'expected a digest' }] }), { quiet: true });
+    expect(text).toBe('x.md: error: expected a digest\n');
+    expect(formatProblem({ file: 'y', line: 2, severity: 'warning', message: 'm' })).toBe('y:2: warning: m');
+  });
+
+  it('knows when the exit code must be 1', () => {
+    expect(hasErrors(report())).toBe(true);
+    expect(hasErrors(report({ problems: [report().problems[0]!] }))).toBe(false);
+  });
+
+  it('throws when the counts do not reconcile', () => {
+    expect(() => assertReconciles(report())).not.toThrow();
+    expect(() => assertReconciles(report({ papersWritten: 8 }))).toThrow(/does not reconcile/);
+  });
+});

@@ -1,0 +1,183 @@
+/**
+ * The real ingest CLI as a child process (`npx tsx scripts/ingest.ts …`), as a user or CI runs it:
+ * exit codes, the report, the files written, determinism. Outputs go to temporary folders.
+ */
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/repo.ts';
+import { run, type RunResult } from '../helpers/run.ts';
+
+const SEED = path.join(repoRoot, 'content/digests/2026-01-08.txt');
+let tmp: string;
+
+function ingest(args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+  return run('npx', ['tsx', 'scripts/ingest.ts', ...args], env);
+}
+
+async function readOut(dir: string): Promise<Map<string, string>> {
+  const names = (await readdir(dir)).sort();
+  return new Map(await Promise.all(names.map(async (n) => [n, await readFile(path.join(dir, n), 'utf8')] as [string, string])));
+}
+
+interface Report {
+  filesRead: number;
+  entriesRead: number;
+  papersWritten: number;
+  duplicatesMerged: number;
+  entriesRejected: number;
+  problems: Array<{ file: string; line: number; severity: string; message: string }>;
+}
+
+function reconciles(r: Report): boolean {
+  return r.entriesRead === r.papersWritten + r.duplicatesMerged + r.entriesRejected;
+}
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(tmpdir(), 'papershelf-cli-'));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('npm run ingest on the sample digest', () => {
+  let result: RunResult;
+  let out: string;
+  beforeAll(async () => {
+    out = path.join(tmp, 'seed-out');
+    result = await ingest(['content/digests', '--out', out, '--json']);
+  });
+
+  it('exits 0 with a JSON report that reconciles: 44 read, 44 written, 0 rejected', () => {
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report).toMatchObject({ filesRead: 1, entriesRead: 44, papersWritten: 44, duplicatesMerged: 0, entriesRejected: 0, problems: [] });
+    expect(reconciles(report)).toBe(true);
+  });
+
+  it('writes 44 paper files: 3 with an organisation, 17 with a comment count, LaTeX leftovers repaired', async () => {
+    const files = await readOut(out);
+    expect(files.size).toBe(44);
+    const papers = [...files.values()].map((t) => JSON.parse(t));
+    expect(papers.flatMap((p) => (p.org ? [p.org.slug] : [])).sort()).toEqual(['furiosa-ai', 'kyutai', 'nvidia']);
+    expect(papers.filter((p) => p.comments !== null)).toHaveLength(17);
+    for (const [name, text] of files) {
+      expect(name).toBe(`${JSON.parse(text).id}.json`);
+      expect(text.endsWith('}\n')).toBe(true);
+    }
+    const abstracts = papers.map((p) => p.abstract).join('\n');
+    expect(abstracts).toContain('up to ~5× and 1.29× speedups');
+    expect(abstracts).toContain('consistently ~18GB');
+    expect(abstracts).toContain('requires <2MB');
+  });
+
+  it('prints a readable report without --json, and nothing with --quiet when all is well', async () => {
+    const text = await ingest(['--out', path.join(tmp, 'text-out')]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/files read +1\n/);
+    expect(text.stdout).toMatch(/entries read +44\n/);
+    expect(text.stdout).toMatch(/papers written +44\n/);
+    expect(text.stdout).toMatch(/duplicates merged +0\n/);
+    expect(text.stdout).toMatch(/entries rejected +0\n/);
+    const quiet = await ingest(['--quiet', '--out', path.join(tmp, 'quiet-out')]);
+    expect(quiet).toMatchObject({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('--archive writes 44 lines sorted by id, with URLs under BASE', async () => {
+    const archive = path.join(tmp, 'arch/archive.jsonl');
+    const r = await ingest(['--out', path.join(tmp, 'arch-out'), '--archive', archive, '--quiet'], { BASE: '/papershelf' });
+    expect(r.code).toBe(0);
+    const lines = (await readFile(archive, 'utf8')).split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines).toHaveLength(44);
+    const records = lines.map((l) => JSON.parse(l));
+    const ids = records.map((x) => x.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(records[0].url).toBe(`/papershelf/papers/${ids[0]}/`);
+    expect(Object.keys(records[0])).toEqual(['id', 'url', 'aliases', 'title', 'abstract', 'published', 'authors', 'authorCount', 'org', 'upvotes', 'comments', 'arxiv', 'github', 'project', 'digests', 'topics']);
+  });
+
+  it('honours PAPERSHELF_PAPERS when --out is not given', async () => {
+    const dir = path.join(tmp, 'env-out');
+    const r = await ingest(['--quiet'], { PAPERSHELF_PAPERS: dir });
+    expect(r.code).toBe(0);
+    expect((await readdir(dir)).length).toBe(44);
+  });
+});
+
+describe('exit codes', () => {
+  it('exits 1 when an entry is rejected, still writing the good papers, and names file:line', async () => {
+    const dir = path.join(tmp, 'broken-in');
+    await mkdir(dir, { recursive: true });
+    const seed = await readFile(SEED, 'utf8');
+    await writeFile(path.join(dir, '2026-01-08.txt'), seed.replace('Oct 6, 2025 2', 'Oct 66, 2025 2'));
+    const out = path.join(tmp, 'broken-out');
+    const json = await ingest([dir, '--out', out, '--json']);
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout) as Report;
+    expect(report).toMatchObject({ entriesRead: 44, papersWritten: 43, entriesRejected: 1 });
+    expect(reconciles(report)).toBe(true);
+    expect((await readdir(out)).length).toBe(43);
+    const text = await ingest([dir, '--out', out]);
+    expect(text.code).toBe(1);
+    const where = path.relative(repoRoot, path.join(dir, '2026-01-08.txt'));
+    expect(text.stdout).toContain(`${where}:91: error: expected a date line like "Jan 8" or "Dec 15, 2023 3" after "·", found "Oct 66, 2025 2"`);
+    const quiet = await ingest([dir, '--out', out, '--quiet']);
+    expect(quiet.stdout).toBe('');
+    expect(quiet.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it.each([
+    [['no/such/dir'], /cannot read no\/such\/dir: no such file or directory/],
+    [['--bogus'], /Unknown option '--bogus'/],
+    [['--out'], /--out/],
+  ])('exits 2 for %j with a clear message', async (args, message) => {
+    const r = await ingest([...args, ...(args[0] === '--out' ? [] : ['--out', path.join(tmp, 'never')])]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+    await expect(readdir(path.join(tmp, 'never'))).rejects.toThrow();
+  });
+});
+
+describe('determinism', () => {
+  it('gives byte-identical papers on two runs and whatever the order the files are given in', async () => {
+    const dir = path.join(tmp, 'two-in');
+    await mkdir(dir, { recursive: true });
+    const seed = await readFile(SEED, 'utf8');
+    await copyFile(SEED, path.join(dir, '2026-01-08.txt'));
+    // A second day repeating half the cards with new comment counts: merges, digests and appearances.
+    await writeFile(path.join(dir, '2026-01-09.txt'), seed.replace('Jan 8', 'Jan 9').replaceAll(/^(\w{3} \d+, \d{4})$/gm, '$1 9'));
+    const a = path.join(dir, '2026-01-08.txt');
+    const b = path.join(dir, '2026-01-09.txt');
+    const outs = ['det-1', 'det-2', 'det-3'].map((d) => path.join(tmp, d));
+    const runs = await Promise.all([
+      ingest([a, b, '--out', outs[0]!, '--json']),
+      ingest([a, b, '--out', outs[1]!, '--json']),
+      ingest([b, a, '--out', outs[2]!, '--json']),
+    ]);
+    for (const r of runs) expect(r.code).toBe(0);
+    expect(runs[2]!.stdout).toBe(runs[0]!.stdout);
+    const report = JSON.parse(runs[0]!.stdout) as Report;
+    expect(report).toMatchObject({ filesRead: 2, entriesRead: 88, papersWritten: 44, duplicatesMerged: 44 });
+    const [one, two, three] = await Promise.all(outs.map(readOut));
+    expect(one!.size).toBe(44);
+    expect(two).toEqual(one);
+    expect(three).toEqual(one);
+    const sample = JSON.parse([...one!.values()][0]!);
+    expect(sample.digests).toEqual(['2026-01-08', '2026-01-09']);
+    expect(sample.appearances.map((x: { file: string }) => x.file)).toEqual(['2026-01-08.txt', '2026-01-09.txt']);
+  });
+
+  it('removes entries of papers no digest produces any more', async () => {
+    const out = path.join(tmp, 'stale-out');
+    await mkdir(out, { recursive: true });
+    await writeFile(path.join(out, 'gone-paper.json'), JSON.stringify({ id: 'gone-paper', appearances: [] }));
+    const r = await ingest(['--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/1 removed/);
+    expect(await readdir(out)).not.toContain('gone-paper.json');
+  });
+});
