@@ -7,6 +7,21 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveDist, type StaticServer } from '../helpers/serve.ts';
 import { TEST_BASE } from '../helpers/repo.ts';
+import type { Page } from 'playwright-core';
+
+/** Waits for a result whose title contains `title`, pressing "Load more results" as a reader would. */
+async function findResult(page: Page, title: string) {
+  const result = page.locator('.pagefind-ui__result-link', { hasText: title }).first();
+  const more = page.locator('.pagefind-ui__button', { hasText: /load more/i });
+  await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+  for (let i = 0; i < 10 && !(await result.isVisible()); i++) {
+    if (!(await more.isVisible())) break;
+    await more.click();
+    await page.waitForTimeout(300);
+  }
+  await result.waitFor({ timeout: 5_000 });
+  return result;
+}
 
 describe.each([
   { label: 'root', dir: () => inject('distDir'), base: '/' },
@@ -28,11 +43,11 @@ describe.each([
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.url}search/`);
-    const input = page.getByRole('searchbox').or(page.locator('.pagefind-ui__search-input')).first();
+    // The search page's own box (the header has a plain GET form too).
+    const input = page.locator('main .pagefind-ui__search-input');
     await input.fill('speculative decoding');
-    const result = page.locator('.pagefind-ui__result-link', { hasText: 'Medusa' });
-    await result.first().waitFor({ timeout: 15_000 });
-    await result.first().click();
+    const result = await findResult(page, 'Medusa');
+    await result.click();
     await page.waitForURL(/\/papers\/[^/]+\/$/);
     expect(new URL(page.url()).pathname.startsWith(`${base}papers/`)).toBe(true);
     await expect(page.locator('h1').textContent()).resolves.toMatch(/^Medusa: Simple LLM Inference Acceleration/);
@@ -42,7 +57,8 @@ describe.each([
   it('pre-fills the search from ?q= (the header form works without JavaScript)', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}search/?q=${encodeURIComponent('speculative decoding')}`);
-    await page.locator('.pagefind-ui__result-link', { hasText: 'Medusa' }).first().waitFor({ timeout: 15_000 });
+    await findResult(page, 'Medusa');
+    await expect(page.locator('.pagefind-ui__search-input').inputValue()).resolves.toBe('speculative decoding');
   });
 
   it('a paper page needs no JavaScript to read', async () => {

@@ -1,14 +1,20 @@
 /**
  * Builds the demo site once for the end-to-end tests, exactly as a user would: `npm run build`
  * (ingest + astro build + Pagefind) into `dist/`, then a second `astro build` of the same papers
- * under a GitHub Pages base path. `PAPERSHELF_SKIP_BUILD=1` reuses existing builds while iterating.
+ * under a GitHub Pages base path, then a third of the fixture archive (tests/fixtures/site:
+ * generated paper JSON, a fixture taxonomy and notes) under another base path.
+ * `PAPERSHELF_SKIP_BUILD=1` reuses existing builds while iterating.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { repoRoot, TEST_BASE } from '../helpers/repo.ts';
 import { run } from '../helpers/run.ts';
+import { fixturePapers } from '../fixtures/site/papers.ts';
+
+/** Base path of the fixture build (a different one from TEST_BASE, so nothing leans on either). */
+export const FIXTURE_BASE = '/shelf/';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,6 +22,8 @@ declare module 'vitest' {
     distDir: string;
     /** The same site built with `BASE=/papershelf/`. */
     baseDistDir: string;
+    /** The fixture archive (tests/fixtures/site) built with `BASE=/shelf/`. */
+    fixtureDistDir: string;
   }
 }
 
@@ -44,4 +52,28 @@ export default async function setup(project: TestProject) {
   }
   project.provide('distDir', distDir);
   project.provide('baseDistDir', baseDistDir);
+  project.provide('fixtureDistDir', await buildFixtureSite());
+}
+
+/** Writes the fixture papers to a temporary folder and builds them with the fixture taxonomy and notes. */
+async function buildFixtureSite(): Promise<string> {
+  const root = process.env.PAPERSHELF_SKIP_BUILD
+    ? path.join(os.tmpdir(), 'papershelf-e2e-fixture')
+    : mkdtempSync(path.join(os.tmpdir(), 'papershelf-e2e-fixture-'));
+  const dist = path.join(root, 'dist');
+  if (process.env.PAPERSHELF_SKIP_BUILD && existsSync(dist)) return dist;
+  const papers = path.join(root, 'papers');
+  rmSync(papers, { recursive: true, force: true });
+  mkdirSync(papers, { recursive: true });
+  for (const paper of fixturePapers()) writeFileSync(path.join(papers, `${paper.id}.json`), `${JSON.stringify(paper, null, 2)}\n`);
+  const fixtures = path.join(repoRoot, 'tests/fixtures/site');
+  await mustRun(`astro build of the fixture archive with BASE=${FIXTURE_BASE}`, 'npx', ['astro', 'build'], {
+    BASE: FIXTURE_BASE,
+    SITE: 'https://example.org',
+    PAPERSHELF_PAPERS: papers,
+    PAPERSHELF_NOTES: path.join(fixtures, 'notes'),
+    PAPERSHELF_TOPICS: path.join(fixtures, 'topics.yaml'),
+    PAPERSHELF_OUT: dist,
+  });
+  return dist;
 }
