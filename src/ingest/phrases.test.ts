@@ -62,6 +62,14 @@ describe('countPhrases', () => {
     expect(countPhrases(docs, { sizes: [3], minDocs: 2 })).toEqual([]);
   });
 
+  it('leaves out a phrase seen only inside a longer counted phrase, but not one seen on its own too', () => {
+    const counts = countPhrases(['Large language models help.', 'Large language models hurt.', 'Small language models.']);
+    expect(counts).toEqual([
+      { phrase: 'language models', docs: 3 },
+      { phrase: 'large language models', docs: 2 },
+    ]);
+  });
+
   it('keeps interior stopwords (chain of thought) and the most common spelling', () => {
     const counts = countPhrases(['Chain of thought helps.', 'chain of thought again', 'Chain-of-Thought!'], { sizes: [3] });
     expect(counts).toEqual([{ phrase: 'chain of thought', docs: 3 }]);

@@ -105,7 +105,8 @@ export interface PhraseCount {
 /**
  * Counts word n-grams by document frequency. An n-gram does not cross punctuation, does not start
  * or end with a stopword, and skips one-letter words and bare numbers; plural variants count as
- * one phrase. Sorted by `docs` descending, then alphabetically (deterministic).
+ * one phrase, and a phrase found only inside a longer counted one is left out. Sorted by `docs`
+ * descending, then alphabetically (deterministic).
  */
 export function countPhrases(docs: Iterable<string>, options: PhraseCountOptions = {}): PhraseCount[] {
   const sizes = options.sizes ?? [2, 3];
@@ -136,9 +137,20 @@ export function countPhrases(docs: Iterable<string>, options: PhraseCountOptions
     }
   }
 
+  // A phrase that only ever occurs inside one longer phrase ("large language" in "large language
+  // models") adds nothing: drop it when the longer one is in as many documents.
+  const subsumed = new Set<string>();
+  for (const [key, n] of docFreq) {
+    const words = key.split(' ');
+    for (let len = 1; len < words.length; len++) {
+      for (const part of [words.slice(0, len).join(' '), words.slice(words.length - len).join(' ')]) {
+        if (docFreq.get(part) === n) subsumed.add(part);
+      }
+    }
+  }
   const counts: PhraseCount[] = [];
   for (const [key, n] of docFreq) {
-    if (n < minDocs) continue;
+    if (n < minDocs || subsumed.has(key)) continue;
     counts.push({ phrase: mostCommon(surfaces.get(key)!), docs: n });
   }
   return counts.sort((a, b) => b.docs - a.docs || compare(a.phrase, b.phrase));

@@ -74,15 +74,27 @@ describe('word boundaries, case and spelling variants', () => {
     ]);
   });
 
-  it('lets an exclusion veto its topic but no other', () => {
+  it('does not count words inside an exclusion for its topic, but counts them elsewhere', () => {
     expect(slugs(robotFramework!)).toEqual(['agents']);
-    expect(slugs(paper('A Robot That Folds Laundry'))).toEqual(['robotics']);
+    const abstract = 'Robot Framework meets robot arms; Robot Framework, again.';
+    expect(assignTopics(paper('Plugins', abstract), compiled)).toEqual([
+      { slug: 'robotics', reasons: ['abstract mentions "robot"'] }, // once, not 3×
+    ]);
+    // Another topic's phrase inside the excluded words still counts for that topic.
+    const c = taxonomy(topic('robots', 'strong_phrases: [robot]\nexclude: [robot framework]'), topic('testing', 'strong_phrases: [robot framework]'));
+    expect(slugs(paper('Robot Framework at Scale'), c)).toEqual(['testing']);
+    expect(slugs(paper('Robot Arms at Scale'), c)).toEqual(['robots']);
   });
 
   it('counts words once, for the longest phrase that covers them, across topics', () => {
     // "question answering" (rag) sits inside "visual question answering" (vision-language).
     expect(slugs(vqa!)).toEqual(['vision-language']);
     expect(slugs(paper('Open-Domain Question Answering'))).toEqual(['rag']);
+  });
+
+  it('counts both of two phrases that merely overlap', () => {
+    const c = taxonomy(topic('humans', 'phrases: [human video]'), topic('video-generation', 'phrases: [video generation]'));
+    expect(slugs(paper('Human Video Generation in the Wild'), c)).toEqual(['humans', 'video-generation']);
   });
 
   it('does not match a phrase across punctuation', () => {

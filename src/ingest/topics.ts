@@ -46,7 +46,7 @@ type RuleIndex = ReadonlyMap<string, readonly Rule[]>;
 export interface CompiledTopics {
   /** Topic slugs in taxonomy order (the tie-break when scores are equal). */
   readonly slugs: readonly string[];
-  /** Title/abstract rules (phrases, strong, title-only, exclude). */
+  /** Title/abstract rules (phrases, strong, title-only, exclusions). */
   readonly textRules: RuleIndex;
   /** Rules matched inside machine keywords. */
   readonly keywordRules: RuleIndex;
@@ -113,25 +113,35 @@ function wordMatches(p: PatternWord, t: Token): boolean {
 }
 
 /**
- * Calls `visit` for every rule occurrence in `tokens`, leftmost-longest across all topics: words
- * claimed by a longer phrase are not counted again for a phrase they contain, so
- * `visual question answering` is not also `question answering`, and `KV cache compression` is one
- * mention, not two. Rules of equal length at the same spot all count. Exclusions see every word.
+ * Calls `visit` for every rule occurrence in `tokens`. A phrase lying wholly inside a longer match
+ * (of any topic) is not counted again, so `visual question answering` is not also
+ * `question answering` and `KV cache compression` is one mention, not two; phrases that merely
+ * overlap (`human video` and `video generation`) both count. A topic's exclusions work the same
+ * way for that topic alone: its phrases inside `dynamic programming` are not counted.
  */
 function scan(tokens: readonly Token[], index: RuleIndex, skip: RuleKind | null, visit: (rule: Rule) => void): void {
-  let claimedUntil = 0;
+  let coveredUntil = 0; // end of the furthest-reaching match so far
+  let excludedUntil: Map<number, number> | null = null; // per topic, allocated on first exclusion
   for (let i = 0; i < tokens.length; i++) {
     const candidates = index.get(tokens[i]!.norm);
     if (!candidates) continue;
     let longest = 0;
     for (const rule of candidates) {
-      const counts = rule.kind !== 'exclude';
-      if (rule.kind === skip || (counts && (i < claimedUntil || rule.words.length < longest))) continue;
+      const end = i + rule.words.length;
+      if (rule.kind === skip) continue;
+      if (rule.kind === 'exclude') {
+        if (matchesAt(rule.words, tokens, i)) {
+          excludedUntil ??= new Map();
+          excludedUntil.set(rule.topic, Math.max(excludedUntil.get(rule.topic) ?? 0, end));
+        }
+        continue;
+      }
+      if (end <= coveredUntil || rule.words.length < longest || end <= (excludedUntil?.get(rule.topic) ?? 0)) continue;
       if (!matchesAt(rule.words, tokens, i)) continue;
-      if (counts) longest = rule.words.length;
+      longest = rule.words.length;
       visit(rule);
     }
-    if (longest > 0) claimedUntil = i + longest;
+    coveredUntil = Math.max(coveredUntil, i + longest);
   }
 }
 
@@ -143,7 +153,6 @@ function matchesAt(words: readonly PatternWord[], tokens: readonly Token[], star
 
 /** Evidence gathered for one topic of one paper. */
 interface Evidence {
-  excluded: boolean;
   /** Phrases seen in the title, in order of first appearance. */
   title: Set<string>;
   /** Phrase → mentions in the abstract. */
@@ -161,22 +170,16 @@ export function assignTopics(paper: TopicInput, compiled: CompiledTopics): Topic
   const evidence = new Map<number, Evidence>();
   const of = (topic: number): Evidence => {
     let e = evidence.get(topic);
-    if (!e) evidence.set(topic, (e = { excluded: false, title: new Set(), abstract: new Map(), keywords: [] }));
+    if (!e) evidence.set(topic, (e = { title: new Set(), abstract: new Map(), keywords: [] }));
     return e;
   };
 
-  scan(tokenize(paper.title), compiled.textRules, null, (rule) => {
-    if (rule.kind === 'exclude') of(rule.topic).excluded = true;
-    else of(rule.topic).title.add(rule.text);
-  });
+  scan(tokenize(paper.title), compiled.textRules, null, (rule) => of(rule.topic).title.add(rule.text));
   scan(tokenize(paper.abstract), compiled.textRules, 'title', (rule) => {
     const e = of(rule.topic);
-    if (rule.kind === 'exclude') e.excluded = true;
-    else {
-      const seen = e.abstract.get(rule.text);
-      if (seen) seen.n++;
-      else e.abstract.set(rule.text, { n: 1, strong: rule.kind === 'strong' });
-    }
+    const seen = e.abstract.get(rule.text);
+    if (seen) seen.n++;
+    else e.abstract.set(rule.text, { n: 1, strong: rule.kind === 'strong' });
   });
   for (const keyword of paper.keywords) {
     const topics = new Set<number>();
@@ -189,7 +192,6 @@ export function assignTopics(paper: TopicInput, compiled: CompiledTopics): Topic
 
   const scored: { topic: number; score: number; e: Evidence }[] = [];
   for (const [topic, e] of evidence) {
-    if (e.excluded) continue;
     let score = TITLE_POINTS * e.title.size + KEYWORD_POINTS * e.keywords.length;
     for (const { n, strong } of e.abstract.values()) score += n + (strong ? STRONG_BONUS : 0);
     if (score >= THRESHOLD) scored.push({ topic, score, e });

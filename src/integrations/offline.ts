@@ -1,0 +1,66 @@
+/**
+ * Offline reading and search: after Pagefind has written its bundle, Workbox's `generateSW`
+ * writes `<outDir>/sw.js`. It precaches the site shell and the whole Pagefind bundle (so search
+ * keeps working offline), plus every page while the site is small enough (budget below); larger
+ * archives cache the pages a reader opens. No hand-written service worker.
+ */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { generateSW } from 'workbox-build';
+
+/** Total bytes of pages precached on install; past it, pages are cached as they are read. */
+const PAGE_BUDGET = Number(process.env.PAPERSHELF_PRECACHE_MB ?? 30) * 1024 * 1024;
+
+/** Astro integration: runs after the Pagefind hook (it must be listed after it). */
+export default function offline(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'papershelf:offline',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const started = performance.now();
+        const shell = ['index.html', '404.html', 'search/index.html', '_astro/**/*.{css,js}', 'favicon.svg', 'pagefind/**/*', 'katex/**/*'];
+        const pages = ['**/index.html'];
+        const common = {
+          swDest: path.join(outDir, 'sw.js'),
+          globDirectory: outDir,
+          // Precache URLs must carry the GitHub Pages base path.
+          modifyURLPrefix: { '': base },
+          directoryIndex: 'index.html',
+          // `/search/?q=…` is the search page whatever the query.
+          ignoreURLParametersMatching: [/.*/],
+          maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
+          // Hashed assets and Pagefind chunks are immutable: no cache-busting query needed.
+          dontCacheBustURLsMatching: /(\/_astro\/|\/pagefind\/)/,
+          cleanupOutdatedCaches: true,
+          clientsClaim: true,
+          skipWaiting: true,
+          runtimeCaching: [
+            {
+              // Pages not precached: the network when there is one, else the copy read before.
+              urlPattern: ({ request }: { request: Request }) => request.mode === 'navigate',
+              handler: 'NetworkFirst' as const,
+              options: { cacheName: 'papershelf-pages', networkTimeoutSeconds: 4, expiration: { maxEntries: 2000 } },
+            },
+          ],
+        };
+        let result = await generateSW({ ...common, globPatterns: [...shell, ...pages] });
+        const pageBytes = result.size;
+        if (pageBytes > PAGE_BUDGET) {
+          result = await generateSW({ ...common, globPatterns: shell });
+        }
+        for (const warning of result.warnings) logger.warn(warning);
+        logger.info(
+          `sw.js precaches ${result.count} files (${(result.size / 1048576).toFixed(1)} MB${
+            pageBytes > PAGE_BUDGET ? ', pages cached on reading: the site is over the precache budget' : ''
+          }) in ${Math.round(performance.now() - started)} ms`,
+        );
+      },
+    },
+  };
+}
