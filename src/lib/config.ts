@@ -8,6 +8,16 @@ export function papersDir(): string {
   return process.env.PAPERSHELF_PAPERS || './content/papers';
 }
 
+/** Where hand-written notes live (`content/notes/<paper-id>.mdx`); `PAPERSHELF_NOTES` for test builds. */
+export function notesDir(): string {
+  return process.env.PAPERSHELF_NOTES || './content/notes';
+}
+
+/** The topic taxonomy file; `PAPERSHELF_TOPICS` for test builds. */
+export function topicsFile(): string {
+  return process.env.PAPERSHELF_TOPICS || './content/topics.yaml';
+}
+
 /** Base path for GitHub Pages project sites: `/repo-name`, or `/`. Always starts and ends with `/`. */
 export function basePath(env: string | undefined = process.env.BASE): string {
   const trimmed = (env ?? '').trim().replace(/^\/+|\/+$/g, '');
