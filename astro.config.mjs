@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
 import pagefind from './src/integrations/pagefind.ts';
+import sitemap from '@astrojs/sitemap';
+import offline from './src/integrations/offline.ts';
 import katexAssets from './src/integrations/katex-assets.ts';
 import { basePath, siteUrl } from './src/lib/config.ts';
 
@@ -13,6 +15,13 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.PAPERSHELF_OUT || './dist',
   build: { format: 'directory' },
-  integrations: [mdx(), katexAssets(), pagefind()],
+  // Order matters: offline() precaches what pagefind() writes, so it comes after it.
+  integrations: [
+    mdx(),
+    katexAssets(),
+    sitemap(),
+    pagefind(),
+    offline(),
+  ],
   vite: { plugins: [tailwindcss()] },
 });

@@ -37,6 +37,7 @@ export default function offline(): AstroIntegration {
           maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
           // Hashed assets and Pagefind chunks are immutable: no cache-busting query needed.
           dontCacheBustURLsMatching: /(\/_astro\/|\/pagefind\/)/,
+          sourcemap: false,
           cleanupOutdatedCaches: true,
           clientsClaim: true,
           skipWaiting: true,

@@ -129,3 +129,37 @@ describe('demo site from the sample digest', () => {
     expect(searchHtml).toContain(`${TEST_BASE}pagefind/`);
   });
 });
+
+/** `<link>` of each RSS item (node-html-parser would read `<link>` as the void HTML element). */
+function feedLinks(dir: string): string[] {
+  const xml = readFileSync(path.join(dir, 'feed.xml'), 'utf8');
+  return [...xml.matchAll(/<item>[\s\S]*?<link>([^<]*)<\/link>[\s\S]*?<\/item>/g)].map((m) => m[1]!);
+}
+
+describe('feeds and sitemap', () => {
+  it('feed.xml links each paper permalink and escapes abstracts', () => {
+    const xml = readFileSync(path.join(dist, 'feed.xml'), 'utf8');
+    const links = feedLinks(dist);
+    const records = readArchive(dist);
+    expect(links).toHaveLength(records.length);
+    for (const record of records) expect(links).toContain(`http://localhost:4321${record.url}`);
+    // Abstracts with & or < are escaped, never raw markup.
+    expect(xml).not.toMatch(/<description>[^<]*<(?!\/description>)/);
+  });
+
+  it('under BASE the feed and sitemap carry the site URL and base path', () => {
+    const links = feedLinks(baseDist);
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link.startsWith(`https://example.org${TEST_BASE}papers/`)).toBe(true);
+    const sitemap = readFileSync(path.join(baseDist, 'sitemap-0.xml'), 'utf8');
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    for (const record of readArchive(baseDist)) expect(locs).toContain(`https://example.org${record.url}`);
+    expect(locs.every((l) => l.startsWith(`https://example.org${TEST_BASE}`))).toBe(true);
+  });
+
+  it('the service worker precaches under the base path', () => {
+    const sw = readFileSync(path.join(baseDist, 'sw.js'), 'utf8');
+    expect(sw).toContain(`"${TEST_BASE}pagefind/pagefind.js"`);
+    expect(sw).toContain(`"${TEST_BASE}index.html"`);
+  });
+});
