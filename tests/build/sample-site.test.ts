@@ -163,3 +163,19 @@ describe('feeds and sitemap', () => {
     expect(sw).toContain(`"${TEST_BASE}index.html"`);
   });
 });
+
+describe('size budget', () => {
+  it('a paper page loads no script file and stays small: reading needs no client JavaScript', () => {
+    for (const record of readArchive(dist)) {
+      const html = readFileSync(path.join(dist, 'papers', record.id, 'index.html'), 'utf8');
+      const doc = page(dist, `papers/${record.id}/`);
+      expect(doc.querySelectorAll('script[src]'), record.id).toHaveLength(0);
+      const inline = doc
+        .querySelectorAll('script:not([type="application/ld+json"])')
+        .reduce((n, s) => n + s.textContent.length, 0);
+      // Theme-before-paint, service-worker registration and the BibTeX copy button.
+      expect(inline, record.id).toBeLessThan(4096);
+      expect(html.length, record.id).toBeLessThan(60_000);
+    }
+  });
+});
