@@ -12,8 +12,9 @@ import pc from 'picocolors';
 import cliProgress from 'cli-progress';
 import { basePath, papersDir } from '../src/lib/config.ts';
 import { runPipeline } from '../src/ingest/pipeline.ts';
+import { parseLedger } from '../src/ingest/ledger.ts';
 import { formatReport, hasErrors, type Painter } from '../src/ingest/report.ts';
-import { IngestIoError, listDigestFiles, readDigestFiles, writeArchive, writePapers } from '../src/ingest/write.ts';
+import { IngestIoError, listDigestFiles, readDigestFiles, readLedger, writeArchive, writeLedger, writePapers } from '../src/ingest/write.ts';
 
 const USAGE = `Usage: npm run ingest -- [PATH…] [options]
 
@@ -23,6 +24,9 @@ JSON entry per paper to content/papers/ (or $PAPERSHELF_PAPERS, or --out).
 Options:
   --out DIR       write paper entries to DIR
   --archive FILE  also write the archive as JSON lines to FILE
+  --ledger FILE   the permalink ledger to check and extend (default: content/permalinks.txt, or
+                  $PAPERSHELF_LEDGER, when no PATH is given; none otherwise)
+  --no-ledger     do not check or extend any ledger
   --json          print the report as JSON
   --quiet         print only problems
   -h, --help      show this help
@@ -49,6 +53,8 @@ async function main(argv: string[]): Promise<number> {
       options: {
         out: { type: 'string' },
         archive: { type: 'string' },
+        ledger: { type: 'string' },
+        'no-ledger': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -64,10 +70,16 @@ async function main(argv: string[]): Promise<number> {
   }
   if (values.out === '') return fail('--out needs a directory');
   if (values.archive === '') return fail('--archive needs a file name');
+  if (values.ledger === '') return fail('--ledger needs a file name');
+  if (values.ledger && values['no-ledger']) return fail('--ledger and --no-ledger contradict each other');
 
   const started = performance.now();
   const inputs = positionals.length > 0 ? positionals : ['content/digests'];
   const outDir = values.out ?? papersDir();
+  // The committed ledger belongs to the archive's own digests; other inputs are checked only on request.
+  const ledgerFile = values['no-ledger']
+    ? null
+    : (values.ledger ?? (positionals.length === 0 ? process.env.PAPERSHELF_LEDGER || 'content/permalinks.txt' : null));
   const interactive = process.stderr.isTTY === true && !process.env.CI && !values.json && !values.quiet;
   const bar = interactive
     ? new cliProgress.SingleBar({ format: 'ingest [{bar}] {value}/{total} files', clearOnComplete: true }, cliProgress.Presets.shades_classic)
@@ -76,11 +88,14 @@ async function main(argv: string[]): Promise<number> {
   try {
     const files = await listDigestFiles(inputs, { exclude: [outDir] });
     const texts = await readDigestFiles(files);
+    // Messages name the ledger the way the user can open it, like the digests.
+    const ledger = ledgerFile ? { file: path.relative(process.cwd(), ledgerFile) || ledgerFile, ledger: parseLedger(await readLedger(ledgerFile)) } : undefined;
     bar?.start(texts.length, 0);
-    const { papers, report } = runPipeline(texts, { onFile: (done) => bar?.update(done) });
+    const { papers, report, ledgerText } = runPipeline(texts, { onFile: (done) => bar?.update(done), ledger });
     bar?.stop();
     const written = await writePapers(outDir, papers);
     if (values.archive) await writeArchive(values.archive, papers, basePath());
+    const ledgerChanged = ledgerFile && ledgerText !== null ? await writeLedger(ledgerFile, ledgerText) : false;
 
     // Messages show files the way the user can open them: relative to the working directory.
     const byFile = new Map(files.map((f) => [f.file, path.relative(process.cwd(), f.path) || f.path]));
@@ -94,6 +109,7 @@ async function main(argv: string[]): Promise<number> {
       const footer = [
         `  ${outDir}: ${written.written} written, ${written.unchanged} unchanged, ${written.removed.length} removed (${seconds} s)`,
         ...(values.archive ? [`  archive: ${values.archive}`] : []),
+        ...(ledgerChanged ? [`  ${ledgerFile}: ${report.permalinks.added.length} new permalinks recorded (commit this file)`] : []),
         ...written.foreign.map((n) => paint.yellow(`  left ${path.join(outDir, n)} alone: not a paper entry`)),
         ...(files.length === 0 ? [paint.yellow(`  no digest files found in ${inputs.join(', ')}`)] : []),
       ];

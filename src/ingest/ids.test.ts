@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assignIds, ID_PATTERN, slugify } from './ids.ts';
+import { allChainUrls, assignIds, ID_PATTERN, slugChain, slugify } from './ids.ts';
 import { mergeEntries, type MergedPaper } from './merge.ts';
 import { normalizeEntry } from './normalize.ts';
 import type { RawEntry } from './types.ts';
@@ -62,22 +62,27 @@ describe('assignIds', () => {
     }
   });
 
-  it('numbers papers whose slug and date both tie, by title, not by input order', () => {
+  it('adds a hash of the normalised title when slug and date both tie, whatever the input order', () => {
     const a = { title: 'Tie - A', published: '2024-01-01' };
     const b = { title: 'Tie A?', published: '2024-01-01', abstract: 'other' };
     // Different titles, same slug, same date: `titleKey` differs only by punctuation, so they merge…
     expect(papers(a, b)).toHaveLength(1);
-    // …while titles that differ only after the 80-character cut share a slug and get numbered.
+    // …while titles that differ only after the 80-character cut share a slug and a date.
     const long = 'A Very Long Title About Speculative Decoding That Goes On And On Beyond Eighty Characters';
     const c = { title: `${long} Part One`, published: '2024-01-01', file: 'b.txt' };
     const d = { title: `${long} Part Two`, published: '2024-01-01', file: 'a.txt' };
-    const one = assignIds(papers(c, d));
-    const two = assignIds(papers(d, c));
-    const byTitle = (r: typeof one, list: MergedPaper[]) => Object.fromEntries(list.map((p, i) => [p.title, r.ids[i]]));
-    expect(byTitle(one, papers(c, d))).toEqual(byTitle(two, papers(d, c)));
-    expect(byTitle(one, papers(c, d))[`${long} Part One`]).toMatch(/-2024-01-01$/);
-    expect(byTitle(one, papers(c, d))[`${long} Part Two`]).toMatch(/-2024-01-01-2$/);
-    expect(new Set(one.ids).size).toBe(2);
+    const byTitle = (list: MergedPaper[]) => {
+      const r = assignIds(list);
+      return Object.fromEntries(list.map((p, i) => [p.title, { id: r.ids[i], aliases: r.aliases[i] }]));
+    };
+    const one = byTitle(papers(c, d));
+    expect(byTitle(papers(d, c))).toEqual(one);
+    const slug = slugify(long);
+    expect(one[`${long} Part One`]!.id).toMatch(new RegExp(`^${slug}-2024-01-01-[0-9a-f]{8}$`));
+    expect(one[`${long} Part Two`]!.id).toMatch(new RegExp(`^${slug}-2024-01-01-[0-9a-f]{8}$`));
+    expect(one[`${long} Part One`]!.id).not.toBe(one[`${long} Part Two`]!.id);
+    // Both keep the shorter URLs a smaller set of digests gave them: shared pages now.
+    expect(one[`${long} Part One`]!.aliases).toEqual([slug, `${slug}-2024-01-01`]);
   });
 
   it('keeps the old slug as an alias when a paper seen without an id gains one', () => {
@@ -86,15 +91,73 @@ describe('assignIds', () => {
     expect(assignIds(list)).toMatchObject({ ids: ['2501.00001'], aliases: [['gains-an-id']] });
   });
 
-  it('does not alias a slug that another paper uses as its id', () => {
+  it('makes a slug two papers imply a shared URL, and gives each paper a longer one', () => {
     const list = papers(
       { title: 'Shared', published: '2025-01-01' },
       { title: 'Shared', published: '2025-01-01', arxiv: '2501.00001', file: 'y.txt' },
       { title: 'Shared', published: '2023-05-05', file: 'z.txt' },
     );
     const r = assignIds(list);
-    expect(r.ids).toEqual(['2501.00001', 'shared']);
-    expect(r.aliases).toEqual([[], []]);
-    expect(r.collisions).toEqual([{ slug: 'shared', ids: ['2501.00001', 'shared'] }]);
+    expect(r.ids).toEqual(['2501.00001', 'shared-2023-05-05']);
+    // The identified paper keeps both URLs its id-less capture could have had.
+    expect(r.aliases).toEqual([['shared', 'shared-2025-01-01'], ['shared']]);
+    expect(r.collisions).toEqual([{ slug: 'shared', ids: ['2501.00001', 'shared-2023-05-05'] }]);
+  });
+
+  it('never takes back a URL: ids from any subset of captures stay ids or aliases of the same paper', () => {
+    const pool = [
+      { title: 'Alpha', published: '2024-01-01', file: 'a.txt' },
+      { title: 'Alpha', published: '2024-02-02', file: 'b.txt' },
+      { title: 'Alpha!', published: '2024-02-02', file: 'c.txt', arxiv: '2402.00002' },
+      { title: 'Alpha beta', published: '2024-01-01', file: 'd.txt' },
+      { title: 'ALPHA', published: '2024-01-01', file: 'e.txt', arxiv: '2401.00001' },
+      { title: 'Beta', published: '2024-03-03', file: 'f.txt' },
+      { title: 'Beta', published: '2024-03-03', file: 'g.txt', arxiv: '2403.00003' },
+    ];
+    const urls = (subset: typeof pool) => {
+      const list = papers(...subset);
+      const r = assignIds(list);
+      // Each paper is known by its set of (file) captures, which only grows with more digests.
+      const out = new Map<string, Set<string>>();
+      list.forEach((p, i) => {
+        for (const url of [r.ids[i]!, ...r.aliases[i]!]) {
+          const files = out.get(url) ?? new Set<string>();
+          for (const e of p.entries) files.add(e.file);
+          out.set(url, files);
+        }
+      });
+      return out;
+    };
+    const all = urls(pool);
+    fc.assert(
+      fc.property(fc.subarray(pool, { minLength: 1 }), (subset) => {
+        for (const [url, files] of urls(subset)) {
+          expect(all.has(url), url).toBe(true);
+          // Every capture that held the URL then still leads there now.
+          for (const f of files) expect(all.get(url)!.has(f), `${url} ${f}`).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
+
+describe('slugChain', () => {
+  it('goes from the slug to slug-date to slug-date-hash, the hash keyed on the normalised title', () => {
+    const chain = slugChain('Foo: Bar', '2024-01-01');
+    expect(chain.slice(0, 2)).toEqual(['foo-bar', 'foo-bar-2024-01-01']);
+    expect(chain[2]).toMatch(/^foo-bar-2024-01-01-[0-9a-f]{8}$/);
+    expect(chain[3]!.startsWith(chain[2]!)).toBe(true);
+    expect(slugChain('foo bar!', '2024-01-01')).toEqual(chain);
+    expect(slugChain('Foo Baz', '2024-01-01')[2]).not.toBe(chain[2]);
+    for (const url of chain) expect(url).toMatch(ID_PATTERN);
+  });
+
+  it('lists every URL of every chain for ledger lookups', () => {
+    const list = papers({ title: 'Solo', published: '2024-01-01' });
+    const urls = allChainUrls(list);
+    expect([...urls.keys()].slice(0, 2)).toEqual(['solo', 'solo-2024-01-01']);
+    expect([...urls.values()].every((holders) => holders.length === 1 && holders[0] === 0)).toBe(true);
+  });
+});
+

@@ -1,16 +1,34 @@
 /**
- * Permalink ids: the arXiv id when any capture gave one, else a slug of the title. Ids never
- * depend on input order: slug collisions are settled by the papers' own dates.
+ * Permalink ids. A paper's id is its arXiv id when any capture gives one, else a slug of its
+ * title. Every URL any earlier ingest produced must keep working, and `content/papers/` is not
+ * committed, so URLs are a pure function of the SET of digests (digests are only ever added):
+ *
+ * - Every capture without an arXiv id implies a chain of candidate URLs for its paper:
+ *   `slug` → `slug-<published>` → `slug-<published>-<hash8>` → `slug-<published>-<hash16>`
+ *   (the hash is of the normalised title).
+ * - A URL is *contested* when captures of two different papers imply it (two normalised titles,
+ *   or one title with two dates). A capture's next URL is implied only when the one before it is
+ *   contested. More digests can only add claims, so a URL contested once stays contested.
+ * - An id-less paper's id is the first uncontested URL of its chain; every other URL its captures
+ *   imply is kept as an alias. An alias held by one paper becomes a redirect page to it; a URL
+ *   held by several papers becomes a page linking each of them.
+ *
+ * So any URL produced from some of the digests is produced again, for the same paper, from all of
+ * them: adding older digests, re-running, or a paper gaining an arXiv id never breaks a URL. The
+ * committed ledger (`content/permalinks.txt`, ledger.ts) checks this, and catches the rest.
  */
 import { createHash } from 'node:crypto';
 import { slug as githubSlug } from 'github-slugger';
 import type { SlugCollision } from './report.ts';
 import { titleKey, type MergedPaper } from './merge.ts';
+import type { NormalizedEntry } from './normalize.ts';
 
 /** Slugs are cut at a word boundary near this length, so URLs stay readable. */
 const SLUG_MAX = 80;
 /** What every id matches (the paper schema's rule). */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9.-]*$/;
+
+const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /**
  * A URL slug of a title: github-slugger's slug, accents folded to ASCII (`Gödel` → `godel`),
@@ -28,72 +46,135 @@ export function slugify(title: string): string {
     const cut = s.lastIndexOf('-', SLUG_MAX);
     s = s.slice(0, cut > SLUG_MAX / 2 ? cut : SLUG_MAX).replace(/-$/, '');
   }
-  if (s === '') s = `paper-${createHash('sha256').update(title).digest('hex').slice(0, 10)}`;
+  if (s === '') s = `paper-${sha(title).slice(0, 10)}`;
   return s;
 }
 
-/** Ids and aliases for merged papers, in the same order, plus the slugs papers had to share. */
+/** The candidate URLs a capture without an arXiv id implies, most readable first. */
+export function slugChain(title: string, published: string): string[] {
+  const s = slugify(title);
+  const h = sha(titleKey(title));
+  return [s, `${s}-${published}`, `${s}-${published}-${h.slice(0, 8)}`, `${s}-${published}-${h.slice(0, 16)}`];
+}
+
+/** Ids and aliases for merged papers, in the same order, plus the URLs papers share. */
 export interface IdAssignment {
   ids: string[];
+  /** Per paper: every other URL its captures imply (redirects, or shared pages when in `collisions`). */
   aliases: string[][];
+  /** URLs held by two or more papers, each with the ids of those papers. */
   collisions: SlugCollision[];
 }
 
+/** One chain implied by the id-less captures of one paper (repeats of a capture share it). */
+interface ChainClaim {
+  paper: number;
+  chain: string[];
+  /** Who claims: the normalised title and the date (`?` when the capture showed none). */
+  key: string;
+  /** How far down the chain this claim reaches (index of its last implied URL). */
+  level: number;
+}
+
+/** Claims of one URL: by which title/date keys and which papers. */
+interface UrlClaims {
+  keys: Set<string>;
+  papers: Set<number>;
+}
+
+function chainClaims(papers: readonly MergedPaper[]): ChainClaim[] {
+  const claims = new Map<string, ChainClaim>();
+  papers.forEach((p, paper) => {
+    for (const e of p.entries) {
+      if (e.arxiv !== null) continue;
+      const key = `${titleKey(e.title)}|${e.publishedFromDigest ? '?' : e.published}`;
+      const chain = slugChain(e.title, e.published);
+      const id = `${paper}\u0000${key}\u0000${chain[0]}\u0000${chain[1]}`;
+      if (!claims.has(id)) claims.set(id, { paper, chain, key, level: 0 });
+    }
+  });
+  return [...claims.values()];
+}
+
+/** Extends each claim down its chain while its URL is contested, until nothing changes. */
+function settle(claims: ChainClaim[]): Map<string, UrlClaims> {
+  const byUrl = new Map<string, UrlClaims>();
+  const add = (url: string, c: ChainClaim) => {
+    const u = byUrl.get(url) ?? { keys: new Set(), papers: new Set() };
+    u.keys.add(c.key);
+    u.papers.add(c.paper);
+    byUrl.set(url, u);
+  };
+  for (const c of claims) add(c.chain[0]!, c);
+  // Contest only grows (claims are only added), so this reaches a fixed point.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const c of claims) {
+      if (c.level < c.chain.length - 1 && isContested(byUrl.get(c.chain[c.level]!)!)) {
+        c.level++;
+        add(c.chain[c.level]!, c);
+        changed = true;
+      }
+    }
+  }
+  return byUrl;
+}
+
+const isContested = (u: UrlClaims): boolean => u.keys.size > 1 || u.papers.size > 1;
+
+/** The claim that names an id-less paper: a dated capture with the longest title, then input order. */
+function representative(paper: MergedPaper, claims: readonly ChainClaim[]): ChainClaim | undefined {
+  const entries: NormalizedEntry[] = [...paper.entries].sort(
+    (a, b) => Number(a.publishedFromDigest) - Number(b.publishedFromDigest) || b.title.length - a.title.length,
+  );
+  const best = entries[0];
+  if (!best) return undefined;
+  const chain = slugChain(best.title, best.published);
+  return claims.find((c) => c.chain[0] === chain[0] && c.chain[1] === chain[1]) ?? claims[0];
+}
+
 /**
- * Gives each paper its id. Papers with an arXiv id use it (lower-case); papers without use the
- * slug of their title. When several papers without an id share a slug, every one of them gets
- * `<slug>-<published>` (then `-2`, `-3` … by title and abstract if the dates tie too), so no
- * paper's id depends on which file was read first, and the collision is reported.
- *
- * A paper with an arXiv id that some capture showed without one keeps that slug as an alias, so
- * a URL produced before the id was known keeps working — unless the slug is another paper's id.
- *
- * TODO(shared slug page): DESIGN.md wants the shared `/papers/<slug>/` URL of a collision to be
- * a page linking every paper listed in `collisions`; the site does not render it yet.
+ * Gives each paper its id and aliases (see the module comment). Papers with an arXiv id use it
+ * (lower-case); a paper without one gets the first uncontested URL of its chain. Throws only if
+ * even a 16-hex-digit title hash collides, which would be a bug worth hearing about.
  */
 export function assignIds(papers: readonly MergedPaper[]): IdAssignment {
-  const slugs = papers.map((p) => slugify(p.title));
-  const bySlug = new Map<string, number[]>();
-  papers.forEach((p, i) => {
-    if (p.arxiv !== null) return;
-    bySlug.set(slugs[i]!, [...(bySlug.get(slugs[i]!) ?? []), i]);
+  const claims = chainClaims(papers);
+  const byUrl = settle(claims);
+  const mine = papers.map(() => [] as ChainClaim[]);
+  for (const c of claims) mine[c.paper]!.push(c);
+
+  const ids = papers.map((p, i) => {
+    if (p.arxiv !== null) return p.arxiv;
+    const rep = representative(p, mine[i]!)!;
+    const url = rep.chain[rep.level]!;
+    if (isContested(byUrl.get(url)!)) throw new Error(`no free permalink for "${p.title}": even ${url} is taken`);
+    return url;
   });
-  const ids = papers.map((p, i) => p.arxiv ?? slugs[i]!);
+  const aliases = papers.map((_, i) => {
+    const urls = new Set(mine[i]!.flatMap((c) => c.chain.slice(0, c.level + 1)));
+    urls.delete(ids[i]!);
+    return [...urls].sort();
+  });
   const collisions: SlugCollision[] = [];
-  for (const [slug, members] of bySlug) {
-    if (members.length < 2) continue;
-    const dated = new Map<string, number[]>();
-    for (const i of members) {
-      const id = `${slug}-${papers[i]!.published ?? 'undated'}`;
-      dated.set(id, [...(dated.get(id) ?? []), i]);
-    }
-    for (const [id, same] of dated) {
-      const ordered = [...same].sort((a, b) => tieOrder(papers[a]!, papers[b]!));
-      ordered.forEach((i, n) => (ids[i] = n === 0 ? id : `${id}-${n + 1}`));
-    }
-    collisions.push({ slug, ids: members.map((i) => ids[i]!).sort() });
+  for (const [url, u] of byUrl) {
+    if (u.papers.size > 1) collisions.push({ slug: url, ids: [...u.papers].map((i) => ids[i]!).sort() });
   }
-  const taken = new Set(ids);
-  const wantAlias = papers.map((p) => p.arxiv !== null && p.seenWithoutId);
-  const aliasUsers = new Map<string, number[]>();
-  wantAlias.forEach((want, i) => {
-    if (want) aliasUsers.set(slugs[i]!, [...(aliasUsers.get(slugs[i]!) ?? []), i]);
-  });
-  for (const [slug, users] of aliasUsers) {
-    // Two identified papers (or one and an unidentified one) claim the old slug URL: share it.
-    if (users.length > 1 || taken.has(slug)) {
-      const holders = [...users.map((i) => ids[i]!), ...ids.filter((id) => id === slug)];
-      if (!collisions.some((c) => c.slug === slug)) collisions.push({ slug, ids: holders.sort() });
-    }
-  }
-  const aliases = papers.map((_, i) =>
-    wantAlias[i] && aliasUsers.get(slugs[i]!)!.length === 1 && !taken.has(slugs[i]!) ? [slugs[i]!] : [],
-  );
   return { ids, aliases, collisions: collisions.sort((a, b) => (a.slug < b.slug ? -1 : 1)) };
 }
 
-function tieOrder(a: MergedPaper, b: MergedPaper): number {
-  const ka = `${titleKey(a.title)}\u0000${a.title}\u0000${a.abstract}`;
-  const kb = `${titleKey(b.title)}\u0000${b.title}\u0000${b.abstract}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+/**
+ * Every URL the id-less captures of each paper could ever imply (whole chains), for resolving a
+ * ledger id that the current digests no longer produce (ledger.ts).
+ */
+export function allChainUrls(papers: readonly MergedPaper[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const c of chainClaims(papers)) {
+    for (const url of c.chain) {
+      const list = out.get(url) ?? [];
+      if (!list.includes(c.paper)) list.push(c.paper);
+      out.set(url, list);
+    }
+  }
+  return out;
 }

@@ -114,4 +114,35 @@ describe('mergeEntries', () => {
       { numRuns: 300 },
     );
   });
+
+  it('lets an id-less capture join an identified paper dated a day apart (time zones), not two days', () => {
+    const api = entry({ arxiv: '2506.00001', published: '2025-06-02', authors: ['A B'], file: 'b.json' });
+    const dayBefore = entry({ published: '2025-06-01', file: 'a.md' });
+    const twoBefore = entry({ published: '2025-05-31', file: 'c.md' });
+    const merged = mergeEntries([api, dayBefore, twoBefore]);
+    expect(merged.map((p) => [p.arxiv, p.published, p.entries.length])).toEqual([
+      ['2506.00001', '2025-06-02', 2],
+      [null, '2025-05-31', 1],
+    ]);
+    // Two id-less captures a day apart are not known to be one paper.
+    expect(mergeEntries([dayBefore, entry({ published: '2025-06-02', file: 'd.md' })])).toHaveLength(2);
+  });
+
+  it("takes the API's date over a page capture's when they differ", () => {
+    const md = entry({ arxiv: '2506.00001', published: '2025-06-01', file: 'a.md' });
+    const api = entry({ arxiv: '2506.00001', published: '2025-06-02', authors: ['A B'], file: 'b.json' });
+    expect(mergeEntries([md, api])[0]!.published).toBe('2025-06-02');
+    expect(mergeEntries([md, { ...md, file: 'c.md' }])[0]!.published).toBe('2025-06-01');
+  });
+
+  it('puts an undated (trending) card into the dated paper of its title: latest on or before its digest', () => {
+    const undated = entry({ published: null, digest: '2025-07-01', file: 't.md' });
+    const older = entry({ published: '2024-01-01', file: 'a.txt' });
+    const newer = entry({ published: '2025-06-01', file: 'b.txt' });
+    const future = entry({ published: '2025-08-01', file: 'c.txt' });
+    const merged = mergeEntries([undated, older, newer, future]);
+    expect(merged.find((p) => p.entries.some((e) => e.file === 't.md'))!.published).toBe('2025-06-01');
+    expect(mergeEntries([undated])[0]).toMatchObject({ published: '2025-07-01' });
+    expect(mergeEntries([undated, future]).map((p) => p.published)).toEqual(['2025-08-01']);
+  });
 });

@@ -13,7 +13,7 @@ import type { NormalizedEntry } from './normalize.ts';
 export interface MergedPaper {
   title: string;
   abstract: string;
-  published: string | null;
+  published: string;
   authors: string[] | null;
   authorCount: number | null;
   org: Org | null;
@@ -55,7 +55,17 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Groups entries that are the same paper; groups come out in order of their first entry. */
+/** A group's matching key: normalised title and publication date. */
+const keyOf = (e: NormalizedEntry): string => `${titleKey(e.title)}|${e.published}`;
+
+/**
+ * Groups entries that are the same paper; groups come out in order of their first entry.
+ *
+ * Entries whose capture showed no publication date (`publishedFromDigest`, trending cards) have
+ * only a stand-in date, so they join by title alone: the group of a dated paper with the same
+ * normalised title (the one published last on or before the entry's digest day, else the
+ * earliest), or, when no dated capture has that title, one group per title.
+ */
 export function groupEntries(entries: readonly NormalizedEntry[]): NormalizedEntry[][] {
   const sorted = [...entries].sort(byInput);
   const byArxiv = new Map<string, NormalizedEntry[]>();
@@ -67,29 +77,87 @@ export function groupEntries(entries: readonly NormalizedEntry[]): NormalizedEnt
   }
   // Title + date of every identified capture, so an unidentified one can join its group.
   const arxivByKey = new Map<string, string>();
+  const arxivByTitle = new Map<string, Array<{ published: string; arxiv: string }>>();
   for (const [arxiv, group] of [...byArxiv].sort(([a], [b]) => compare(a, b))) {
     for (const e of group) {
-      const key = `${titleKey(e.title)}|${e.published}`;
+      if (e.publishedFromDigest) continue;
       // With several candidates the smallest id wins, so the choice does not depend on input order.
-      if (!arxivByKey.has(key)) arxivByKey.set(key, arxiv);
+      if (!arxivByKey.has(keyOf(e))) arxivByKey.set(keyOf(e), arxiv);
+      const t = titleKey(e.title);
+      arxivByTitle.set(t, [...(arxivByTitle.get(t) ?? []), { published: e.published, arxiv }]);
     }
   }
+  /**
+   * Pages show the arXiv date in the capturing browser's time zone, the API in UTC: a paper
+   * published late in the evening is a day apart in the two. An id-less capture therefore joins
+   * an identified paper of the same title dated one day either side (the nearest, then the
+   * smallest id) when no date matches exactly. Two id-less captures still need the same date.
+   */
+  const nearArxiv = (e: NormalizedEntry): string | undefined => {
+    const day = Date.parse(`${e.published}T00:00:00Z`);
+    const near = (arxivByTitle.get(titleKey(e.title)) ?? [])
+      .map((c) => ({ ...c, gap: Math.abs(Date.parse(`${c.published}T00:00:00Z`) - day) }))
+      .filter((c) => c.gap <= 86_400_000)
+      .sort((a, b) => a.gap - b.gap || compare(a.arxiv, b.arxiv));
+    return near[0]?.arxiv;
+  };
   const byTitle = new Map<string, NormalizedEntry[]>();
+  const undated: NormalizedEntry[] = [];
   for (const e of sorted) {
     if (e.arxiv !== null) continue;
-    const key = `${titleKey(e.title)}|${e.published}`;
-    const arxiv = arxivByKey.get(key);
+    if (e.publishedFromDigest) {
+      undated.push(e);
+      continue;
+    }
+    const arxiv = arxivByKey.get(keyOf(e)) ?? nearArxiv(e);
     if (arxiv !== undefined) {
       byArxiv.get(arxiv)!.push(e);
       continue;
     }
-    const group = byTitle.get(key) ?? [];
+    const group = byTitle.get(keyOf(e)) ?? [];
     group.push(e);
-    byTitle.set(key, group);
+    byTitle.set(keyOf(e), group);
   }
-  return [...byArxiv.values(), ...byTitle.values()]
-    .map((g) => g.sort(byInput))
-    .sort((a, b) => byInput(a[0]!, b[0]!));
+  const groups = [...byArxiv.values(), ...byTitle.values()];
+  joinUndated(undated, groups);
+  return groups.map((g) => g.sort(byInput)).sort((a, b) => byInput(a[0]!, b[0]!));
+}
+
+/** Puts each undated entry into the dated group of the same title it most likely belongs to (see `groupEntries`). */
+function joinUndated(undated: readonly NormalizedEntry[], groups: NormalizedEntry[][]): void {
+  if (undated.length === 0) return;
+  const dated = new Map<string, Array<{ group: NormalizedEntry[]; published: string; first: NormalizedEntry }>>();
+  for (const group of groups) {
+    const first = [...group].sort(byInput)[0]!;
+    for (const e of group) {
+      if (e.publishedFromDigest) continue;
+      const key = titleKey(e.title);
+      const list = dated.get(key) ?? [];
+      if (!list.some((c) => c.group === group && c.published === e.published)) list.push({ group, published: e.published, first });
+      dated.set(key, list);
+    }
+  }
+  const byTitle = new Map<string, NormalizedEntry[]>();
+  for (const e of undated) {
+    const candidates = dated.get(titleKey(e.title)) ?? [];
+    // Latest date on or before the digest, else the earliest; input order only breaks exact ties.
+    const order = (a: (typeof candidates)[number], b: (typeof candidates)[number]): number =>
+      compare(a.published, b.published) || byInput(a.first, b.first);
+    const before = candidates.filter((c) => c.published <= e.digest).sort(order);
+    const pick = before.at(-1) ?? [...candidates].sort(order)[0];
+    if (pick) {
+      pick.group.push(e);
+      continue;
+    }
+    const key = titleKey(e.title);
+    const group = byTitle.get(key);
+    if (group) group.push(e);
+    else {
+      const fresh = [e];
+      byTitle.set(key, fresh);
+      groups.push(fresh);
+    }
+  }
 }
 
 /** The first value `pick` gives, in the given order of entries, that is not null. */
@@ -138,7 +206,7 @@ export function mergeGroup(group: readonly NormalizedEntry[]): MergedPaper {
   return {
     title: richest(entries, (e) => e.title, (t) => t.length)!,
     abstract: richest(entries, (e) => e.abstract, (t) => t.length) ?? '',
-    published: commonest(entries.flatMap((e) => (e.published === null ? [] : [e.published]))),
+    published: publishedOf(entries),
     authors,
     authorCount: authors?.length ?? first(recent, (e) => e.authorCount),
     org: first(recent, (e) => e.org),
@@ -161,6 +229,18 @@ export function mergeGroup(group: readonly NormalizedEntry[]): MergedPaper {
     seenWithoutId: entries.some((e) => e.arxiv === null),
     entries,
   };
+}
+
+/**
+ * The publication date: what the API said (full author names mark an API capture; it gives the
+ * UTC date the corpus and arXiv use), else the commonest date the dated captures showed, else the
+ * digest-day stand-in of undated ones. Ties go to the earliest date.
+ */
+function publishedOf(entries: readonly NormalizedEntry[]): string {
+  const dated = entries.filter((e) => !e.publishedFromDigest);
+  const api = dated.filter((e) => e.authors !== null);
+  const pool = api.length ? api : dated.length ? dated : entries;
+  return commonest(pool.map((e) => e.published))!;
 }
 
 /** Groups and merges entries: one `MergedPaper` per real paper. */

@@ -7,7 +7,14 @@ import { repairLatex } from './math.ts';
 import { extractLinks, githubRepo, findUrls } from './urls.ts';
 
 /** A raw entry with final text and the links found in its abstract. */
-export interface NormalizedEntry extends RawEntry {
+export interface NormalizedEntry extends Omit<RawEntry, 'published'> {
+  /** Publication date; the digest day when the capture showed none (see `publishedFromDigest`). */
+  published: string;
+  /**
+   * True when the capture showed no publication date (trending cards never do) and `published`
+   * is the digest day: a stand-in that any dated capture of the same paper overrides.
+   */
+  publishedFromDigest: boolean;
   /** Cleaned URLs from the abstract other than `github` and `project`, in order. */
   links: string[];
 }
@@ -54,6 +61,8 @@ export function normalizeEntry(raw: RawEntry): NormalizedEntry {
   const links = [...(found.github && found.github !== github ? [found.github] : []), ...found.links];
   return {
     ...raw,
+    published: raw.published ?? raw.digest,
+    publishedFromDigest: raw.published === null,
     title,
     abstract,
     arxiv: raw.arxiv?.trim().toLowerCase() || null,

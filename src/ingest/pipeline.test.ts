@@ -8,6 +8,8 @@ import { runPipeline, type DigestInput } from './pipeline.ts';
 import type { FormatReader } from './formats/index.ts';
 import { hasErrors } from './report.ts';
 import { serializePaper } from './write.ts';
+import { parseLedger } from './ledger.ts';
+import { renderApi, renderMarkdown, renderPlaintext, renderTrending, type CardRecord } from './formats/render.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const seed = readFileSync(path.join(repoRoot, 'content/digests/2026-01-08.txt'), 'utf8');
@@ -95,7 +97,7 @@ describe('pipeline behaviour', () => {
     const { report } = runPipeline([seedInput, { file: 'notes.txt', text: 'just some notes\n' }, { file: 'empty.md', text: '' }]);
     expect(report.problems).toEqual([
       { file: 'empty.md', line: 0, severity: 'error', message: 'expected a digest, found an empty file' },
-      { file: 'notes.txt', line: 0, severity: 'error', message: expect.stringMatching(/^expected a digest .* found "just some notes"$/) },
+      { file: 'notes.txt', line: 0, severity: 'error', message: expect.stringMatching(/^expected one of the digest formats Papershelf reads \(api\/daily_papers JSON, .* or a plain-text copy of a papers page\), found "just some notes"$/) },
     ]);
     expect(report).toMatchObject({ entriesRead: 44, papersWritten: 44, entriesRejected: 0 });
     expect(hasErrors(report)).toBe(true);
@@ -103,26 +105,27 @@ describe('pipeline behaviour', () => {
   });
 
   it('rejects, with the schema reason, a merged paper that fails paperSchema', () => {
-    const undated: FormatReader = {
+    const untitled: FormatReader = {
       name: 'api',
+      label: 'test JSON',
       detect: () => true,
       parse: (_text, ctx) => ({
         format: 'api', digest: '2026-01-08', problems: [], entriesRead: 2,
         entries: [1, 2].map((n) => ({
-          file: ctx.file, line: n, rank: n - 1, digest: '2026-01-08', title: `T${n}`, abstract: '', published: n === 1 ? null : '2025-01-01',
+          file: ctx.file, line: n, rank: n - 1, digest: '2026-01-08', title: n === 1 ? '\u00a0 ' : `T${n}`, abstract: '', published: '2025-01-01',
           authors: null, authorCount: null, org: null, upvotes: null, comments: null, arxiv: null, github: null, project: null, keywords: [],
         })),
       }),
     };
-    const { papers, report } = runPipeline([{ file: 'x.json', text: '[]' }], { formats: [undated] });
+    const { papers, report } = runPipeline([{ file: 'x.json', text: '[]' }], { formats: [untitled] });
     expect(papers.map((p) => p.title)).toEqual(['T2']);
     expect(report).toMatchObject({ entriesRead: 2, papersWritten: 1, entriesRejected: 1 });
     expect(report.problems[0]).toMatchObject({ file: 'x.json', line: 1, severity: 'error' });
-    expect(report.problems[0]!.message).toMatch(/^expected a valid paper, found published: .*found "null"/);
+    expect(report.problems[0]!.message).toMatch(/^expected a valid paper, found title: .*found ""/);
   });
 
   it('fails loudly when a reader miscounts its entries (the report could not reconcile)', () => {
-    const liar: FormatReader = { name: 'api', detect: () => true, parse: () => ({ format: 'api', digest: null, entries: [], problems: [], entriesRead: 3 }) };
+    const liar: FormatReader = { name: 'api', label: 'test JSON', detect: () => true, parse: () => ({ format: 'api', digest: null, entries: [], problems: [], entriesRead: 3 }) };
     expect(() => runPipeline([{ file: 'x.json', text: '[]' }], { formats: [liar] })).toThrow(/miscounted x.json/);
   });
 
@@ -140,9 +143,100 @@ describe('pipeline behaviour', () => {
         expect(reconciles(report)).toBe(true);
         expect(report.entriesRejected).toBe(report.problems.filter((p) => p.severity === 'error' && p.line > 0).length);
         expect(new Set(papers.map((p) => p.id)).size).toBe(papers.length);
-        expect(JSON.stringify(runPipeline([...inputs].reverse()))).toBe(JSON.stringify({ papers, report }));
+        expect(JSON.stringify(runPipeline([...inputs].reverse()))).toBe(JSON.stringify({ papers, report, ledgerText: null }));
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('across formats, and permalinks that never break', () => {
+  const card = (over: Partial<CardRecord>): CardRecord => ({
+    title: 'Sparse Attention Goes Far', abstract: 'We make attention sparse.', published: '2025-06-02',
+    authors: null, authorCount: 3, org: null, upvotes: 5, comments: 1, arxiv: null, github: null, project: null, keywords: [], ...over,
+  });
+  const api = card({ arxiv: '2506.01234', authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper'], upvotes: 40, comments: 7, keywords: ['sparse attention'] });
+
+  it('merges a title-only capture into the API capture of the same paper: it gains the id and keeps its old URL', () => {
+    const inputs = [
+      { file: '2025-06-03.txt', text: renderPlaintext('2025-06-03', [card({ comments: 2 })]) },
+      { file: '2025-06-04.json', text: renderApi('2025-06-04', [api]) },
+    ];
+    const { papers, report } = runPipeline(inputs);
+    expect(report).toMatchObject({ entriesRead: 2, papersWritten: 1, duplicatesMerged: 1, entriesRejected: 0 });
+    expect(papers[0]).toMatchObject({
+      id: '2506.01234',
+      aliases: ['sparse-attention-goes-far'],
+      arxiv: '2506.01234',
+      authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper'],
+      comments: 7,
+      digests: ['2025-06-03', '2025-06-04'],
+    });
+    expect(papers[0]!.appearances.map((a) => [a.file, a.comments])).toEqual([['2025-06-03.txt', 2], ['2025-06-04.json', 7]]);
+    // Before the API day was added, the same paper was at its slug: that URL must still resolve.
+    const before = runPipeline(inputs.slice(0, 1)).papers.map((p) => p.id);
+    expect(before).toEqual(['sparse-attention-goes-far']);
+  });
+
+  it('keeps two papers that share a title, and turns the title slug into a URL both share', () => {
+    const text = renderPlaintext('2025-06-03', [card({}), card({ published: '2024-01-09', abstract: 'Another paper.' })]);
+    const { papers, report } = runPipeline([{ file: '2025-06-03.txt', text }]);
+    expect(papers.map((p) => [p.id, p.aliases])).toEqual([
+      ['sparse-attention-goes-far-2024-01-09', ['sparse-attention-goes-far']],
+      ['sparse-attention-goes-far-2025-06-02', ['sparse-attention-goes-far']],
+    ]);
+    expect(report.slugCollisions).toEqual([{ slug: 'sparse-attention-goes-far', ids: papers.map((p) => p.id) }]);
+  });
+
+  it('dates an undated trending card by its digest day with one warning, until a dated capture says otherwise', () => {
+    const trending = { file: '2025-06-20-trending.md', text: renderTrending([card({ github: 'https://github.com/a/b' })]) };
+    const alone = runPipeline([trending]);
+    expect(alone.report).toMatchObject({ entriesRead: 2, papersWritten: 1, duplicatesMerged: 1, entriesRejected: 0 });
+    expect(alone.papers[0]).toMatchObject({ published: '2025-06-20', github: 'https://github.com/a/b' });
+    expect(alone.report.problems).toEqual([
+      expect.objectContaining({ file: trending.file, severity: 'warning', message: expect.stringMatching(/found none on 2 cards \(lines \d+, \d+\); using the digest day 2025-06-20/) }),
+    ]);
+    const withApi = runPipeline([trending, { file: '2025-06-04.json', text: renderApi('2025-06-04', [api]) }]);
+    expect(withApi.papers).toHaveLength(1);
+    expect(withApi.papers[0]).toMatchObject({ id: '2506.01234', published: '2025-06-02', github: 'https://github.com/a/b', digests: ['2025-06-04', '2025-06-20'] });
+    expect(withApi.papers[0]!.aliases).toContain(alone.papers[0]!.id);
+  });
+
+  it('honours the ledger: known ids pass, derivable ones are recovered, lost ones are errors', () => {
+    const inputs = [{ file: '2025-06-03.txt', text: renderPlaintext('2025-06-03', [card({})]) }];
+    const ledger = parseLedger('# published permalinks\nsparse-attention-goes-far\nsparse-attention-goes-far-2025-06-02\ngone-paper\nNot An Id\n');
+    const { papers, report, ledgerText } = runPipeline(inputs, { ledger: { file: 'content/permalinks.txt', ledger } });
+    expect(papers[0]).toMatchObject({ id: 'sparse-attention-goes-far', aliases: ['sparse-attention-goes-far-2025-06-02'] });
+    expect(report.permalinks).toEqual({
+      ledger: 'content/permalinks.txt',
+      known: 3,
+      added: [],
+      recovered: ['sparse-attention-goes-far-2025-06-02'],
+      missing: [
+        { line: 5, message: expect.stringMatching(/^expected a permalink id/) },
+        { line: 4, message: expect.stringMatching(/^expected the published permalink "gone-paper" to resolve/) },
+      ],
+    });
+    expect(hasErrors(report)).toBe(true);
+    // Append-only: the lost id stays in the ledger until someone removes it on purpose.
+    expect(ledgerText).toBe('gone-paper\nsparse-attention-goes-far\nsparse-attention-goes-far-2025-06-02\n');
+  });
+
+  it('gives the same papers whether older digests come first, last, or in a later batch', () => {
+    const days = ['2025-06-03', '2025-06-04', '2025-06-05', '2025-06-06'];
+    const inputs = [
+      { file: `${days[0]}.txt`, text: renderPlaintext(days[0]!, [card({}), card({ title: 'Dense Wins', published: '2025-06-01' })]) },
+      { file: `${days[1]}.md`, text: renderMarkdown(days[1]!, [card({ title: 'Dense Wins', published: '2025-06-01', arxiv: '2506.00001' })]) },
+      { file: `${days[2]}.json`, text: renderApi(days[2]!, [api]) },
+      { file: `${days[3]}.txt`, text: renderPlaintext(days[3]!, [card({ published: '2023-02-02', abstract: 'Same title, older paper.' })]) },
+    ];
+    const all = runPipeline(inputs);
+    const newer = runPipeline(inputs.slice(2), { ledger: { file: 'l', ledger: parseLedger('') } });
+    const later = runPipeline(inputs, { ledger: { file: 'l', ledger: parseLedger(newer.ledgerText!) } });
+    expect(later.report.permalinks.missing).toEqual([]);
+    expect(later.report.permalinks.recovered).toEqual([]);
+    expect(JSON.stringify(later.papers)).toBe(JSON.stringify(all.papers));
+    expect(JSON.stringify(runPipeline([...inputs].reverse()).papers)).toBe(JSON.stringify(all.papers));
+    for (const id of parseLedger(newer.ledgerText!).ids) expect(all.papers.some((p) => p.id === id.id || p.aliases.includes(id.id)), id.id).toBe(true);
   });
 });

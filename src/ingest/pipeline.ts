@@ -4,14 +4,15 @@
  *
  * detect format → parse → normalise → merge → ids → validate (paperSchema) → report
  */
-import { paperSchema, type Paper } from '../schemas/paper.ts';
+import { paperSchema, type Paper, type TopicMatch } from '../schemas/paper.ts';
 import type { DigestFormat, ParsedFile, Problem } from './types.ts';
-import { detectFormat, FORMATS, type FormatReader } from './formats/index.ts';
+import { detectFormat, FORMATS, formatList, type FormatReader } from './formats/index.ts';
 import { digestFromFileName } from './dates.ts';
 import { normalizeEntry, type NormalizedEntry } from './normalize.ts';
 import { mergeEntries, type MergedPaper } from './merge.ts';
-import { assignIds } from './ids.ts';
-import { assertReconciles, quote, sortProblems, type FileSummary, type IngestReport } from './report.ts';
+import { allChainUrls, assignIds } from './ids.ts';
+import { missingMessage, nextLedger, type Ledger, type PermalinkReport } from './ledger.ts';
+import { assertReconciles, quote, sortProblems, type FileSummary, type IngestReport, type SlugCollision } from './report.ts';
 
 /** One digest file: its path relative to the input root, and its text. */
 export interface DigestInput {
@@ -23,6 +24,8 @@ export interface DigestInput {
 export interface IngestResult {
   papers: Paper[];
   report: IngestReport;
+  /** The ledger's next text (old ids plus every id now published), when a ledger was given. */
+  ledgerText: string | null;
 }
 
 export interface PipelineOptions {
@@ -30,6 +33,10 @@ export interface PipelineOptions {
   formats?: readonly FormatReader[];
   /** Called after each file is parsed (for a progress bar). */
   onFile?: (done: number, total: number) => void;
+  /** The permalink ledger to honour (`content/permalinks.txt`, parsed) and its name for messages. */
+  ledger?: { file: string; ledger: Ledger };
+  /** Topic assignment (src/ingest/topics.ts), when the caller has a taxonomy; none by default. */
+  assignTopics?: (paper: { title: string; abstract: string; keywords: string[] }) => TopicMatch[];
 }
 
 /** What reading one file gave; `format` is null when no reader recognised the text. */
@@ -44,7 +51,7 @@ export function parseDigest(input: DigestInput, formats: readonly FormatReader[]
     const message =
       input.text.trim() === ''
         ? 'expected a digest, found an empty file'
-        : `expected a digest (plain text, markdown, text-browser or api JSON), found ${quote(firstLine)}`;
+        : `expected one of the digest formats Papershelf reads (${formatList(formats)}), found ${quote(firstLine)}`;
     return { ...empty, format: null, problems: [{ file: input.file, line: 0, severity: 'error', message }] };
   }
   try {
@@ -57,7 +64,7 @@ export function parseDigest(input: DigestInput, formats: readonly FormatReader[]
 }
 
 /** Turns a merged paper into the schema's shape (key order = schema order) or explains why not. */
-function toPaper(paper: MergedPaper, id: string, aliases: string[]): { paper: Paper } | { problems: Problem[] } {
+function toPaper(paper: MergedPaper, id: string, aliases: string[], topics: TopicMatch[]): { paper: Paper } | { problems: Problem[] } {
   const candidate = {
     id,
     aliases,
@@ -76,7 +83,7 @@ function toPaper(paper: MergedPaper, id: string, aliases: string[]): { paper: Pa
     keywords: paper.keywords,
     digests: paper.digests,
     appearances: paper.appearances,
-    topics: [],
+    topics,
   };
   const parsed = paperSchema.safeParse(candidate);
   if (parsed.success) return { paper: parsed.data };
@@ -112,6 +119,67 @@ function checkReaderCounts(file: string, parsed: ReadResult): void {
   }
 }
 
+/**
+ * One warning per file for cards that showed no publication date (trending cards never do): they
+ * are kept, dated by their digest day until a dated capture of the same paper says otherwise.
+ */
+function undatedWarning(file: string, entries: readonly NormalizedEntry[]): Problem[] {
+  const undated = entries.filter((e) => e.publishedFromDigest);
+  if (undated.length === 0) return [];
+  const lines = undated.map((e) => e.line);
+  const shown = lines.length > 8 ? `${lines.slice(0, 8).join(', ')}, …` : lines.join(', ');
+  return [{
+    file,
+    line: lines[0]!,
+    severity: 'warning',
+    message:
+      `expected a publication date on every card, found none on ${undated.length} card${undated.length === 1 ? '' : 's'} (line${lines.length === 1 ? '' : 's'} ${shown}); ` +
+      `using the digest day ${undated[0]!.digest} until a dated capture of the same paper gives the real one`,
+  }];
+}
+
+/** URLs held by two or more papers (each becomes a page linking them). */
+function sharedUrls(ids: readonly string[], aliases: readonly string[][]): SlugCollision[] {
+  const holders = new Map<string, string[]>();
+  aliases.forEach((list, i) => {
+    for (const url of list) holders.set(url, [...(holders.get(url) ?? []), ids[i]!]);
+  });
+  return [...holders]
+    .filter(([, h]) => h.length > 1)
+    .map(([slug, h]) => ({ slug, ids: [...h].sort() }))
+    .sort((a, b) => (a.slug < b.slug ? -1 : 1));
+}
+
+/**
+ * Checks the ledger: a ledger id the current digests no longer publish is resolved through the
+ * papers' full title chains when it can be (and kept as an alias), else reported as missing.
+ */
+function honourLedger(
+  option: NonNullable<PipelineOptions['ledger']>,
+  merged: readonly MergedPaper[],
+  ids: readonly string[],
+  aliases: string[][],
+): PermalinkReport {
+  const published = new Set([...ids, ...aliases.flat()]);
+  const report: PermalinkReport = { ledger: option.file, known: option.ledger.ids.length, added: [], recovered: [], missing: [...option.ledger.invalid] };
+  let chains: Map<string, number[]> | null = null;
+  for (const { id, line } of option.ledger.ids) {
+    if (published.has(id)) continue;
+    chains ??= allChainUrls(merged);
+    const holders = chains.get(id) ?? [];
+    if (holders.length === 0) {
+      report.missing.push({ line, message: missingMessage(id) });
+      continue;
+    }
+    for (const i of holders) if (ids[i] !== id) aliases[i] = [...new Set([...aliases[i]!, id])].sort();
+    published.add(id);
+    report.recovered.push(id);
+  }
+  const known = new Set(option.ledger.ids.map((l) => l.id));
+  report.added = [...published].filter((id) => !known.has(id)).sort();
+  return report;
+}
+
 /** Runs the whole ingest on digest texts. The same inputs in any order give the same result. */
 export function runPipeline(inputs: readonly DigestInput[], options: PipelineOptions = {}): IngestResult {
   const sorted = [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -122,9 +190,10 @@ export function runPipeline(inputs: readonly DigestInput[], options: PipelineOpt
   sorted.forEach((input, i) => {
     const parsed = parseDigest(input, options.formats);
     checkReaderCounts(input.file, parsed);
-    problems.push(...parsed.problems);
+    const normalized = parsed.entries.map(normalizeEntry);
+    problems.push(...parsed.problems, ...undatedWarning(input.file, normalized));
     entriesRead += parsed.entriesRead;
-    entries.push(...parsed.entries.map(normalizeEntry));
+    entries.push(...normalized);
     files.push({
       file: input.file,
       format: parsed.format,
@@ -136,11 +205,15 @@ export function runPipeline(inputs: readonly DigestInput[], options: PipelineOpt
   });
 
   const merged = mergeEntries(entries);
-  const { ids, aliases, collisions } = assignIds(merged);
+  const { ids, aliases } = assignIds(merged);
+  const permalinks: PermalinkReport = options.ledger
+    ? honourLedger(options.ledger, merged, ids, aliases)
+    : { ledger: null, known: 0, added: [], recovered: [], missing: [] };
   const papers: Paper[] = [];
   let accepted = 0;
   merged.forEach((m, i) => {
-    const result = toPaper(m, ids[i]!, aliases[i]!);
+    const topics = options.assignTopics?.({ title: m.title, abstract: m.abstract, keywords: m.keywords }) ?? [];
+    const result = toPaper(m, ids[i]!, aliases[i]!, topics);
     if ('paper' in result) {
       papers.push(result.paper);
       accepted += m.entries.length;
@@ -155,9 +228,11 @@ export function runPipeline(inputs: readonly DigestInput[], options: PipelineOpt
     duplicatesMerged: accepted - papers.length,
     entriesRejected: problems.filter(isRejection).length,
     problems: sortProblems(problems),
-    slugCollisions: collisions,
+    slugCollisions: sharedUrls(ids, aliases),
+    permalinks,
     files,
   };
   assertReconciles(report);
-  return { papers, report };
+  const ledgerText = options.ledger ? nextLedger(options.ledger.ledger, papers.flatMap((p) => [p.id, ...p.aliases])) : null;
+  return { papers, report, ledgerText };
 }

@@ -7,7 +7,7 @@ const report = (over: Partial<IngestReport> = {}): IngestReport => ({
     { file: 'b.txt', line: 3, severity: 'warning', message: 'expected a blank line after the title, found "x"' },
     { file: 'a.txt', line: 12, severity: 'error', message: 'expected a date line, found "Oct 66"' },
   ],
-  slugCollisions: [], files: [], ...over,
+  slugCollisions: [], permalinks: { ledger: null, known: 0, added: [], recovered: [], missing: [] }, files: [], ...over,
 });
 
 describe('quote', () => {
@@ -48,4 +48,17 @@ describe('report', () => {
     expect(() => assertReconciles(report())).not.toThrow();
     expect(() => assertReconciles(report({ papersWritten: 8 }))).toThrow(/does not reconcile/);
   });
+
+  it('prints the permalink check and names a lost permalink by ledger line; it is an error', () => {
+    const r = report({
+      problems: [],
+      permalinks: { ledger: 'content/permalinks.txt', known: 5, added: ['x'], recovered: [], missing: [{ line: 3, message: 'expected the published permalink "gone" to resolve' }] },
+    });
+    const text = formatReport(r);
+    expect(text).toMatch(/permalinks +5 known, 1 added, 1 lost \(content\/permalinks\.txt\)\n/);
+    expect(text).toContain('content/permalinks.txt:3: error: expected the published permalink "gone" to resolve');
+    expect(hasErrors(r)).toBe(true);
+    expect(hasErrors(report({ problems: [] }))).toBe(false);
+  });
 });
+

@@ -3,6 +3,7 @@
  * numbers always reconcile: entries read = papers written + duplicates merged + entries rejected.
  */
 import type { DigestFormat, Problem } from './types.ts';
+import type { PermalinkReport } from './ledger.ts';
 
 /** Per-file summary in the report. */
 export interface FileSummary {
@@ -14,7 +15,7 @@ export interface FileSummary {
   entriesAccepted: number;
 }
 
-/** Two or more papers whose titles gave the same slug; each got a disambiguated id. */
+/** A URL two or more papers' captures imply (a shared title slug): the site renders it as a page linking each. */
 export interface SlugCollision {
   slug: string;
   ids: string[];
@@ -29,11 +30,10 @@ export interface IngestReport {
   entriesRejected: number;
   /** Errors (each a rejected entry or an unreadable file) and warnings, sorted by file and line. */
   problems: Problem[];
-  /**
-   * Slugs shared by different papers. TODO(shared slug page): the site should render
-   * `/papers/<slug>/` as a page linking every id listed here (DESIGN.md, "paper URL").
-   */
+  /** URLs shared by different papers; each is a page linking them (src/lib/permalinks.ts). */
   slugCollisions: SlugCollision[];
+  /** What the permalink ledger check found (README, "Permalinks"). */
+  permalinks: PermalinkReport;
   files: FileSummary[];
 }
 
@@ -61,9 +61,9 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** True when the report holds an error (a rejected entry or an unreadable file): exit code 1. */
+/** True when the report holds an error (a rejected entry, an unreadable file, a lost permalink): exit code 1. */
 export function hasErrors(report: IngestReport): boolean {
-  return report.problems.some((p) => p.severity === 'error');
+  return report.problems.some((p) => p.severity === 'error') || report.permalinks.missing.length > 0;
 }
 
 /** Checks the reconciliation invariant; a failure is a bug in ingest, never in the input. */
@@ -116,7 +116,11 @@ export interface FormatOptions {
 /** The report as text: counts, then every problem with its `file:line`. */
 export function formatReport(report: IngestReport, options: FormatOptions = {}): string {
   const paint = options.paint ?? plain;
-  const problems = report.problems.map((p) => formatProblem(p, paint, options.display));
+  const ledger = report.permalinks.ledger;
+  const lost = report.permalinks.missing.map((m) =>
+    formatProblem({ file: ledger ?? 'permalinks', line: m.line, severity: 'error', message: m.message }, paint, options.display),
+  );
+  const problems = [...report.problems.map((p) => formatProblem(p, paint, options.display)), ...lost];
   if (options.quiet) return problems.map((l) => l + '\n').join('');
   const rejected = report.entriesRejected > 0 ? paint.red : id;
   const lines = [
@@ -129,8 +133,13 @@ export function formatReport(report: IngestReport, options: FormatOptions = {}):
   ];
   const warnings = report.problems.filter((p) => p.severity === 'warning').length;
   if (warnings > 0) lines.push(`  warnings           ${paint.yellow(String(warnings))}`);
+  if (ledger !== null) {
+    const { known, added, recovered, missing } = report.permalinks;
+    const parts = [`${known} known`, `${added.length} added`, ...(recovered.length ? [`${recovered.length} recovered`] : []), `${missing.length} lost`];
+    lines.push(`  permalinks         ${parts.join(', ')} (${ledger})`);
+  }
   for (const c of report.slugCollisions) {
-    lines.push(paint.dim(`  shared slug "${c.slug}": ${c.ids.join(', ')}`));
+    lines.push(paint.dim(`  shared URL "${c.slug}": ${c.ids.join(', ')}`));
   }
   lines.push(...(options.footer ?? []));
   if (problems.length > 0) lines.push('', ...problems);

@@ -8,13 +8,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/repo.ts';
 import { run, type RunResult } from '../helpers/run.ts';
+import { renderApi, renderMarkdown, renderPlaintext, renderTextBrowser } from '../../src/ingest/formats/render.ts';
 
 const SEED = path.join(repoRoot, 'content/digests/2026-01-08.txt');
 let tmp: string;
 
+/** Runs the CLI; runs on the default input use a temporary copy of the committed ledger, never the repo's. */
 function ingest(args: string[], env: Record<string, string> = {}): Promise<RunResult> {
-  return run('npx', ['tsx', 'scripts/ingest.ts', ...args], env);
+  return run('npx', ['tsx', 'scripts/ingest.ts', ...args], { PAPERSHELF_LEDGER: ledgerCopy, ...env });
 }
+let ledgerCopy: string;
 
 async function readOut(dir: string): Promise<Map<string, string>> {
   const names = (await readdir(dir)).sort();
@@ -36,6 +39,8 @@ function reconciles(r: Report): boolean {
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), 'papershelf-cli-'));
+  ledgerCopy = path.join(tmp, 'permalinks.txt');
+  await copyFile(path.join(repoRoot, 'content/permalinks.txt'), ledgerCopy);
 });
 afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
@@ -81,6 +86,8 @@ describe('npm run ingest on the sample digest', () => {
     expect(text.stdout).toMatch(/papers written +44\n/);
     expect(text.stdout).toMatch(/duplicates merged +0\n/);
     expect(text.stdout).toMatch(/entries rejected +0\n/);
+    // The committed ledger: every permalink it lists still resolves, and nothing new appeared.
+    expect(text.stdout).toMatch(/permalinks +44 known, 0 added, 0 lost \(.*permalinks\.txt\)\n/);
     const quiet = await ingest(['--quiet', '--out', path.join(tmp, 'quiet-out')]);
     expect(quiet).toMatchObject({ code: 0, stdout: '', stderr: '' });
   });
@@ -179,5 +186,58 @@ describe('determinism', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/1 removed/);
     expect(await readdir(out)).not.toContain('gone-paper.json');
+  });
+});
+
+describe('every format, one folder', () => {
+  it('reads api JSON, markdown, text-browser and plain text by content, merges across them, and names unknown files', async () => {
+    const dir = path.join(tmp, 'formats-in');
+    await mkdir(dir, { recursive: true });
+    const card = { title: 'One Paper Four Ways', abstract: 'It appears everywhere.', published: '2025-06-02', authors: ['A B', 'C D'], authorCount: 2, org: null, upvotes: 3, comments: 1, arxiv: '2506.00042', github: null, project: null, keywords: [] };
+    await writeFile(path.join(dir, '2025-06-03.txt'), renderPlaintext('2025-06-03', [card]));
+    await writeFile(path.join(dir, '2025-06-04.md'), renderMarkdown('2025-06-04', [card]));
+    // A text-browser dump saved with a .md extension: detection goes by content.
+    await writeFile(path.join(dir, '2025-06-05.md'), renderTextBrowser('2025-06-05', [card]));
+    await writeFile(path.join(dir, '2025-06-06.json'), renderApi('2025-06-06', [card], 'repr'));
+    await writeFile(path.join(dir, 'notes.txt'), 'remember to buy milk\n');
+    const out = path.join(tmp, 'formats-out');
+    const r = await ingest([dir, '--out', out, '--json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.files.map((f: { file: string; format: string | null }) => [f.file, f.format])).toEqual([
+      ['2025-06-03.txt', 'plaintext'], ['2025-06-04.md', 'markdown'], ['2025-06-05.md', 'textbrowser'], ['2025-06-06.json', 'api'], ['notes.txt', null],
+    ]);
+    expect(report).toMatchObject({ entriesRead: 4, papersWritten: 1, duplicatesMerged: 3, entriesRejected: 0 });
+    expect(report.problems).toEqual([expect.objectContaining({ file: 'notes.txt', line: 0, severity: 'error', message: expect.stringMatching(/^expected one of the digest formats Papershelf reads \(api\/daily_papers JSON, a text-browser capture, a markdown capture or a plain-text copy of a papers page\)/) })]);
+    const paper = JSON.parse(await readFile(path.join(out, '2506.00042.json'), 'utf8'));
+    expect(paper).toMatchObject({ aliases: ['one-paper-four-ways'], authors: ['A B', 'C D'], digests: ['2025-06-03', '2025-06-04', '2025-06-05', '2025-06-06'] });
+  });
+});
+
+describe('the permalink ledger', () => {
+  it('appends new ids, keeps old ones, and names a lost one with file:line (exit 1)', async () => {
+    const ledger = path.join(tmp, 'ledger-test.txt');
+    await writeFile(ledger, 'a-paper-that-is-gone\n');
+    const out = path.join(tmp, 'ledger-out');
+    const r = await ingest(['content/digests', '--out', out, '--ledger', ledger]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/permalinks +1 known, 44 added, 1 lost \(/);
+    expect(r.stdout).toContain(`${path.relative(repoRoot, ledger)}:1: error: expected the published permalink "a-paper-that-is-gone" to resolve`);
+    const ids = (await readFile(ledger, 'utf8')).trim().split('\n');
+    expect(ids).toHaveLength(45);
+    expect(ids).toEqual([...ids].sort());
+    expect(ids).toContain('a-paper-that-is-gone');
+    const again = await ingest(['content/digests', '--out', out, '--ledger', ledger, '--json']);
+    // Sorted in with the others, the lost id is still named by its (new) line.
+    expect(JSON.parse(again.stdout).permalinks).toMatchObject({ known: 45, added: [], missing: [{ line: ids.indexOf('a-paper-that-is-gone') + 1 }] });
+  });
+
+  it('is left alone for other inputs unless asked for, and --no-ledger turns it off', async () => {
+    const r = await ingest(['--out', path.join(tmp, 'noledger-out'), '--no-ledger', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).permalinks).toMatchObject({ ledger: null, known: 0 });
+    const both = await ingest(['--ledger', 'x.txt', '--no-ledger']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/contradict/);
   });
 });

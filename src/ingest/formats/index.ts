@@ -1,15 +1,21 @@
 /**
  * The format registry: every digest format Papershelf reads, and detection by content (a file's
- * extension says little: a `.txt` may be a plain-text copy or a text-browser dump).
+ * extension says little: a `.txt` may be a plain-text copy or a text-browser dump, and a `.md`
+ * saved from a browser may hold either capture).
  *
- * Adding a format is one entry in `FORMATS`: `{ name, detect(text, file), parse(text, ctx) }`.
+ * Adding a format is one entry in `FORMATS`: `{ name, label, detect(text, file), parse(text, ctx) }`.
  */
 import type { DigestFormat, ParsedFile, ReadContext } from '../types.ts';
+import { apiFormat } from './api.ts';
+import { markdownFormat } from './markdown.ts';
 import { plaintextFormat } from './plaintext.ts';
+import { textbrowserFormat } from './textbrowser.ts';
 
 /** A digest format: how to recognise a file's text and how to read it (both pure). */
 export interface FormatReader {
   name: DigestFormat;
+  /** How messages name the format, e.g. `a markdown capture`. */
+  label: string;
   /** True when `text` is in this format; `file` (its extension) is only a hint. */
   detect(text: string, file: string): boolean;
   /**
@@ -21,14 +27,12 @@ export interface FormatReader {
 }
 
 /**
- * Most specific first: the first reader whose `detect` accepts a text reads it. Plain text goes
- * last because markdown captures share its `·`-then-date layout (its `detect` also refuses
+ * Most specific first: the first reader whose `detect` accepts a text reads it. JSON is
+ * unmistakable; text-browser dumps (`### [Title][N]`) before markdown (`### [Title](url)`); plain
+ * text last, because the captures share its `·`-then-date layout (its `detect` also refuses
  * markdown links and text-browser references, so the order is a second line of defence).
  */
-export const FORMATS: readonly FormatReader[] = [
-  // api (JSON), markdown and textbrowser readers go here, before plaintext.
-  plaintextFormat,
-];
+export const FORMATS: readonly FormatReader[] = [apiFormat, textbrowserFormat, markdownFormat, plaintextFormat];
 
 /** The reader for a text, or null when no format recognises it. */
 export function detectFormat(
@@ -37,4 +41,10 @@ export function detectFormat(
   formats: readonly FormatReader[] = FORMATS,
 ): FormatReader | null {
   return formats.find((f) => f.detect(text, file)) ?? null;
+}
+
+/** "a, b, c or d": the formats a message says are understood. */
+export function formatList(formats: readonly FormatReader[] = FORMATS): string {
+  const labels = formats.map((f) => f.label);
+  return labels.length <= 1 ? (labels[0] ?? 'none') : `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}`;
 }

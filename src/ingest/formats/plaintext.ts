@@ -24,6 +24,7 @@ import type { FormatReader } from './index.ts';
 import type { ParsedFile, Problem, RawEntry, ReadContext } from '../types.ts';
 import { digestFromHeader, parseMonthDay, resolveDate, toIsoDate, type MonthDay } from '../dates.ts';
 import { quote } from '../report.ts';
+import { isBlank, looksLikeJson, splitLines } from './lines.ts';
 
 const SEPARATOR = '·';
 /** `• 4 authors` (the bullet may be lost in a copy; `1 authors` is what the page prints). */
@@ -62,15 +63,6 @@ export function parseDateLine(line: string): DateLine | null {
   return withCount ? { date: withCount, comments: Number(m[2]) } : null;
 }
 
-/** Splits into lines without BOM, line-end style or trailing blanks; non-breaking spaces become spaces. */
-function splitLines(text: string): string[] {
-  return text
-    .replace(/^\uFEFF/, '')
-    .split(/\r\n|\r|\n/)
-    .map((l) => l.replace(/[\u00a0\u2007\u202f\u200b\uFEFF]/g, (c) => (c === '\u200b' || c === '\uFEFF' ? '' : ' ')).trimEnd());
-}
-
-const isBlank = (line: string | undefined): boolean => line === undefined || line.trim() === '';
 
 /**
  * What only the other text captures have: markdown's linked `### [Title](…)` headings and links to
@@ -81,8 +73,7 @@ const OTHER_CAPTURE = [/^#{1,6} \[/m, /\]\(https?:\/\/huggingface\.co\//, /\]\[\
 
 /** Detects a plain-text copy: a `·` line followed by a date line, and not JSON or another capture. */
 function detect(text: string): boolean {
-  const head = text.replace(/^\uFEFF/, '').trimStart();
-  if (head.startsWith('{') || head.startsWith('[')) return false;
+  if (looksLikeJson(text)) return false;
   if (OTHER_CAPTURE.some((r) => r.test(text))) return false;
   const lines = splitLines(text);
   return lines.some((l, i) => l.trim() === SEPARATOR && parseDateLine(lines[i + 1] ?? '') !== null);
@@ -157,6 +148,13 @@ class CardReader {
     let start = this.skipLostSeparators(from, sep);
     while (start < sep && isBlank(this.lines[start])) start++;
     const b = sep - 1;
+    // A date line standing alone before a title is the previous card's, doubled in the copy: it
+    // must not become this card's title.
+    while (start + 2 < b && parseDateLine(this.text(start)) && isBlank(this.lines[start + 1])) {
+      this.warn(start, `expected a title, found a second date line ${quote(this.text(start))} (ignored)`);
+      start += 2;
+      while (start < sep && isBlank(this.lines[start])) start++;
+    }
     // Some copies keep the upvote button's count (`-` for none) on its own line above the title.
     let upvotes: number | null = null;
     const vote = UPVOTES.exec(this.text(start));
@@ -368,6 +366,7 @@ function readTrailer(lines: readonly string[], from: number, reader: CardReader)
 /** The plain-text format's entry in the registry. */
 export const plaintextFormat: FormatReader = {
   name: 'plaintext',
+  label: 'a plain-text copy of a papers page',
   detect: (text) => detect(text),
   parse: parsePlaintext,
 };

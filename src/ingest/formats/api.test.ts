@@ -1,0 +1,85 @@
+/** api/daily_papers reader: fixtures (see fixture-cases.ts), then explicit checks per case. */
+import { describe, expect, it } from 'vitest';
+import { apiFormat, parseApi } from './api.ts';
+import { caseNames, checkCase, readCase } from './fixture-cases.ts';
+
+const read = (name: string) => readCase('api', name, apiFormat).parsed;
+
+describe('api fixtures', () => {
+  for (const name of caseNames('api')) it(`${name} matches expected.json`, () => checkCase('api', name, apiFormat));
+});
+
+describe('api cases, explicitly', () => {
+  it('reads every field a day carries; hidden authors dropped, newlines in titles and URLs undone', () => {
+    const [first, second] = read('list').entries;
+    expect(first).toMatchObject({
+      line: 2,
+      digest: '2024-06-03',
+      title: 'State Space Models Are Transformers',
+      abstract: 'We study things.\nAcross two lines.',
+      published: '2024-05-31',
+      authors: ['Ada Lovelace', 'Charles  Babbage'],
+      authorCount: 2,
+      org: { slug: 'nvidia', name: 'NVIDIA' },
+      upvotes: 27,
+      comments: 3,
+      arxiv: '2405.21060',
+      github: 'https://github.com/state-spaces/mamba',
+      project: 'https://example.org/ssm',
+      keywords: ['state space models', 'SSD'],
+    });
+    expect(second).toMatchObject({ upvotes: 0, comments: 0, org: null, github: null, project: null, keywords: [] });
+  });
+
+  it('reads lists of Python-repr strings, quotes and backslashes intact', () => {
+    const parsed = read('python-repr');
+    expect(parsed.entries.map((e) => e.title)).toEqual(['It\'s "Quoted" Models', 'Plain Entry With Few Fields']);
+    expect(parsed.entries[0]!.abstract).toBe('Costs $5 and 30\\% less.\nWrapped.');
+    expect(parsed.entries[0]!.authors).toEqual(['Ada Lovelace', 'Charles  Babbage']);
+  });
+
+  it("takes the digest day from the wrapper's date when the file name has none", () => {
+    const parsed = read('wrapper');
+    expect(parsed.digest).toBe('2025-01-10');
+    expect(parsed.entries.map((e) => e.arxiv)).toEqual(['2501.00004', '2501.00005']);
+  });
+
+  it('takes the digest day from submittedOnDailyAt when nothing else gives it; a bad publishedAt is no date', () => {
+    const parsed = read('date-from-submitted');
+    expect(parsed.digest).toBe('2024-06-04');
+    expect(parsed.entries.map((e) => e.published)).toEqual(['2024-05-31', null]);
+  });
+
+  it('gives back the neighbour an item swallowed when it lost its closing brace', () => {
+    const parsed = read('lost-brace-between-good');
+    expect(parsed.entries.map((e) => e.title)).toEqual(['First Good', 'Last Good']);
+    expect(parsed.problems).toEqual([expect.objectContaining({ severity: 'error', line: 37, message: expect.stringMatching(/^expected the entry to end with "}", found the next entry/) })]);
+  });
+
+  it('rejects only the entry a truncation cut, naming its line', () => {
+    const parsed = read('truncated');
+    expect(parsed.entries.map((e) => e.title)).toEqual(['First Good', 'Broken Middle']);
+    expect(parsed.entriesRead).toBe(3);
+    expect(parsed.problems).toEqual([expect.objectContaining({ severity: 'error', line: 72, message: expect.stringMatching(/found the end of the file/) })]);
+  });
+
+  it('reads through a BOM, CRLF line ends and non-breaking spaces between tokens', () => {
+    expect(read('nbsp-crlf-bom').entries.map((e) => e.title)).toEqual(['First Good', 'Broken Middle']);
+  });
+
+  it('rejects items that are not entries, one error each', () => {
+    const parsed = read('not-an-entry');
+    expect(parsed.entries.map((e) => e.title)).toEqual(['Ok']);
+    expect(parsed.problems.map((p) => p.message)).toEqual([
+      'expected an api/daily_papers entry (an object), found "42"',
+      'expected an entry with a "title", found keys "paper, numComments"',
+    ]);
+  });
+
+  it('detects JSON days only, and names a JSON file of another shape', () => {
+    expect(apiFormat.detect('{"foo": 1}', 'x.json')).toBe(false);
+    expect(apiFormat.detect('Daily Papers\n·\nJan 8', 'x.json')).toBe(false);
+    expect(apiFormat.detect('[]', 'x.json')).toBe(true);
+    expect(parseApi('"just a string"', { file: 'x.json', digestFromName: null }).problems[0]!.message).toMatch(/^expected a JSON list of api\/daily_papers entries/);
+  });
+});

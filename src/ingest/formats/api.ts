@@ -1,0 +1,223 @@
+/**
+ * The `api/daily_papers` format: the JSON Hugging Face's endpoint returns for one day, saved as
+ * it came. Three shapes are real (SOURCES.md): a JSON list of entries; a JSON list of strings,
+ * each a Python `repr()` of an entry (single quotes, `True`/`None`); and a wrapper object
+ * `{"status", "date", "count", "data": [...]}` around such a list.
+ *
+ * ```json
+ * [{ "paper": { "id": "2405.21060", "authors": [{ "name": "Tri Dao", "hidden": false }],
+ *               "publishedAt": "2024-05-31T17:50:01.000Z", "submittedOnDailyAt": "…",
+ *               "upvotes": 27, "githubRepo": "…", "projectPage": "…", "ai_keywords": […],
+ *               "organization": { "name": "nvidia", "fullname": "NVIDIA" } },
+ *    "title": "…", "numComments": 3, "organization": { … } }]
+ * ```
+ *
+ * Items are located by a tolerant scanner (jsonitems.ts) and parsed one by one, so a damaged item
+ * is one rejected entry and never costs its neighbours.
+ */
+import type { Org } from '../../schemas/paper.ts';
+import type { FormatReader } from './index.ts';
+import type { ParsedFile, Problem, RawEntry, ReadContext } from '../types.ts';
+import { isValidDate } from '../dates.ts';
+import { quote } from '../report.ts';
+import { lineAt, lineStarts, scanJsonItems, skipNested, splitAtItemStarts, type ItemSpan } from './jsonitems.ts';
+import { parsePyLiteral, PyLiteralError } from './pyliteral.ts';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Detects an API day: JSON (or the wrapper) whose items are entries with a `paper`, or repr strings of them. */
+function detect(text: string): boolean {
+  const head = text.replace(/^\uFEFF/, '').trimStart();
+  if (!head.startsWith('[') && !head.startsWith('{')) return false;
+  const { shape, items, text: clean } = scanJsonItems(text);
+  if (shape === null) return false;
+  if (items.length === 0) return /^\[\s*\]\s*$/.test(clean.trim()) || shape === 'wrapper';
+  // `paper` is the key every daily_papers entry has (as JSON, or inside a Python repr); the start
+  // of the list is searched rather than the first item, which damage may have broken.
+  return /"paper"\s*:\s*\{|'paper'\s*:\s*\{/.test(clean.slice(items[0]!.start, items[0]!.start + 20_000));
+}
+
+/** `YYYY-MM-DD` of an ISO timestamp (`2024-05-31T17:50:01.000Z`), if it is one. */
+function isoDay(value: Json | undefined): string | null {
+  if (typeof value !== 'string') return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
+  if (!m || !isValidDate(Number(m[1]), Number(m[2]), Number(m[3]))) return null;
+  return `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+const str = (v: Json | undefined): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
+const count = (v: Json | undefined): number | null =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null;
+/** URLs never hold whitespace: a newline inside `githubRepo` is an artefact of the capture. */
+const url = (v: Json | undefined): string | null => str(v)?.replace(/\s+/g, '') || null;
+
+/** The organisation: `organization.name` is the handle (slug), `fullname` the display name. */
+function org(entry: JsonObject, paper: JsonObject): Org | null {
+  const o = isObject(paper.organization) ? paper.organization : isObject(entry.organization) ? entry.organization : null;
+  if (!o) return null;
+  const slug = str(o.name)?.trim();
+  if (!slug) return null;
+  return { slug, name: str(o.fullname)?.trim() ?? slug };
+}
+
+/** Author names; hidden authors are dropped (the page does not show them). */
+function authors(paper: JsonObject): string[] | null {
+  if (!Array.isArray(paper.authors)) return null;
+  const names = paper.authors.flatMap((a) => (isObject(a) && a.hidden !== true && str(a.name) ? [str(a.name)!] : []));
+  return names.length ? names : null;
+}
+
+/** An item's value: JSON, or a Python repr inside a JSON string. */
+function itemValue(text: string, span: ItemSpan): { value: Json } | { error: string } {
+  const raw = text.slice(span.start, span.end);
+  let value: Json;
+  try {
+    value = JSON.parse(raw) as Json;
+  } catch {
+    return { error: `expected a complete JSON entry, found ${quote(raw.trim().split('\n')[0] ?? '')}` };
+  }
+  if (typeof value !== 'string') return { value };
+  try {
+    return { value: parsePyLiteral(value) as Json };
+  } catch (cause) {
+    const at = cause instanceof PyLiteralError ? ` at character ${cause.offset + 1}` : '';
+    return { error: `expected a Python repr of an entry (${(cause as Error).message}${at}), found ${quote(value)}` };
+  }
+}
+
+type Got = { value: Json } | { error: string };
+
+/** The spans to read, each parsed: a span that does not parse is split where its neighbours' items begin. */
+function readSpans(text: string, span: ItemSpan): Array<{ span: ItemSpan; got: Got | null }> {
+  const whole = span.complete ? itemValue(text, span) : null;
+  if (whole && !('error' in whole)) return [{ span, got: whole }];
+  const pieces = splitAtItemStarts(text, span);
+  if (pieces.length === 1) return [{ span, got: whole }];
+  return pieces.map((p) => {
+    // A piece ends where its own object closes; one that runs past its piece lost its `}`.
+    const { end, complete } = skipNested(text, p.start);
+    const piece = complete && end <= p.end ? { start: p.start, end, complete } : { ...p, complete: false };
+    return { span: piece, got: piece.complete ? itemValue(text, piece) : null };
+  });
+}
+
+interface Read {
+  line: number;
+  entry: JsonObject;
+}
+
+/** Reads an `api/daily_papers` day into raw entries; damaged items become problems. */
+export function parseApi(input: string, ctx: ReadContext): ParsedFile {
+  const { text, shape, items } = scanJsonItems(input);
+  const starts = lineStarts(text);
+  const problems: Problem[] = [];
+  let rejected = 0;
+  const reject = (line: number, message: string) => {
+    problems.push({ file: ctx.file, line, severity: 'error', message });
+    rejected++;
+  };
+  if (shape === null) {
+    problems.push({ file: ctx.file, line: 0, severity: 'error', message: `expected a JSON list of api/daily_papers entries or a {status, date, count, data} wrapper, found ${quote(text.trim().slice(0, 40))}` });
+    return { format: 'api', digest: null, entries: [], problems, entriesRead: 0 };
+  }
+
+  const read: Read[] = [];
+  for (const { span, got } of items.flatMap((s) => readSpans(text, s))) {
+    const line = lineAt(text, span.start, starts);
+    if (got === null) {
+      reject(line, `expected the entry to end with "}", found ${span.end >= text.length ? 'the end of the file' : 'the next entry'} (the entry is cut off)`);
+      continue;
+    }
+    if ('error' in got) {
+      reject(line, got.error);
+      continue;
+    }
+    if (!isObject(got.value)) {
+      reject(line, `expected an api/daily_papers entry (an object), found ${quote(JSON.stringify(got.value))}`);
+      continue;
+    }
+    read.push({ line, entry: got.value });
+  }
+
+  const wrapperDate = shape === 'wrapper' ? wrapperDay(text) : null;
+  const digest = ctx.digestFromName ?? wrapperDate ?? commonestDay(read.map((r) => paperOf(r.entry).submittedOnDailyAt));
+  if (ctx.digestFromName && wrapperDate && wrapperDate !== ctx.digestFromName) {
+    problems.push({ file: ctx.file, line: 1, severity: 'warning', message: `expected the wrapper's date to match the file name's ${ctx.digestFromName}, found ${quote(wrapperDate)}` });
+  }
+
+  const entries: RawEntry[] = [];
+  for (const { line, entry } of read) {
+    const paper = paperOf(entry);
+    const title = str(entry.title) ?? str(paper.title);
+    if (title === null) {
+      reject(line, `expected an entry with a "title", found keys ${quote(Object.keys(entry).join(', '))}`);
+      continue;
+    }
+    if (digest === null) {
+      reject(line, 'expected a digest date (file name YYYY-MM-DD…, the wrapper\'s "date", or "submittedOnDailyAt"), found none');
+      continue;
+    }
+    const names = authors(paper);
+    entries.push({
+      file: ctx.file,
+      line,
+      rank: entries.length,
+      digest,
+      title,
+      abstract: str(paper.summary) ?? str(entry.summary) ?? '',
+      published: isoDay(paper.publishedAt),
+      authors: names,
+      authorCount: names?.length ?? null,
+      org: org(entry, paper),
+      upvotes: count(paper.upvotes),
+      comments: count(entry.numComments),
+      arxiv: str(paper.id)?.trim() ?? null,
+      github: url(paper.githubRepo),
+      project: url(paper.projectPage),
+      keywords: Array.isArray(paper.ai_keywords) ? paper.ai_keywords.filter((k): k is string => typeof k === 'string') : [],
+    });
+  }
+  return { format: 'api', digest, entries, problems, entriesRead: entries.length + rejected };
+}
+
+/** An entry's `paper` object (older or hand-made days may put its fields at the top level). */
+function paperOf(entry: JsonObject): JsonObject {
+  return isObject(entry.paper) ? entry.paper : entry;
+}
+
+/** The wrapper's `"date"`, read without trusting the rest of the file to parse. */
+function wrapperDay(text: string): string | null {
+  try {
+    const whole = JSON.parse(text) as Json;
+    if (isObject(whole)) return isoDay(whole.date);
+  } catch {
+    // A damaged wrapper: fall back to the first top-level-looking "date" field.
+  }
+  return isoDay(/"date"\s*:\s*"([^"]*)"/.exec(text)?.[1]);
+}
+
+/** The most frequent `submittedOnDailyAt` day (the latest on ties), or null when none has one. */
+function commonestDay(values: readonly (Json | undefined)[]): string | null {
+  const counts = new Map<string, number>();
+  for (const v of values) {
+    const day = isoDay(v);
+    if (day) counts.set(day, (counts.get(day) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [day, n] of counts) {
+    const bn = best === null ? 0 : counts.get(best)!;
+    if (n > bn || (n === bn && day > best!)) best = day;
+  }
+  return best;
+}
+
+/** The api format's entry in the registry. */
+export const apiFormat: FormatReader = {
+  name: 'api',
+  label: 'api/daily_papers JSON',
+  detect: (text) => detect(text),
+  parse: parseApi,
+};
