@@ -6,7 +6,12 @@ import pagefind from './src/integrations/pagefind.ts';
 import sitemap from '@astrojs/sitemap';
 import offline from './src/integrations/offline.ts';
 import katexAssets from './src/integrations/katex-assets.ts';
-import { basePath, siteUrl } from './src/lib/config.ts';
+import { basePath, papersDir, siteUrl } from './src/lib/config.ts';
+import { aliasPaths } from './src/lib/aliasPaths.ts';
+
+/** Redirect and shared-slug pages are not content: the sitemap leaves them out. */
+let aliases;
+const isAliasPage = (page) => (aliases ??= aliasPaths(papersDir(), basePath())).has(new URL(page).pathname);
 
 // SITE and BASE come from the environment so one checkout deploys to any GitHub Pages URL.
 export default defineConfig({
@@ -19,7 +24,7 @@ export default defineConfig({
   integrations: [
     mdx(),
     katexAssets(),
-    sitemap(),
+    sitemap({ filter: (page) => !isAliasPage(page) }),
     pagefind(),
     offline(),
   ],

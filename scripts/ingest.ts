@@ -10,11 +10,22 @@ import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import pc from 'picocolors';
 import cliProgress from 'cli-progress';
-import { basePath, papersDir } from '../src/lib/config.ts';
+import { basePath, papersDir, topicsFile } from '../src/lib/config.ts';
+import { assignTopics, compileTopics } from '../src/ingest/topics.ts';
+import { parseTopics, TopicsFileError } from '../src/schemas/topic.ts';
 import { runPipeline } from '../src/ingest/pipeline.ts';
 import { parseLedger } from '../src/ingest/ledger.ts';
 import { formatReport, hasErrors, type Painter } from '../src/ingest/report.ts';
-import { IngestIoError, listDigestFiles, readDigestFiles, readLedger, writeArchive, writeLedger, writePapers } from '../src/ingest/write.ts';
+import {
+  IngestIoError,
+  listDigestFiles,
+  readDigestFiles,
+  readLedger,
+  readTopicsText,
+  writeArchive,
+  writeLedger,
+  writePapers,
+} from '../src/ingest/write.ts';
 
 const USAGE = `Usage: npm run ingest -- [PATH…] [options]
 
@@ -27,6 +38,7 @@ Options:
   --ledger FILE   the permalink ledger to check and extend (default: content/permalinks.txt, or
                   $PAPERSHELF_LEDGER, when no PATH is given; none otherwise)
   --no-ledger     do not check or extend any ledger
+  --topics FILE   the topic taxonomy (default: content/topics.yaml, or $PAPERSHELF_TOPICS)
   --json          print the report as JSON
   --quiet         print only problems
   -h, --help      show this help
@@ -55,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
         archive: { type: 'string' },
         ledger: { type: 'string' },
         'no-ledger': { type: 'boolean', default: false },
+        topics: { type: 'string' },
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -71,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
   if (values.out === '') return fail('--out needs a directory');
   if (values.archive === '') return fail('--archive needs a file name');
   if (values.ledger === '') return fail('--ledger needs a file name');
+  if (values.topics === '') return fail('--topics needs a file name');
   if (values.ledger && values['no-ledger']) return fail('--ledger and --no-ledger contradict each other');
 
   const started = performance.now();
@@ -90,8 +104,17 @@ async function main(argv: string[]): Promise<number> {
     const texts = await readDigestFiles(files);
     // Messages name the ledger the way the user can open it, like the digests.
     const ledger = ledgerFile ? { file: path.relative(process.cwd(), ledgerFile) || ledgerFile, ledger: parseLedger(await readLedger(ledgerFile)) } : undefined;
+    const taxonomyFile = values.topics ?? topicsFile();
+    const taxonomyText = await readTopicsText(taxonomyFile);
+    // Only an explicitly named taxonomy must exist; without the default one, papers get no topics.
+    if (taxonomyText === null && values.topics) return fail(`cannot read ${taxonomyFile}: no such file`);
+    const taxonomy = taxonomyText === null ? null : compileTopics(parseTopics(taxonomyText, taxonomyFile));
     bar?.start(texts.length, 0);
-    const { papers, report, ledgerText } = runPipeline(texts, { onFile: (done) => bar?.update(done), ledger });
+    const { papers, report, ledgerText } = runPipeline(texts, {
+      onFile: (done) => bar?.update(done),
+      ledger,
+      assignTopics: taxonomy ? (paper) => assignTopics(paper, taxonomy) : undefined,
+    });
     bar?.stop();
     const written = await writePapers(outDir, papers);
     if (values.archive) await writeArchive(values.archive, papers, basePath());
@@ -119,7 +142,7 @@ async function main(argv: string[]): Promise<number> {
     return hasErrors(report) ? EXIT_REJECTED : EXIT_OK;
   } catch (err) {
     bar?.stop();
-    if (err instanceof IngestIoError) return fail(err.message);
+    if (err instanceof IngestIoError || err instanceof TopicsFileError) return fail(err.message);
     // A bug, not bad input; exit 2 rather than Node's 1, which would read as "entries rejected".
     process.stderr.write(`ingest: internal error: ${(err as Error).stack ?? String(err)}\n`);
     return EXIT_USAGE;

@@ -202,6 +202,16 @@ export async function readLedger(file: string): Promise<string> {
   }
 }
 
+/** Reads the topic taxonomy's text, or null when the file does not exist. */
+export async function readTopicsText(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException)?.code === 'ENOENT') return null;
+    throw new IngestIoError(`cannot read ${file}: ${describe(cause)}`, { cause });
+  }
+}
+
 /** Writes the ledger when its text changed; returns whether it did. */
 export async function writeLedger(file: string, text: string): Promise<boolean> {
   if ((await readLedger(file)) === text) return false;

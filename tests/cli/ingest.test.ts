@@ -241,3 +241,32 @@ describe('the permalink ledger', () => {
     expect(both.stderr).toMatch(/contradict/);
   });
 });
+
+describe('topics from content/topics.yaml', () => {
+  it('assigns the taxonomy to the sample papers, each with reasons', async () => {
+    const out = path.join(tmp, 'topics-out');
+    const result = await ingest(['content/digests', '--out', out, '--quiet']);
+    expect(result.code, result.stderr).toBe(0);
+    const papers = [...(await readOut(out)).values()].map((text) => JSON.parse(text) as { title: string; topics: Array<{ slug: string; reasons: string[] }> });
+    const withTopics = papers.filter((p) => p.topics.length > 0);
+    expect(withTopics.length / papers.length).toBeGreaterThan(0.9);
+    for (const p of withTopics) for (const t of p.topics) expect(t.reasons.length, `${p.title} ${t.slug}`).toBeGreaterThan(0);
+    const medusa = papers.find((p) => p.title.startsWith('Medusa'))!;
+    expect(medusa.topics.map((t) => t.slug)).toContain('speculative-decoding');
+  });
+
+  it('exits 2 naming the file and line of a broken taxonomy', async () => {
+    const bad = path.join(tmp, 'bad-topics.yaml');
+    await writeFile(bad, '- slug: agents\n  name: Agents\n  phrases: 3\n');
+    const result = await ingest(['content/digests', '--out', path.join(tmp, 'bad-topics-out'), '--topics', bad]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('bad-topics.yaml:');
+    expect(result.stderr).toMatch(/expected/);
+  });
+
+  it('exits 2 when a named taxonomy does not exist', async () => {
+    const result = await ingest(['content/digests', '--out', path.join(tmp, 'no-topics-out'), '--topics', path.join(tmp, 'missing.yaml')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('missing.yaml');
+  });
+});

@@ -8,12 +8,26 @@ export interface RunResult {
   stderr: string;
 }
 
+/**
+ * Vitest puts Vite's `import.meta.env` values into a worker's `process.env`; a child `astro build`
+ * would read them back as its own (`BASE_URL=/` silently dropped the base path from every link).
+ */
+const VITE_ENV_KEYS = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'];
+
+/** The environment a user's shell would give a child: ours, minus what Vitest injected. */
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of VITE_ENV_KEYS) delete env[key];
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
+  return { ...env, ...extra, FORCE_COLOR: '0', NO_COLOR: '1' };
+}
+
 /** Spawns `command args…` in the repo root with extra env; resolves when it exits (never rejects on exit code). */
 export function run(command: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: repoRoot,
-      env: { ...process.env, ...env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      env: childEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
