@@ -17,6 +17,7 @@ export default defineConfig({
         test: {
           name: 'corpus',
           include: ['tests/corpus/**/*.test.ts'],
+          globalSetup: ['tests/setup/require-corpus.ts'],
           testTimeout: 300_000,
         },
       },
