@@ -10,7 +10,9 @@ import { basePath, papersDir, siteUrl } from './src/lib/config.ts';
 import { aliasPaths } from './src/lib/aliasPaths.ts';
 
 /** Redirect and shared-slug pages are not content: the sitemap leaves them out. */
+/** @type {Set<string> | undefined} */
 let aliases;
+/** @param {string} page */
 const isAliasPage = (page) => (aliases ??= aliasPaths(papersDir(), basePath())).has(new URL(page).pathname);
 
 // SITE and BASE come from the environment so one checkout deploys to any GitHub Pages URL.

@@ -55,6 +55,19 @@ export interface DateRead {
   comments: number | null;
 }
 
+/**
+ * A `readDate` for a card syntax whose date-line pattern captures the date (`May 29`,
+ * `Jul 24, 2024`) as group 1 and an optional comment count as group 2.
+ */
+export function dateLineReader(pattern: RegExp): (line: string) => DateRead | null {
+  return (line) => {
+    const m = pattern.exec(line);
+    if (!m) return null;
+    const date = parseMonthDay(m[1]!);
+    return date ? { date, comments: m[2] === undefined ? null : Number(m[2]) } : null;
+  };
+}
+
 /** The line syntax of one capture format. */
 export interface CardSyntax {
   format: DigestFormat;

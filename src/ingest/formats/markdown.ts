@@ -28,9 +28,8 @@
 import { parse as parseYaml } from 'yaml';
 import type { FormatReader } from './index.ts';
 import type { ParsedFile, ReadContext } from '../types.ts';
-import { parseMonthDay } from '../dates.ts';
 import { isBlank, looksLikeJson, splitLines } from './lines.ts';
-import { readCardPage, type BodyRead, type CardSyntax, type DateRead, type TitleRead, type UpvotesRead } from './cardpage.ts';
+import { dateLineReader, readCardPage, type BodyRead, type CardSyntax, type TitleRead, type UpvotesRead } from './cardpage.ts';
 
 /**
  * Undoes markdown's backslash escapes (CommonMark §2.4: a backslash before ASCII punctuation is
@@ -147,12 +146,7 @@ function readBody(lines: readonly string[], from: number, to: number): BodyRead 
   return { abstract: abstractText(lines.slice(lo, hi + 1)), authorCount, org, github, hasByline, ...(orphanAt === undefined ? {} : { orphanAt }) };
 }
 
-function readDate(line: string): DateRead | null {
-  const m = DATE_LINE.exec(line);
-  if (!m) return null;
-  const date = parseMonthDay(m[1]!);
-  return date ? { date, comments: m[2] === undefined ? null : Number(m[2]) } : null;
-}
+const readDate = dateLineReader(DATE_LINE);
 
 const syntax: CardSyntax = {
   format: 'markdown',

@@ -30,9 +30,8 @@
  */
 import type { FormatReader } from './index.ts';
 import type { ParsedFile, ReadContext } from '../types.ts';
-import { parseMonthDay } from '../dates.ts';
 import { isBlank, looksLikeJson, splitLines } from './lines.ts';
-import { readCardPage, type BodyRead, type CardSyntax, type DateRead, type TitleRead, type UpvotesRead } from './cardpage.ts';
+import { dateLineReader, readCardPage, type BodyRead, type CardSyntax, type TitleRead, type UpvotesRead } from './cardpage.ts';
 
 const REF_END = /\]\[\d+\]\s*$/;
 const CLOSE_REF = /^\]\[\d+\]$/;
@@ -97,12 +96,7 @@ function readBody(lines: readonly string[], from: number, to: number): BodyRead 
   return { abstract: text.join('\n').trim(), authorCount, org, github: null, hasByline };
 }
 
-function readDate(line: string): DateRead | null {
-  const m = DATE_LINE.exec(line);
-  if (!m) return null;
-  const date = parseMonthDay(m[1]!);
-  return date ? { date, comments: m[2] === undefined ? null : Number(m[2]) } : null;
-}
+const readDate = dateLineReader(DATE_LINE);
 
 const syntax: CardSyntax = {
   format: 'textbrowser',
