@@ -1,0 +1,81 @@
+/**
+ * Reads the timings out of an `astro build` log (pure: text in, numbers out) for the site-build
+ * benchmark. The log is the only place Astro reports how long page rendering took, and our
+ * Pagefind and offline integrations report their own times there too.
+ */
+
+/** What a build log says, in milliseconds; `null` where the log had no such line. */
+export interface BuildLogTimes {
+  /** Start of the build until its page data was collected (config, content sync, route scan). */
+  setupMs: number | null;
+  /** Rendering every static route to HTML (`generating static routes` … `✓ Completed in`). */
+  pagesMs: number | null;
+  /** `[papershelf:pagefind] indexed N pages in X ms`. */
+  pagefindMs: number | null;
+  /** Pages Pagefind indexed (paper pages only). */
+  pagefindPages: number | null;
+  /** `[papershelf:offline] … in X ms` (Workbox writing the service worker). */
+  offlineMs: number | null;
+  /** `[build] N page(s) built in …`. */
+  pagesBuilt: number | null;
+  /** Astro's own total from the same line (excludes npx and Node start-up). */
+  astroTotalMs: number | null;
+}
+
+// Astro colours its log unless told not to; the benchmark asks for no colour, this is a safety net.
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/**
+ * Parses Astro's `getTimeStat` format (`830ms`, `12.34s`, `1m 5s`) to milliseconds, or `null`.
+ * The minutes form is rounded to the second by Astro, so it is only as precise as that.
+ */
+export function parseTimeStat(text: string): number | null {
+  const t = text.trim();
+  let m = /^(\d+(?:\.\d+)?)ms$/.exec(t);
+  if (m) return Number(m[1]);
+  m = /^(\d+(?:\.\d+)?)s$/.exec(t);
+  if (m) return Number(m[1]) * 1000;
+  m = /^(\d+)m (\d+)s$/.exec(t);
+  if (m) return (Number(m[1]) * 60 + Number(m[2])) * 1000;
+  return null;
+}
+
+/** Reads the timings of one `astro build` from its combined stdout and stderr. */
+export function parseBuildLog(log: string): BuildLogTimes {
+  const lines = log.replace(ANSI, '').split(/\r?\n/);
+  const completed = (line: string | undefined): number | null => {
+    const m = line && /✓ Completed in (.+?)\.?\s*$/.exec(line);
+    return m ? parseTimeStat(m[1]!) : null;
+  };
+  // Astro prints `✓ Completed in …` after several steps; each is identified by the line before it.
+  const after = (marker: RegExp): number | null => {
+    const start = lines.findIndex((l) => marker.test(l));
+    if (start < 0) return null;
+    return completed(lines.slice(start + 1).find((l) => l.includes('✓ Completed in')));
+  };
+  const times: BuildLogTimes = {
+    setupMs: after(/\[build\] Collecting build info/),
+    pagesMs: after(/ (generating|prerendering) static routes /),
+    pagefindMs: null,
+    pagefindPages: null,
+    offlineMs: null,
+    pagesBuilt: null,
+    astroTotalMs: null,
+  };
+  for (const line of lines) {
+    let m = /\[papershelf:pagefind\] indexed (\d+) pages in (\d+(?:\.\d+)?) ms/.exec(line);
+    if (m) {
+      times.pagefindPages = Number(m[1]);
+      times.pagefindMs = Number(m[2]);
+    }
+    m = /\[papershelf:offline\] .* in (\d+(?:\.\d+)?) ms\s*$/.exec(line);
+    if (m) times.offlineMs = Number(m[1]);
+    m = /\[build\] (\d+) page\(s\) built in (.+?)\s*$/.exec(line);
+    if (m) {
+      times.pagesBuilt = Number(m[1]);
+      times.astroTotalMs = parseTimeStat(m[2]!);
+    }
+  }
+  return times;
+}
