@@ -1,6 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
 import tailwindcss from '@tailwindcss/vite';
 import pagefind from './src/integrations/pagefind.ts';
 import sitemap from '@astrojs/sitemap';
@@ -24,7 +27,14 @@ export default defineConfig({
   build: { format: 'directory' },
   // Order matters: offline() precaches what pagefind() writes, so it comes after it.
   integrations: [
-    mdx(),
+    // Hand-written notes (content/notes/*.mdx) are Markdown: `$…$` in them goes through remark-math
+    // + rehype-katex. Digest text is plain text and is rendered by src/lib/math-render.ts instead.
+    mdx({
+      processor: unified({
+        remarkPlugins: [remarkMath],
+        rehypePlugins: [[rehypeKatex, { trust: false, maxSize: 10, maxExpand: 500, strict: 'ignore' }]],
+      }),
+    }),
     katexAssets(),
     sitemap({ filter: (page) => !isAliasPage(page) }),
     pagefind(),

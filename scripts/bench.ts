@@ -7,7 +7,11 @@
  * Cases: the real corpus (../shared/corpus, or $PAPERSHELF_CORPUS) written as plain text and in a
  * rotation of every format, and a synthetic archive (`--synthetic N` papers, seeded, every format).
  *
- * Usage: npm run bench -- [--runs 3] [--synthetic 20000] [--json]
+ * `--build` adds the site build (scripts/bench-build.ts): the corpus in every format (or a seeded
+ * random `--build-papers N` of its papers) ingested into a temporary folder, then the real
+ * `npx astro build` of it, `--runs` times (default 1: one full build takes minutes).
+ *
+ * Usage: npm run bench -- [--runs 3] [--synthetic 20000] [--json] [--build [--build-papers N]]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -20,6 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { runPipeline } from '../src/ingest/pipeline.ts';
 import { listDigestFiles, readDigestFiles, writePapers } from '../src/ingest/write.ts';
 import { renderApi, renderMarkdown, renderPlaintext, renderTextBrowser, type CardRecord } from '../src/ingest/formats/render.ts';
+import { ingestForBuild, runBuild, type BuildRun } from './bench-build.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpusDir = process.env.PAPERSHELF_CORPUS ?? path.resolve(repoRoot, '../shared/corpus');
@@ -123,12 +128,31 @@ interface CorpusLine {
   digest_dates: string[]; num_comments: number; github: string | null; keywords: string[] | null;
 }
 
+/** The corpus's papers, in file order. */
+function readCorpus(): CorpusLine[] {
+  return readFileSync(path.join(corpusDir, 'papers.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as CorpusLine);
+}
+
+/** `count` papers picked at random (seeded: the same subset on every machine), in corpus order. */
+function sampleCorpus(papers: readonly CorpusLine[], count: number, seed = 7): CorpusLine[] {
+  if (count >= papers.length) return [...papers];
+  const random = generator(seed);
+  const order = papers.map((_, i) => i);
+  // Partial Fisher–Yates: the first `count` slots end up a uniform random subset.
+  for (let i = 0; i < count; i++) {
+    const j = i + Math.floor(random() * (order.length - i));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order.slice(0, count).sort((a, b) => a - b).map((i) => papers[i]!);
+}
+
 /** The real corpus written as digests: all plain text, or a rotation of every format. */
-async function writeCorpus(dir: string, mode: 'plaintext' | 'mixed'): Promise<void> {
+async function writeCorpus(dir: string, mode: 'plaintext' | 'mixed', papers: readonly CorpusLine[] = readCorpus()): Promise<void> {
   const byDay = new Map<string, CardRecord[]>();
-  for (const line of readFileSync(path.join(corpusDir, 'papers.jsonl'), 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const p = JSON.parse(line) as CorpusLine;
+  for (const p of papers) {
     const card: CardRecord = {
       title: p.title, abstract: p.abstract, published: p.published, authors: p.authors, authorCount: p.author_count,
       org: p.org, upvotes: p.upvotes, comments: p.num_comments, arxiv: p.arxiv, github: p.github, project: null, keywords: p.keywords ?? [],
@@ -150,6 +174,13 @@ async function writeCorpus(dir: string, mode: 'plaintext' | 'mixed'): Promise<vo
   );
 }
 
+/** Table helper: columns padded to their widest cell, the first left-aligned. */
+function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
+}
+
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -166,12 +197,74 @@ function measure(dir: string, runs: number): RunResult[] {
   });
 }
 
+/** Median of the values that were measured; `null` if none was. */
+function medianOf(values: Array<number | null>): number | null {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length ? median(known) : null;
+}
+
+/** The site-build case: corpus (or a seeded subset) in every format → ingest → `runs` × `astro build`. */
+async function benchSiteBuild(work: string, count: number, runs: number) {
+  const corpus = readCorpus();
+  const chosen = sampleCorpus(corpus, count);
+  const digests = path.join(work, 'build-digests');
+  await writeCorpus(digests, 'mixed', chosen);
+  const input = await ingestForBuild(repoRoot, digests, work);
+  const all: BuildRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    process.stderr.write(`bench: astro build ${i + 1}/${runs} of ${input.papers} papers…\n`);
+    all.push(await runBuild(repoRoot, input.papersDir, work));
+  }
+  const ms = (key: keyof BuildRun) => {
+    const m = medianOf(all.map((r) => r[key]));
+    return m === null ? null : Math.round(m);
+  };
+  return {
+    name: `site build, ${chosen.length === corpus.length ? 'whole corpus' : `${chosen.length} of ${corpus.length} corpus papers (seeded)`}`,
+    corpusPapers: chosen.length,
+    papers: input.papers,
+    entriesRejected: input.entriesRejected,
+    ingestMs: Math.round(input.ingestMs),
+    runsPerCase: runs,
+    pagesBuilt: all[0]!.pagesBuilt,
+    pagefindPages: all[0]!.pagefindPages,
+    wallMs: ms('wallMs'),
+    astroTotalMs: ms('astroTotalMs'),
+    setupMs: ms('setupMs'),
+    pagesMs: ms('pagesMs'),
+    pagefindMs: ms('pagefindMs'),
+    offlineMs: ms('offlineMs'),
+    peakRssMb: ms('peakRssMb'),
+    peakTreeRssMb: ms('peakTreeRssMb'),
+    distBytes: all[0]!.distBytes,
+    distFiles: all[0]!.distFiles,
+    pagefindBytes: all[0]!.pagefindBytes,
+    pagefindFiles: all[0]!.pagefindFiles,
+    runs: all.map((r) => ({ ...r, wallMs: Math.round(r.wallMs), peakRssMb: r.peakRssMb && Math.round(r.peakRssMb), peakTreeRssMb: r.peakTreeRssMb && Math.round(r.peakTreeRssMb) })),
+  };
+}
+
+/** The site-build result as a table of its own (its columns are not the ingest cases'). */
+function formatSiteBuild(b: Awaited<ReturnType<typeof benchSiteBuild>>): string {
+  const s = (v: number | null) => (v === null ? '?' : (v / 1000).toFixed(1));
+  const mb = (v: number) => (v / 2 ** 20).toFixed(1);
+  const head = ['case', 'papers', 'pages', 'wall s', 'render s', 'pagefind s', 'sw s', 'peak MB', 'tree MB', 'dist MB', 'dist files', 'pagefind MB', 'pf files'];
+  const row = [b.name, b.papers, b.pagesBuilt ?? '?', s(b.wallMs), s(b.pagesMs), s(b.pagefindMs), s(b.offlineMs), b.peakRssMb ?? '?', b.peakTreeRssMb ?? '?', mb(b.distBytes), b.distFiles, mb(b.pagefindBytes), b.pagefindFiles].map(String);
+  return (
+    `Site build (ingest ${s(b.ingestMs)} s, then npx astro build); median of ${b.runsPerCase} run${b.runsPerCase === 1 ? '' : 's'}\n` +
+    table(head, [row]) +
+    'peak MB: largest single process (GNU time %M); tree MB: summed RSS of the build\'s processes, sampled every 250 ms\n'
+  );
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      runs: { type: 'string', default: '3' },
+      runs: { type: 'string' },
       synthetic: { type: 'string', default: '20000' },
       json: { type: 'boolean', default: false },
+      build: { type: 'boolean', default: false },
+      'build-papers': { type: 'string' },
       child: { type: 'string' },
     },
   });
@@ -180,7 +273,20 @@ async function main(): Promise<number> {
     return 0;
   }
   const runs = Math.max(1, Number(values.runs) || 3);
+  // A full site build takes minutes: one run unless asked for more.
+  const buildRuns = values.runs === undefined ? 1 : runs;
   const synthetic = Math.max(100, Number(values.synthetic) || 20000);
+  // Asking for a subset is asking for the build.
+  const build = values.build || values['build-papers'] !== undefined;
+  const buildPapers = values['build-papers'] === undefined ? Infinity : Number(values['build-papers']);
+  if (!(Number.isInteger(buildPapers) && buildPapers >= 1) && buildPapers !== Infinity) {
+    process.stderr.write(`bench: --build-papers needs a whole number of papers, got ${JSON.stringify(values['build-papers'])}\n`);
+    return 2;
+  }
+  if (build && !existsSync(path.join(corpusDir, 'papers.jsonl'))) {
+    process.stderr.write(`bench: the site build case needs the corpus; none at ${corpusDir}\n`);
+    return 2;
+  }
   const work = await mkdtemp(path.join(os.tmpdir(), 'papershelf-bench-'));
   const cases: Array<{ name: string; dir: string }> = [];
   try {
@@ -211,6 +317,7 @@ async function main(): Promise<number> {
         runs: all,
       };
     });
+    const siteBuild = build ? await benchSiteBuild(work, buildPapers, buildRuns) : null;
     const cpus = os.cpus();
     const machine = {
       cpu: cpus[0]?.model.trim() ?? 'unknown',
@@ -219,7 +326,7 @@ async function main(): Promise<number> {
       platform: `${os.platform()} ${os.release()} ${os.arch()}`,
       node: process.version,
     };
-    const output = { date: new Date().toISOString(), machine, runsPerCase: runs, results };
+    const output = { date: new Date().toISOString(), machine, runsPerCase: runs, results, ...(siteBuild ? { build: siteBuild } : {}) };
     await mkdir(path.join(repoRoot, 'bench'), { recursive: true });
     await writeFile(path.join(repoRoot, 'bench/results.json'), JSON.stringify(output, null, 2) + '\n');
 
@@ -227,11 +334,10 @@ async function main(): Promise<number> {
     else {
       const head = ['case', 'files', 'entries', 'papers', 'pipeline s', 'end-to-end s', 'papers/s', 'papers/s e2e', 'peak MB'];
       const rows = results.map((r) => [r.name, r.files, r.entries, r.papers, (r.pipelineMs / 1000).toFixed(2), (r.totalMs / 1000).toFixed(2), r.papersPerSecond, r.papersPerSecondEndToEnd, r.peakRssMb].map(String));
-      const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-      const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
       process.stdout.write(
         `Ingest benchmark: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}; median of ${runs} runs\n` +
-          [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n') +
+          table(head, rows) +
+          (siteBuild ? '\n' + formatSiteBuild(siteBuild) : '') +
           '\nWrote bench/results.json\n',
       );
     }

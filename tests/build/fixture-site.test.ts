@@ -128,6 +128,10 @@ describe('fixture site: the paper page', () => {
     const aside = note.querySelector('[data-aside="tip"][role="note"]')!;
     expect(squash(aside.textContent)).toContain('Fixture aside');
     expect(doc.querySelectorAll('[data-note]')).toHaveLength(1);
+    // Math in a note is rendered by remark-math + rehype-katex, and brings the stylesheet.
+    const mathNote = page(dist, `papers/${IDS.upvotedOld}/`);
+    expect(mathNote.querySelector('[data-note] .katex annotation')!.textContent).toBe('\\mathcal{L} = -\\log p(x)');
+    expect(mathNote.querySelector('link[data-katex-css]')).not.toBeNull();
     // Papers without a note have no note section.
     expect(page(dist, `papers/${IDS.caseOrg}/`).querySelector('[data-note]')).toBeNull();
   });
