@@ -6,8 +6,12 @@
 
 /** What a build log says, in milliseconds; `null` where the log had no such line. */
 export interface BuildLogTimes {
+  /** Content sync: loading, validating and storing every collection entry (`[types] Generated …`). */
+  syncMs: number | null;
   /** Start of the build until its page data was collected (config, content sync, route scan). */
   setupMs: number | null;
+  /** Vite bundling plus page rendering (`Building static entrypoints...` … `[build] ✓ Completed in`). */
+  entrypointsMs: number | null;
   /** Rendering every static route to HTML (`generating static routes` … `✓ Completed in`). */
   pagesMs: number | null;
   /** `[papershelf:pagefind] indexed N pages in X ms`. */
@@ -48,15 +52,20 @@ export function parseBuildLog(log: string): BuildLogTimes {
     const m = line && /✓ Completed in (.+?)\.?\s*$/.exec(line);
     return m ? parseTimeStat(m[1]!) : null;
   };
-  // Astro prints `✓ Completed in …` after several steps; each is identified by the line before it.
-  const after = (marker: RegExp): number | null => {
+  // Astro prints `✓ Completed in …` after several steps, each identified by the line that opened it.
+  // Page rendering's line has no `[build]` tag and comes before the entrypoints' own, which includes it.
+  const after = (marker: RegExp, done: RegExp): number | null => {
     const start = lines.findIndex((l) => marker.test(l));
     if (start < 0) return null;
-    return completed(lines.slice(start + 1).find((l) => l.includes('✓ Completed in')));
+    return completed(lines.slice(start + 1).find((l) => done.test(l)));
   };
+  const buildDone = /\[build\] ✓ Completed in /;
+  const sync = lines.map((l) => /\[types\] Generated (.+?)\s*$/.exec(l)).find(Boolean);
   const times: BuildLogTimes = {
-    setupMs: after(/\[build\] Collecting build info/),
-    pagesMs: after(/ (generating|prerendering) static routes /),
+    syncMs: sync ? parseTimeStat(sync[1]!) : null,
+    setupMs: after(/\[build\] Collecting build info/, buildDone),
+    entrypointsMs: after(/\[build\] Building \w+ entrypoints/, buildDone),
+    pagesMs: after(/ (generating|prerendering) static routes /, /✓ Completed in /),
     pagefindMs: null,
     pagefindPages: null,
     offlineMs: null,

@@ -18,6 +18,8 @@ export interface BuildRun extends BuildLogTimes {
   wallMs: number;
   /** Peak RSS of the largest single process of the build (GNU time's `%M`, or a wrapper's `maxRSS`). */
   peakRssMb: number | null;
+  /** How `peakRssMb` was measured. */
+  peakRssBy: 'gnu-time' | 'wrapper';
   /** Peak of the summed RSS of the whole process tree (astro + Pagefind's binary…), sampled from /proc. */
   peakTreeRssMb: number | null;
   distBytes: number;
@@ -184,6 +186,7 @@ export async function runBuild(repoRoot: string, papersDir: string, work: string
       ...parseBuildLog(log),
       wallMs,
       peakRssMb,
+      peakRssBy: gnuTime ? 'gnu-time' : 'wrapper',
       peakTreeRssMb,
       distBytes: whole.bytes,
       distFiles: whole.files,

@@ -215,7 +215,8 @@ async function benchSiteBuild(work: string, count: number, runs: number) {
     process.stderr.write(`bench: astro build ${i + 1}/${runs} of ${input.papers} papers…\n`);
     all.push(await runBuild(repoRoot, input.papersDir, work));
   }
-  const ms = (key: keyof BuildRun) => {
+  type Measure = { [K in keyof BuildRun]: BuildRun[K] extends number | null ? K : never }[keyof BuildRun];
+  const ms = (key: Measure) => {
     const m = medianOf(all.map((r) => r[key]));
     return m === null ? null : Math.round(m);
   };
@@ -230,11 +231,14 @@ async function benchSiteBuild(work: string, count: number, runs: number) {
     pagefindPages: all[0]!.pagefindPages,
     wallMs: ms('wallMs'),
     astroTotalMs: ms('astroTotalMs'),
+    syncMs: ms('syncMs'),
     setupMs: ms('setupMs'),
+    entrypointsMs: ms('entrypointsMs'),
     pagesMs: ms('pagesMs'),
     pagefindMs: ms('pagefindMs'),
     offlineMs: ms('offlineMs'),
     peakRssMb: ms('peakRssMb'),
+    peakRssBy: all[0]!.peakRssBy,
     peakTreeRssMb: ms('peakTreeRssMb'),
     distBytes: all[0]!.distBytes,
     distFiles: all[0]!.distFiles,
@@ -248,12 +252,13 @@ async function benchSiteBuild(work: string, count: number, runs: number) {
 function formatSiteBuild(b: Awaited<ReturnType<typeof benchSiteBuild>>): string {
   const s = (v: number | null) => (v === null ? '?' : (v / 1000).toFixed(1));
   const mb = (v: number) => (v / 2 ** 20).toFixed(1);
-  const head = ['case', 'papers', 'pages', 'wall s', 'render s', 'pagefind s', 'sw s', 'peak MB', 'tree MB', 'dist MB', 'dist files', 'pagefind MB', 'pf files'];
-  const row = [b.name, b.papers, b.pagesBuilt ?? '?', s(b.wallMs), s(b.pagesMs), s(b.pagefindMs), s(b.offlineMs), b.peakRssMb ?? '?', b.peakTreeRssMb ?? '?', mb(b.distBytes), b.distFiles, mb(b.pagefindBytes), b.pagefindFiles].map(String);
+  const head = ['case', 'papers', 'pages', 'wall s', 'sync s', 'render s', 'pagefind s', 'sw s', 'peak MB', 'tree MB', 'dist MB', 'dist files', 'pagefind MB', 'pf files'];
+  const row = [b.name, b.papers, b.pagesBuilt ?? '?', s(b.wallMs), s(b.syncMs), s(b.pagesMs), s(b.pagefindMs), s(b.offlineMs), b.peakRssMb ?? '?', b.peakTreeRssMb ?? '?', mb(b.distBytes), b.distFiles, mb(b.pagefindBytes), b.pagefindFiles].map(String);
   return (
     `Site build (ingest ${s(b.ingestMs)} s, then npx astro build); median of ${b.runsPerCase} run${b.runsPerCase === 1 ? '' : 's'}\n` +
     table(head, [row]) +
-    'peak MB: largest single process (GNU time %M); tree MB: summed RSS of the build\'s processes, sampled every 250 ms\n'
+    'sync: content sync; render: page rendering; sw: service worker (Workbox)\n' +
+    `peak MB: largest single process (${b.peakRssBy === 'gnu-time' ? 'GNU time %M' : "the build's own maxRSS"}); tree MB: summed RSS of the build's processes, sampled every 250 ms\n`
   );
 }
 

@@ -1,0 +1,101 @@
+/**
+ * The whole real corpus as a site: 580 days of `api/daily_papers` JSON (every field) ingested by
+ * the real CLI and built by the real `astro build`, then every page type checked at full scale
+ * (not only on the 44-paper sample): one page per paper, per digest day, per topic and per
+ * organisation, pagination, math, search index and service worker.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { run } from '../helpers/run.ts';
+import { page, squash } from '../helpers/html.ts';
+import { repoRoot } from '../helpers/repo.ts';
+import { parseTopics } from '../../src/schemas/topic.ts';
+import { hasCorpus, loadCorpus, writeDays } from './corpus.ts';
+
+describe.skipIf(!hasCorpus)('the real corpus, built as a site', () => {
+  let root: string;
+  let dist: string;
+  let report: { entriesRead: number; papersWritten: number; duplicatesMerged: number; entriesRejected: number };
+  let buildLog: string;
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'papershelf-corpus-site-'));
+    const digests = path.join(root, 'digests');
+    await writeDays(digests, () => 'api');
+    const papers = path.join(root, 'papers');
+    const ingest = await run('npx', ['tsx', 'scripts/ingest.ts', digests, '--out', papers, '--no-ledger', '--json']);
+    expect(ingest.code, ingest.stderr).toBe(0);
+    report = JSON.parse(ingest.stdout);
+    dist = path.join(root, 'dist');
+    const started = performance.now();
+    const build = await run('npx', ['astro', 'build'], { PAPERSHELF_PAPERS: papers, PAPERSHELF_OUT: dist });
+    buildLog = build.stdout;
+    expect(build.code, build.stderr.slice(-2000)).toBe(0);
+    console.log(`[corpus site] astro build of ${report.papersWritten} papers: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }, 900_000);
+  afterAll(async () => {
+    if (root) await rm(root, { recursive: true, force: true });
+  }, 300_000);
+
+  const dirs = (rel: string) => readdirSync(path.join(dist, rel), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+
+  it('ingests every corpus paper and reconciles', () => {
+    const { papers } = loadCorpus();
+    expect(report.papersWritten).toBe(papers.length);
+    expect(report.entriesRejected).toBe(0);
+    expect(report.entriesRead).toBe(report.papersWritten + report.duplicatesMerged + report.entriesRejected);
+  });
+
+  it('builds one permalink page per paper, all of them in the search index', () => {
+    const paperPages = dirs('papers').filter((id) => readFileSync(path.join(dist, 'papers', id, 'index.html'), 'utf8').includes('data-pagefind-body'));
+    expect(paperPages).toHaveLength(report.papersWritten);
+    const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+    expect(entry.languages.en.page_count).toBe(report.papersWritten);
+    expect(buildLog).toMatch(/\[papershelf:offline\] sw\.js precaches/);
+  });
+
+  it('builds a page per digest day, linked from the archive by month', () => {
+    const days = new Set(loadCorpus().papers.flatMap((p) => p.digest_dates));
+    expect(new Set(dirs('digests'))).toEqual(days);
+    const index = page(dist, 'digests/');
+    const linked = new Set(index.querySelectorAll('a').map((a) => a.getAttribute('href')!.match(/^\/digests\/(\d{4}-\d{2}-\d{2})\/$/)?.[1]).filter(Boolean));
+    expect(linked).toEqual(days);
+  });
+
+  it('builds every topic, paginated at 50, newest first', () => {
+    const topics = parseTopics(readFileSync(path.join(repoRoot, 'content/topics.yaml'), 'utf8'));
+    for (const topic of topics) expect(existsSync(path.join(dist, 'topics', topic.slug, 'index.html')), topic.slug).toBe(true);
+    const big = topics.find((t) => existsSync(path.join(dist, 'topics', t.slug, '3', 'index.html')))!;
+    expect(big, 'a topic with more than 100 papers').toBeDefined();
+    const first = page(dist, `topics/${big.slug}/`);
+    const dates = first.querySelectorAll('main article time, main li time').map((t) => t.getAttribute('datetime')!);
+    expect(dates.length).toBeGreaterThan(0);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(first.querySelectorAll(`a[href="/topics/${big.slug}/2/"]`).length).toBeGreaterThan(0);
+  });
+
+  it('builds a page per organisation', () => {
+    const orgs = new Set(loadCorpus().papers.filter((p) => p.org).map((p) => p.org!.slug.toLowerCase()));
+    expect(new Set(dirs('orgs'))).toEqual(orgs);
+    expect(squash(page(dist, 'orgs/').querySelector('main')!.textContent)).toContain('NVIDIA');
+  });
+
+  it('renders math titles with KaTeX and links its stylesheet there only', () => {
+    const nabla = loadCorpus().papers.find((p) => p.title.startsWith('$\\nabla^2$DFT'))!;
+    const doc = page(dist, `papers/${nabla.arxiv}/`);
+    expect(doc.querySelector('h1 .katex')).not.toBeNull();
+    expect(doc.querySelector('link[data-katex-css]')).not.toBeNull();
+    const plain = loadCorpus().papers.find((p) => !p.title.includes('$') && !p.abstract.includes('$'))!;
+    const plainDoc = page(dist, `papers/${plain.arxiv}/`);
+    expect(plainDoc.querySelector('.katex')).toBeNull();
+  });
+
+  it('home shows the latest digest', () => {
+    const latest = [...new Set(loadCorpus().papers.flatMap((p) => p.digest_dates))].sort().at(-1)!;
+    const home = page(dist, '');
+    expect(home.querySelectorAll(`a[href="/digests/${latest}/"]`).length).toBeGreaterThan(0);
+  });
+});
