@@ -6,31 +6,16 @@
  * The result does not depend on the order of the input files beyond the (file, line) order the
  * pipeline already sorts by.
  */
-import type { Appearance, Org } from '../schemas/paper.ts';
+import type { Paper } from '../schemas/paper.ts';
 import type { NormalizedEntry } from './normalize.ts';
 
-/** A merged paper before it gets its id, aliases and topics. */
-export interface MergedPaper {
-  title: string;
-  abstract: string;
-  published: string;
-  authors: string[] | null;
-  authorCount: number | null;
-  org: Org | null;
-  upvotes: number | null;
-  comments: number | null;
-  arxiv: string | null;
-  github: string | null;
-  project: string | null;
-  links: string[];
-  keywords: string[];
-  digests: string[];
-  appearances: Appearance[];
+/** A merged paper before it gets its id, aliases and topics: the paper schema's fields, plus provenance. */
+export type MergedPaper = Omit<Paper, 'id' | 'aliases' | 'topics'> & {
   /** True when some capture showed the paper without an arXiv id (its slug URL may exist). */
   seenWithoutId: boolean;
   /** The entries merged into this paper, in input order. */
   entries: NormalizedEntry[];
-}
+};
 
 /**
  * The matching key of a title: case, accents, spacing and punctuation ignored, so

@@ -2,37 +2,22 @@
  * Offline: after one visit, the service worker has the shell, the search index and (for an
  * archive this size) every page, so a reader with no network can still search and read.
  */
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveDist, type StaticServer } from '../helpers/serve.ts';
-import { TEST_BASE } from '../helpers/repo.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_SITES, useServedSite } from '../helpers/site.ts';
 
-describe.each([
-  { label: 'root', dir: () => inject('distDir'), base: '/' },
-  { label: 'base path', dir: () => inject('baseDistDir'), base: TEST_BASE },
-])('offline ($label)', ({ dir, base }) => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    server = await serveDist(dir(), base);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describe.each(DEMO_SITES)('offline ($label)', ({ dir, base }) => {
+  const site = useServedSite(dir, base);
 
   it('searches and opens a paper never visited while the network is down', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     // Wait until the worker has installed (precache complete) and controls the page.
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
     expect(new URL(scope).pathname).toBe(base);
 
     await context.setOffline(true);
-    await page.goto(`${server.url}search/?q=${encodeURIComponent('multiple decoding heads')}`);
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent('multiple decoding heads')}`);
     const result = page.locator('.pagefind-ui__result-link', { hasText: 'Medusa' }).first();
     await result.waitFor({ timeout: 15_000 });
     await result.click();

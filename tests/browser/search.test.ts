@@ -2,11 +2,8 @@
  * Search as a reader uses it: real Chromium against the served `dist/`, at the root and under a
  * GitHub Pages base path.
  */
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveDist, type StaticServer } from '../helpers/serve.ts';
-import { TEST_BASE } from '../helpers/repo.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_SITES, useServedSite } from '../helpers/site.ts';
 import type { Page } from 'playwright-core';
 
 /** Waits for a result whose title contains `title`, pressing "Load more results" as a reader would. */
@@ -23,26 +20,14 @@ async function findResult(page: Page, title: string) {
   return result;
 }
 
-describe.each([
-  { label: 'root', dir: () => inject('distDir'), base: '/' },
-  { label: 'base path', dir: () => inject('baseDistDir'), base: TEST_BASE },
-])('search on /search/ ($label)', ({ dir, base }) => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    server = await serveDist(dir(), base);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describe.each(DEMO_SITES)('search on /search/ ($label)', ({ dir, base }) => {
+  const site = useServedSite(dir, base);
 
   it('finds the Medusa paper for "speculative decoding" and opens its permalink', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}search/`);
+    await page.goto(`${site.server.url}search/`);
     // The search page's own box (the header has a plain GET form too).
     const input = page.locator('main .pagefind-ui__search-input');
     await input.fill('speculative decoding');
@@ -55,19 +40,19 @@ describe.each([
   });
 
   it('pre-fills the search from ?q= (the header form works without JavaScript)', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}search/?q=${encodeURIComponent('speculative decoding')}`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent('speculative decoding')}`);
     await findResult(page, 'Medusa');
     await expect(page.locator('.pagefind-ui__search-input').inputValue()).resolves.toBe('speculative decoding');
   });
 
   it('a paper page needs no JavaScript to read', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     const first = page.locator('main a[href*="/papers/"]').first();
     const href = await first.getAttribute('href');
-    await page.goto(new URL(href!, server.url).toString());
+    await page.goto(new URL(href!, site.server.url).toString());
     await expect(page.locator('article h1').count()).resolves.toBe(1);
     const abstract = await page.locator('article').innerText();
     expect(abstract.length).toBeGreaterThan(300);
@@ -75,8 +60,8 @@ describe.each([
   });
 
   it('unknown URLs get the 404 page with a way home', async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${server.url}papers/does-not-exist/`);
+    const page = await site.browser.newPage();
+    const response = await page.goto(`${site.server.url}papers/does-not-exist/`);
     expect(response?.status()).toBe(404);
     await expect(page.locator(`a[href="${base}"]`).count()).resolves.toBeGreaterThan(0);
   });

@@ -4,26 +4,15 @@
  * compare), the corpus accuracy tests (the real corpus written out per format) and the benchmark.
  * Never used by the ingest itself.
  */
-import type { Org } from '../../schemas/paper.ts';
+import type { RawEntry } from '../types.ts';
 
 /** One paper card as a renderer needs it; `null` fields are left out where the format allows. */
-export interface CardRecord {
-  title: string;
-  abstract: string;
+export type CardRecord = Omit<RawEntry, 'file' | 'line' | 'rank' | 'digest' | 'published'> & {
   /** `YYYY-MM-DD`, on or before the digest day. */
   published: string;
-  authors: string[] | null;
-  authorCount: number | null;
-  org: Org | null;
-  upvotes: number | null;
-  comments: number | null;
-  arxiv: string | null;
-  github: string | null;
-  project: string | null;
-  keywords: string[];
   /** Names of authors the API marks `hidden` (left out of `authors`; readers must drop them). */
   hiddenAuthors?: string[];
-}
+};
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
