@@ -52,6 +52,20 @@ describe('fixture site: topics', () => {
     expect(rows.map((r) => r.getAttribute('data-topic'))[0]).toBe('llm-inference');
   });
 
+  it('has an RSS feed per topic with only that topic’s papers, linked from the topic page', () => {
+    const xml = readFileSync(path.join(dist, 'topics/math-reasoning/feed.xml'), 'utf8');
+    const links = [...xml.matchAll(/<item>[\s\S]*?<link>([^<]*)<\/link>/g)].map((m) => m[1]!);
+    const expected = inTopic('math-reasoning').map((p) => `https://example.org${BASE}papers/${p.id}/`);
+    expect(links.length).toBeGreaterThan(0);
+    expect(new Set(links)).toEqual(new Set(expected));
+    const topicPage = page(dist, 'topics/math-reasoning/');
+    const alternates = topicPage.querySelectorAll('link[rel="alternate"][type="application/rss+xml"]').map((l) => l.getAttribute('href'));
+    expect(alternates).toEqual([`${BASE}feed.xml`, `${BASE}topics/math-reasoning/feed.xml`]);
+    expect(topicPage.querySelector('a[data-topic-feed]')!.getAttribute('href')).toBe(`${BASE}topics/math-reasoning/feed.xml`);
+    // An empty topic still has a valid, empty feed (subscribing early works).
+    expect(readFileSync(path.join(dist, 'topics/empty-topic/feed.xml'), 'utf8')).not.toContain('<item>');
+  });
+
   it(`paginates a topic of ${GENERATED + 3} papers 50 a page, newest first, each paper once`, () => {
     const expected = newestFirst(inTopic('llm-inference'));
     expect(expected.length).toBeGreaterThan(100);
