@@ -100,6 +100,13 @@ describe('fixture site: the paper page', () => {
     article = doc.querySelector('article[data-pagefind-body]')!;
   });
 
+  it('lists the API keywords, escaped, inside the searchable article', () => {
+    const items = article.querySelectorAll('[data-keywords] li').map((li) => li.textContent);
+    expect(items).toEqual(['linear attention', 'draft model', '<b>kv</b> cache']);
+    expect(article.querySelector('[data-keywords] b')).toBeNull();
+    expect(page(dist, `papers/${IDS.currency}/`).querySelector('[data-keywords]')).toBeNull();
+  });
+
   it('renders math in the title and abstract with KaTeX and links KaTeX’s stylesheet from the base', () => {
     expect(doc.querySelector('h1 .katex')).not.toBeNull();
     expect(doc.querySelector('h1 annotation')!.textContent).toBe('\\mathcal{O}(n)');
