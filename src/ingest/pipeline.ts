@@ -65,26 +65,9 @@ export function parseDigest(input: DigestInput, formats: readonly FormatReader[]
 
 /** Turns a merged paper into the schema's shape (key order = schema order) or explains why not. */
 function toPaper(paper: MergedPaper, id: string, aliases: string[], topics: TopicMatch[]): { paper: Paper } | { problems: Problem[] } {
-  const candidate = {
-    id,
-    aliases,
-    title: paper.title,
-    abstract: paper.abstract,
-    published: paper.published,
-    authors: paper.authors,
-    authorCount: paper.authorCount,
-    org: paper.org,
-    upvotes: paper.upvotes,
-    comments: paper.comments,
-    arxiv: paper.arxiv,
-    github: paper.github,
-    project: paper.project,
-    links: paper.links,
-    keywords: paper.keywords,
-    digests: paper.digests,
-    appearances: paper.appearances,
-    topics,
-  };
+  // The schema parse keeps only schema fields, in schema order, so the written JSON is byte-stable.
+  const { seenWithoutId: _seen, entries: _entries, ...fields } = paper;
+  const candidate = { id, aliases, ...fields, topics };
   const parsed = paperSchema.safeParse(candidate);
   if (parsed.success) return { paper: parsed.data };
   const issues = parsed.error.issues.map((issue) => {

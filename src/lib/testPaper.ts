@@ -1,5 +1,5 @@
 /**
- * Builds schema-valid papers for the site's unit tests: only what a test cares about is given,
+ * Builds schema-valid papers for the site's unit tests and the fixture archive: only what a test cares about is given,
  * and the result is parsed with the real schema so defaults match what Astro loads.
  */
 import { paperSchema, type Paper } from '../schemas/paper.ts';
