@@ -55,6 +55,11 @@ describe.skipIf(!hasCorpus)('the real corpus, built as a site', () => {
     const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
     expect(entry.languages.en.page_count).toBe(report.papersWritten);
     expect(buildLog).toMatch(/\[papershelf:offline\] sw\.js precaches/);
+    // Over the precache budget: the worker precaches the shell and the whole search bundle, not every page.
+    expect(buildLog).toContain('pages cached on reading');
+    const sw = readFileSync(path.join(dist, 'sw.js'), 'utf8');
+    expect(sw).toContain('"/pagefind/pagefind.js"');
+    expect(sw).not.toMatch(/"\/papers\//);
   });
 
   it('builds a page per digest day, linked from the archive by month', () => {
