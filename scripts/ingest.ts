@@ -2,35 +2,42 @@
  * `npm run ingest [-- PATH…]`: digests → `content/papers/`, with a reconciliation report.
  * Thin by design: arguments, progress, printing and the exit code; the work is in src/ingest.
  *
- * Exit codes: 0 every entry accepted (warnings allowed), 1 some entries rejected (the rest were
- * still written), 2 usage or I/O error.
+ * Exit codes: 0 every entry accepted (warnings allowed), 1 some entries rejected or another
+ * content error (a file not read, a lost permalink, a broken note; everything readable was still
+ * written), 2 usage or I/O error. Which errors must stop a build is in the report (`--report`,
+ * `buildBlockers`), not in the exit code.
  */
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import pc from 'picocolors';
 import cliProgress from 'cli-progress';
-import { basePath, papersDir, topicsFile } from '../src/lib/config.ts';
+import { basePath, digestsDir, notesDir, papersDir, topicsFile } from '../src/lib/config.ts';
 import { assignTopics, compileTopics } from '../src/ingest/topics.ts';
 import { parseTopics, TopicsFileError } from '../src/schemas/topic.ts';
 import { runPipeline } from '../src/ingest/pipeline.ts';
 import { parseLedger } from '../src/ingest/ledger.ts';
 import { formatReport, hasErrors, type Painter } from '../src/ingest/report.ts';
+import { checkNotes } from '../src/ingest/notes.ts';
 import {
+  ensureDir,
   IngestIoError,
   listDigestFiles,
   readDigestFiles,
   readLedger,
+  readNotes,
   readTopicsText,
   writeArchive,
   writeLedger,
   writePapers,
+  writeReportFile,
 } from '../src/ingest/write.ts';
 
 const USAGE = `Usage: npm run ingest -- [PATH…] [options]
 
-Reads digests (default: content/digests/; *.txt, *.md, *.json, recursively) and writes one
-JSON entry per paper to content/papers/ (or $PAPERSHELF_PAPERS, or --out).
+Reads digests (default: content/digests/, or $PAPERSHELF_DIGESTS; *.txt, *.md, *.json,
+recursively) and writes one JSON entry per paper to content/papers/ (or $PAPERSHELF_PAPERS, or
+--out). Every other file found is listed in the report as not read, with the reason.
 
 Options:
   --out DIR       write paper entries to DIR
@@ -38,12 +45,16 @@ Options:
   --ledger FILE   the permalink ledger to check and extend (default: content/permalinks.txt, or
                   $PAPERSHELF_LEDGER, when no PATH is given; none otherwise)
   --no-ledger     do not check or extend any ledger
+  --notes DIR     check the notes (<paper-id>.mdx) in DIR (default: content/notes, or
+                  $PAPERSHELF_NOTES, when no PATH is given; none otherwise)
+  --report FILE   also write the report as JSON to FILE
   --topics FILE   the topic taxonomy (default: content/topics.yaml, or $PAPERSHELF_TOPICS)
   --json          print the report as JSON
   --quiet         print only problems
   -h, --help      show this help
 
-Exit codes: 0 all entries accepted, 1 some entries rejected, 2 usage or I/O error.
+Exit codes: 0 all entries accepted, 1 some entries rejected or another error in the content
+(a file not read, a lost permalink, a broken note), 2 usage or I/O error.
 `;
 
 const EXIT_OK = 0;
@@ -67,6 +78,8 @@ async function main(argv: string[]): Promise<number> {
         archive: { type: 'string' },
         ledger: { type: 'string' },
         'no-ledger': { type: 'boolean', default: false },
+        notes: { type: 'string' },
+        report: { type: 'string' },
         topics: { type: 'string' },
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
@@ -85,15 +98,19 @@ async function main(argv: string[]): Promise<number> {
   if (values.archive === '') return fail('--archive needs a file name');
   if (values.ledger === '') return fail('--ledger needs a file name');
   if (values.topics === '') return fail('--topics needs a file name');
+  if (values.notes === '') return fail('--notes needs a directory');
+  if (values.report === '') return fail('--report needs a file name');
   if (values.ledger && values['no-ledger']) return fail('--ledger and --no-ledger contradict each other');
 
   const started = performance.now();
-  const inputs = positionals.length > 0 ? positionals : ['content/digests'];
+  const inputs = positionals.length > 0 ? positionals : [digestsDir()];
   const outDir = values.out ?? papersDir();
   // The committed ledger belongs to the archive's own digests; other inputs are checked only on request.
   const ledgerFile = values['no-ledger']
     ? null
     : (values.ledger ?? (positionals.length === 0 ? process.env.PAPERSHELF_LEDGER || 'content/permalinks.txt' : null));
+  // Notes, like the ledger, belong to the archive's own digests.
+  const notesFolder = values.notes ?? (positionals.length === 0 ? notesDir() : null);
   const interactive = process.stderr.isTTY === true && !process.env.CI && !values.json && !values.quiet;
   const bar = interactive
     ? new cliProgress.SingleBar({ format: 'ingest [{bar}] {value}/{total} files', clearOnComplete: true }, cliProgress.Presets.shades_classic)
@@ -101,6 +118,9 @@ async function main(argv: string[]): Promise<number> {
 
   try {
     const files = await listDigestFiles(inputs, { exclude: [outDir] });
+    // Every output folder before the work: a path that cannot be written fails at once.
+    await ensureDir(outDir);
+    for (const file of [values.archive, ledgerFile, values.report]) if (file) await ensureDir(path.dirname(path.resolve(file)));
     const texts = await readDigestFiles(files);
     // Messages name the ledger the way the user can open it, like the digests.
     const ledger = ledgerFile ? { file: path.relative(process.cwd(), ledgerFile) || ledgerFile, ledger: parseLedger(await readLedger(ledgerFile)) } : undefined;
@@ -116,9 +136,14 @@ async function main(argv: string[]): Promise<number> {
       assignTopics: taxonomy ? (paper) => assignTopics(paper, taxonomy) : undefined,
     });
     bar?.stop();
+    if (notesFolder !== null) {
+      const notes = await readNotes(notesFolder);
+      report.notes = { dir: path.relative(process.cwd(), notesFolder) || notesFolder, checked: notes.length, problems: await checkNotes(notes, papers) };
+    }
     const written = await writePapers(outDir, papers);
     if (values.archive) await writeArchive(values.archive, papers, basePath());
     const ledgerChanged = ledgerFile && ledgerText !== null ? await writeLedger(ledgerFile, ledgerText) : false;
+    if (values.report) await writeReportFile(values.report, report);
 
     // Messages show files the way the user can open them: relative to the working directory.
     const byFile = new Map(files.map((f) => [f.file, path.relative(process.cwd(), f.path) || f.path]));
@@ -134,7 +159,7 @@ async function main(argv: string[]): Promise<number> {
         ...(values.archive ? [`  archive: ${values.archive}`] : []),
         ...(ledgerChanged ? [`  ${ledgerFile}: ${report.permalinks.added.length} new permalinks recorded (commit this file)`] : []),
         ...written.foreign.map((n) => paint.yellow(`  left ${path.join(outDir, n)} alone: not a paper entry`)),
-        ...(files.length === 0 ? [paint.yellow(`  no digest files found in ${inputs.join(', ')}`)] : []),
+        ...(report.filesRead === 0 ? [paint.yellow(`  no digest files read in ${inputs.join(', ')}`)] : []),
       ];
       const text = formatReport(report, { paint, quiet: values.quiet, display, footer });
       (values.quiet ? process.stderr : process.stdout).write(text);

@@ -3,6 +3,8 @@
  * ever published, one per line, sorted. It is committed (unlike `content/papers/`) and only ever
  * grows: `npm run ingest` adds the ids it produces, and an id the digests no longer give is an
  * error naming it, because a URL once published must keep working (README, "Permalinks").
+ * People edit it too: `#` comments, blank lines and any line ingest does not understand stay
+ * verbatim where they are; ingest only ever inserts its new ids.
  *
  * Pure: parsing, checking and serialising; write.ts reads and writes the file.
  */
@@ -15,20 +17,27 @@ export interface LedgerLine {
   line: number;
 }
 
-/** A parsed ledger: its ids, and lines that are not ids (reported, never dropped silently). */
+/** A parsed ledger: its ids, lines that are not ids (reported every run, never dropped), and its text. */
 export interface Ledger {
   ids: LedgerLine[];
   invalid: Array<{ line: number; message: string }>;
+  /** The text as read, which `nextLedger` edits by inserting lines only. */
+  text: string;
 }
 
-/** Parses the ledger text: one id a line; blank lines and `#` comments are ignored. */
+/** Parses the ledger text: one id a line; blank lines and `#` comments are kept but not ids. */
 export function parseLedger(text: string): Ledger {
-  const ledger: Ledger = { ids: [], invalid: [] };
+  const ledger: Ledger = { ids: [], invalid: [], text };
   text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).forEach((raw, i) => {
     const id = raw.trim();
     if (id === '' || id.startsWith('#')) return;
     if (ID_PATTERN.test(id)) ledger.ids.push({ id, line: i + 1 });
-    else ledger.invalid.push({ line: i + 1, message: `expected a permalink id (lower-case letters, digits, "." and "-"), found ${quote(id)}` });
+    else {
+      ledger.invalid.push({
+        line: i + 1,
+        message: `expected a permalink id (lower-case letters, digits, "." and "-"), found ${quote(id)}; start it with "#" to keep it as a comment`,
+      });
+    }
   });
   return ledger;
 }
@@ -53,9 +62,37 @@ export interface PermalinkReport {
   missing: Array<{ line: number; message: string }>;
 }
 
-/** The next ledger: everything it had, plus every URL id now published. Append-only by construction. */
+/**
+ * The next ledger: its text as it was, with every URL id now published and not yet listed
+ * inserted in sorted order (before the first listed id that sorts after it; after the last
+ * listed id otherwise), so comments, blank lines and lines it does not understand keep their
+ * place and bytes. Nothing new: the text comes back byte for byte. A new file is sorted ids.
+ */
 export function nextLedger(ledger: Ledger, published: Iterable<string>): string {
-  return serializeLedger([...ledger.ids.map((l) => l.id), ...published]);
+  const known = new Set(ledger.ids.map((l) => l.id));
+  const fresh = [...new Set(published)].filter((id) => !known.has(id)).sort(byteOrder);
+  if (fresh.length === 0) return ledger.text;
+  const bom = ledger.text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const body = ledger.text.slice(bom.length);
+  const eol = /\r\n|\r|\n/.exec(body)?.[0] ?? '\n';
+  // The last element is what follows the final line break: '' when the text ends with one.
+  const lines = body === '' ? [] : body.replace(/(?:\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/);
+  const isId = new Set(ledger.ids.map((l) => l.line - 1));
+  let lastId = -1;
+  for (const i of isId) lastId = Math.max(lastId, i);
+  const out: string[] = [];
+  let next = 0;
+  lines.forEach((line, i) => {
+    if (isId.has(i)) while (next < fresh.length && byteOrder(fresh[next]!, line.trim()) < 0) out.push(fresh[next++]!);
+    out.push(line);
+    if (i === lastId) while (next < fresh.length) out.push(fresh[next++]!);
+  });
+  out.push(...fresh.slice(next));
+  return bom + out.map((l) => l + eol).join('');
+}
+
+function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The message for a ledger id that nothing resolves. */

@@ -5,7 +5,7 @@
  * detect format → parse → normalise → merge → ids → validate (paperSchema) → report
  */
 import { paperSchema, type Paper, type TopicMatch } from '../schemas/paper.ts';
-import type { DigestFormat, ParsedFile, Problem } from './types.ts';
+import type { DigestFormat, NotRead, NotReadFile, ParsedFile, Problem } from './types.ts';
 import { detectFormat, FORMATS, formatList, type FormatReader } from './formats/index.ts';
 import { digestFromFileName } from './dates.ts';
 import { normalizeEntry, type NormalizedEntry } from './normalize.ts';
@@ -13,11 +13,15 @@ import { mergeEntries, type MergedPaper } from './merge.ts';
 import { allChainUrls, assignIds } from './ids.ts';
 import { missingMessage, nextLedger, type Ledger, type PermalinkReport } from './ledger.ts';
 import { assertReconciles, quote, sortProblems, type FileSummary, type IngestReport, type SlugCollision } from './report.ts';
+import { stripControlCharacters, stripEntryControls } from './sanitize.ts';
 
 /** One digest file: its path relative to the input root, and its text. */
 export interface DigestInput {
   file: string;
+  /** The file's text (empty when `notRead` is set). */
   text: string;
+  /** Set when the file was not read (a link out of the folder, another encoding…): listed in the report, never parsed. */
+  notRead?: NotRead;
 }
 
 /** Papers (sorted by id) ready to write, and the report. */
@@ -121,6 +125,16 @@ function undatedWarning(file: string, entries: readonly NormalizedEntry[]): Prob
   }];
 }
 
+/**
+ * A file a reader recognised that holds no card at all (an API day saved as `[]`): a warning,
+ * so an empty day is never mistaken for a digest that was read.
+ */
+function emptyWarning(file: string, parsed: ReadResult): Problem[] {
+  if (parsed.format === null || parsed.entriesRead > 0 || parsed.problems.some((p) => p.severity === 'error')) return [];
+  const found = parsed.format === 'api' ? 'an empty list' : 'no paper card';
+  return [{ file, line: 0, severity: 'warning', message: `expected at least one paper, found ${found} (an empty day adds nothing to the archive)` }];
+}
+
 /** URLs held by two or more papers (each becomes a page linking them). */
 function sharedUrls(ids: readonly string[], aliases: readonly string[][]): SlugCollision[] {
   const holders = new Map<string, string[]>();
@@ -165,16 +179,22 @@ function honourLedger(
 
 /** Runs the whole ingest on digest texts. The same inputs in any order give the same result. */
 export function runPipeline(inputs: readonly DigestInput[], options: PipelineOptions = {}): IngestResult {
-  const sorted = [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const byFile = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  const sorted = inputs.filter((input) => !input.notRead).sort(byFile);
+  const notRead: NotReadFile[] = inputs.flatMap((input) => (input.notRead ? [{ file: input.file, ...input.notRead }] : [])).sort(byFile);
   const problems: Problem[] = [];
   const files: FileSummary[] = [];
   const entries: NormalizedEntry[] = [];
   let entriesRead = 0;
   sorted.forEach((input, i) => {
-    const parsed = parseDigest(input, options.formats);
-    checkReaderCounts(input.file, parsed);
+    // Control characters go here, before any reader, so every format is rid of them.
+    const stripped = stripControlCharacters(input.text, input.file);
+    const read = parseDigest({ file: input.file, text: stripped.text }, options.formats);
+    checkReaderCounts(input.file, read);
+    const escaped = stripEntryControls(read.entries, input.file);
+    const parsed = { ...read, entries: escaped.entries };
     const normalized = parsed.entries.map(normalizeEntry);
-    problems.push(...parsed.problems, ...undatedWarning(input.file, normalized));
+    problems.push(...stripped.problems, ...parsed.problems, ...escaped.problems, ...undatedWarning(input.file, normalized), ...emptyWarning(input.file, parsed));
     entriesRead += parsed.entriesRead;
     entries.push(...normalized);
     files.push({
@@ -206,6 +226,7 @@ export function runPipeline(inputs: readonly DigestInput[], options: PipelineOpt
 
   const report: IngestReport = {
     filesRead: sorted.length,
+    filesNotRead: notRead.length,
     entriesRead,
     papersWritten: papers.length,
     duplicatesMerged: accepted - papers.length,
@@ -214,6 +235,8 @@ export function runPipeline(inputs: readonly DigestInput[], options: PipelineOpt
     slugCollisions: sharedUrls(ids, aliases),
     permalinks,
     files,
+    notRead,
+    notes: { dir: null, checked: 0, problems: [] },
   };
   assertReconciles(report);
   const ledgerText = options.ledger ? nextLedger(options.ledger.ledger, papers.flatMap((p) => [p.id, ...p.aliases])) : null;

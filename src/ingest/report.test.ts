@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertReconciles, formatProblem, formatReport, hasErrors, quote, sortProblems, type IngestReport } from './report.ts';
+import { assertReconciles, buildBlockers, formatProblem, formatReport, hasErrors, quote, sortProblems, type IngestReport } from './report.ts';
 
 const report = (over: Partial<IngestReport> = {}): IngestReport => ({
   filesRead: 2, entriesRead: 10, papersWritten: 7, duplicatesMerged: 2, entriesRejected: 1,
@@ -7,7 +7,8 @@ const report = (over: Partial<IngestReport> = {}): IngestReport => ({
     { file: 'b.txt', line: 3, severity: 'warning', message: 'expected a blank line after the title, found "x"' },
     { file: 'a.txt', line: 12, severity: 'error', message: 'expected a date line, found "Oct 66"' },
   ],
-  slugCollisions: [], permalinks: { ledger: null, known: 0, added: [], recovered: [], missing: [] }, files: [], ...over,
+  slugCollisions: [], permalinks: { ledger: null, known: 0, added: [], recovered: [], missing: [] }, files: [],
+  filesNotRead: 0, notRead: [], notes: { dir: null, checked: 0, problems: [] }, ...over,
 });
 
 describe('quote', () => {
@@ -62,3 +63,26 @@ describe('report', () => {
   });
 });
 
+describe('what stops the build (item 9)', () => {
+  const lost = { ledger: 'content/permalinks.txt', known: 5, added: [], recovered: [], missing: [{ line: 3, message: 'expected the published permalink "gone" to resolve' }] };
+
+  it('rejected cards and unreadable files do not: the rest is published', () => {
+    const r = report({ notRead: [{ file: 'x.txt', line: 2, severity: 'error', reason: 'expected UTF-8 text' }], filesNotRead: 1 });
+    expect(hasErrors(r)).toBe(true);
+    expect(buildBlockers(r)).toEqual([]);
+  });
+
+  it('a lost permalink does: its URL would become a 404', () => {
+    expect(buildBlockers(report({ permalinks: lost }))).toEqual(['1 published permalink would stop resolving (content/permalinks.txt)']);
+  });
+
+  it('a note that does not compile does, a note for no paper does not', () => {
+    const notes = (severity: 'error' | 'warning') => ({ dir: 'content/notes', checked: 2, problems: [{ file: 'content/notes/a.mdx', line: 1, column: 2, severity, message: 'm' }] });
+    expect(buildBlockers(report({ notes: notes('error') }))).toEqual(['1 note cannot be rendered (content/notes)']);
+    expect(buildBlockers(report({ notes: notes('warning') }))).toEqual([]);
+    expect(hasErrors(report({ problems: [], notes: notes('error') }))).toBe(true);
+    const text = formatReport(report({ problems: [], notes: notes('error') }));
+    expect(text).toContain('notes checked      2 (content/notes)\n');
+    expect(text).toContain('content/notes/a.mdx:1:2: error: m\n');
+  });
+});

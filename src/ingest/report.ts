@@ -2,7 +2,7 @@
  * The ingest report: what was read, written, merged and rejected, and how to print it. The
  * numbers always reconcile: entries read = papers written + duplicates merged + entries rejected.
  */
-import type { DigestFormat, Problem } from './types.ts';
+import type { DigestFormat, NotReadFile, Problem } from './types.ts';
 import type { PermalinkReport } from './ledger.ts';
 
 /** Per-file summary in the report. */
@@ -21,9 +21,22 @@ export interface SlugCollision {
   ids: string[];
 }
 
+/** What checking the hand-written notes (`content/notes/<id>.mdx`) found. */
+export interface NotesReport {
+  /** The notes folder checked (null when ingest ran without one). */
+  dir: string | null;
+  /** Notes checked. */
+  checked: number;
+  /** Errors (a note the build could not render, `file:line:col`) and warnings (a note for no paper). */
+  problems: Problem[];
+}
+
 /** Everything `npm run ingest` reports; `--json` prints exactly this object. */
 export interface IngestReport {
+  /** Files read (each given to the format readers). */
   filesRead: number;
+  /** Files found but not read; `notRead` says why for each. */
+  filesNotRead: number;
   entriesRead: number;
   papersWritten: number;
   duplicatesMerged: number;
@@ -35,6 +48,10 @@ export interface IngestReport {
   /** What the permalink ledger check found (README, "Permalinks"). */
   permalinks: PermalinkReport;
   files: FileSummary[];
+  /** Every file found in the input and not read, and why (sorted by file). */
+  notRead: NotReadFile[];
+  /** The notes check. */
+  notes: NotesReport;
 }
 
 /** Longest excerpt of bad input quoted in a message. */
@@ -61,9 +78,35 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** True when the report holds an error (a rejected entry, an unreadable file, a lost permalink): exit code 1. */
+/**
+ * True when the report holds an error (a rejected entry, an unreadable file, a lost permalink, a
+ * broken note): exit code 1.
+ */
 export function hasErrors(report: IngestReport): boolean {
-  return report.problems.some((p) => p.severity === 'error') || report.permalinks.missing.length > 0;
+  return (
+    report.problems.some((p) => p.severity === 'error') ||
+    report.permalinks.missing.length > 0 ||
+    report.notRead.some((n) => n.severity === 'error') ||
+    report.notes.problems.some((p) => p.severity === 'error')
+  );
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Why the site must not be built from this ingest, or nothing. A rejected card or an unreadable
+ * file only leaves a paper out (the rest is published, as the README promises); a permalink the
+ * ledger lists and nothing resolves would turn a published URL into a 404 (an unreadable ledger
+ * line is counted with them: the ledger can no longer vouch for it), and a broken note would
+ * crash `astro build` with a stack trace.
+ */
+export function buildBlockers(report: IngestReport): string[] {
+  const blockers: string[] = [];
+  const lost = report.permalinks.missing.length;
+  if (lost > 0) blockers.push(`${plural(lost, 'published permalink would', 'published permalinks would')} stop resolving (${report.permalinks.ledger})`);
+  const notes = report.notes.problems.filter((p) => p.severity === 'error').length;
+  if (notes > 0) blockers.push(`${plural(notes, 'note cannot', 'notes cannot')} be rendered (${report.notes.dir})`);
+  return blockers;
 }
 
 /** Checks the reconciliation invariant; a failure is a bug in ingest, never in the input. */
@@ -97,9 +140,16 @@ export function formatProblem(
   paint: Painter = plain,
   display: (file: string) => string = id,
 ): string {
-  const where = p.line > 0 ? `${display(p.file)}:${p.line}` : display(p.file);
+  const where = p.line > 0 ? `${display(p.file)}:${p.line}${p.column ? `:${p.column}` : ''}` : display(p.file);
   const tag = p.severity === 'error' ? paint.red('error') : paint.yellow('warning');
   return `${where}: ${tag}: ${p.message}`;
+}
+
+/** Formats a file that was not read as `file[:line]: severity: not read: reason`. */
+export function formatNotRead(n: NotReadFile, paint: Painter = plain, display: (file: string) => string = id): string {
+  const where = n.line > 0 ? `${display(n.file)}:${n.line}` : display(n.file);
+  const tag = n.severity === 'error' ? paint.red('error') : n.severity === 'warning' ? paint.yellow('warning') : paint.dim('info');
+  return `${where}: ${tag}: not read: ${n.reason}`;
 }
 
 /** Options for the human-readable report. */
@@ -120,24 +170,29 @@ export function formatReport(report: IngestReport, options: FormatOptions = {}):
   const lost = report.permalinks.missing.map((m) =>
     formatProblem({ file: ledger ?? 'permalinks', line: m.line, severity: 'error', message: m.message }, paint, options.display),
   );
-  const problems = [...report.problems.map((p) => formatProblem(p, paint, options.display)), ...lost];
+  // Hidden files are listed in the full report only: `--quiet` is for problems.
+  const unread = report.notRead.filter((n) => !options.quiet || n.severity !== 'info').map((n) => formatNotRead(n, paint, options.display));
+  const notes = report.notes.problems.map((p) => formatProblem(p, paint));
+  const problems = [...unread, ...report.problems.map((p) => formatProblem(p, paint, options.display)), ...lost, ...notes];
   if (options.quiet) return problems.map((l) => l + '\n').join('');
   const rejected = report.entriesRejected > 0 ? paint.red : id;
   const lines = [
     paint.bold('Ingest report'),
     `  files read         ${report.filesRead}`,
+    `  files not read     ${report.notRead.some((n) => n.severity === 'error') ? paint.red(String(report.filesNotRead)) : report.filesNotRead}`,
     `  entries read       ${report.entriesRead}`,
     `  papers written     ${paint.green(String(report.papersWritten))}`,
     `  duplicates merged  ${report.duplicatesMerged}`,
     `  entries rejected   ${rejected(String(report.entriesRejected))}`,
   ];
-  const warnings = report.problems.filter((p) => p.severity === 'warning').length;
+  const warnings = [...report.problems, ...report.notes.problems].filter((p) => p.severity === 'warning').length;
   if (warnings > 0) lines.push(`  warnings           ${paint.yellow(String(warnings))}`);
   if (ledger !== null) {
     const { known, added, recovered, missing } = report.permalinks;
     const parts = [`${known} known`, `${added.length} added`, ...(recovered.length ? [`${recovered.length} recovered`] : []), `${missing.length} lost`];
     lines.push(`  permalinks         ${parts.join(', ')} (${ledger})`);
   }
+  if (report.notes.dir !== null) lines.push(`  notes checked      ${report.notes.checked} (${report.notes.dir})`);
   for (const c of report.slugCollisions) {
     lines.push(paint.dim(`  shared URL "${c.slug}": ${c.ids.join(', ')}`));
   }

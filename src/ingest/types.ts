@@ -10,9 +10,30 @@ export interface Problem {
   file: string;
   /** 1-based line the problem is on (0 when it concerns the whole file). */
   line: number;
+  /** 1-based column, where the checker knows it (notes: `file:line:col`). */
+  column?: number;
   severity: 'error' | 'warning';
   /** `expected …, found …` phrasing, quoting the bad input. */
   message: string;
+}
+
+/** Why a file in the input was not read (its bytes never reached a reader). */
+export interface NotRead {
+  /** 1-based line of the first bad byte when the content is the reason; 0 otherwise. */
+  line: number;
+  /**
+   * `error`: meant as a digest but unreadable (a link out of the folder or to nothing, another
+   * encoding): exit code 1. `warning`: not a digest by its name. `info`: hidden, listed only.
+   */
+  severity: 'error' | 'warning' | 'info';
+  /** What was expected and found, e.g. `expected UTF-8 text, found the byte 0xE9 …`. */
+  reason: string;
+}
+
+/** A file in the input that ingest did not read, and why; the report lists every one. */
+export interface NotReadFile extends NotRead {
+  /** Path relative to the input root, like `Problem.file`. */
+  file: string;
 }
 
 /** One paper card as a capture showed it, before normalisation and merging. */

@@ -3,6 +3,11 @@
  * the tests agree on them.
  */
 
+/** Where ingest reads digests when given no path (`PAPERSHELF_DIGESTS`, for test builds). */
+export function digestsDir(): string {
+  return process.env.PAPERSHELF_DIGESTS || './content/digests';
+}
+
 /** Where ingest writes paper entries and Astro reads them (`PAPERSHELF_PAPERS`, for test builds). */
 export function papersDir(): string {
   return process.env.PAPERSHELF_PAPERS || './content/papers';

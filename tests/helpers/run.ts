@@ -22,19 +22,40 @@ export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra, FORCE_COLOR: '0', NO_COLOR: '1' };
 }
 
+/** Options of `run`. */
+export interface RunOptions {
+  /**
+   * Kill the command (and every process it started) after this many milliseconds; it then
+   * resolves with `code: null`. For tests of a hang: a test timeout alone would leave it spinning.
+   */
+  timeoutMs?: number;
+}
+
 /** Spawns `command args…` in the repo root with extra env; resolves when it exits (never rejects on exit code). */
-export function run(command: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+export function run(command: string, args: string[], env: Record<string, string> = {}, options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: repoRoot,
       env: childEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so a timeout can kill npx, tsx and node together.
+      detached: options.timeoutMs !== undefined,
     });
     let stdout = '';
     let stderr = '';
+    const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }, options.timeoutMs);
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
