@@ -5,10 +5,11 @@
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, statSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { digestsDir, notesDir } from '../src/lib/config.ts';
 
 const root = process.cwd();
 const stamp = path.join(root, 'dist', 'index.html');
-const inputs = ['content/digests', 'content/notes', 'content/topics.yaml', 'src', 'public', 'astro.config.mjs', 'package-lock.json'];
+const inputs = [digestsDir(), notesDir(), 'content/topics.yaml', 'content/permalinks.txt', 'src', 'public', 'astro.config.mjs', 'package-lock.json'];
 
 /** Newest modification time below `p` (0 when it does not exist). */
 function newest(p: string): number {
@@ -19,11 +20,11 @@ function newest(p: string): number {
 }
 
 const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-const changed = inputs.map((p) => path.join(root, p)).some((p) => newest(p) > builtAt);
+const changed = inputs.map((p) => path.resolve(root, p)).some((p) => newest(p) > builtAt);
 if (changed || process.argv.includes('--rebuild')) {
   console.log(builtAt ? 'Inputs changed since the last build: rebuilding.' : 'No build yet: building.');
   const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
-  // Exit 1 from ingest means some entries were rejected; the report said which, and the site still builds.
+  // Rejected entries do not fail the build (the report lists them); a lost permalink or a broken note does.
   if (build.status !== 0) process.exit(build.status ?? 1);
 } else {
   console.log('dist/ is up to date.');

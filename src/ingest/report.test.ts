@@ -34,6 +34,10 @@ describe('report', () => {
     expect(text).toContain('content/digests/b.txt:3: warning: expected a blank line');
   });
 
+  it('escapes control characters in a file name, so no name can send ESC to a terminal', () => {
+    expect(formatProblem({ file: 'a\u001b]0;x\u0007.txt', line: 2, severity: 'warning', message: 'm' })).toBe('a\\u001b]0;x\\u0007.txt:2: warning: m');
+  });
+
   it('prints only problems when quiet, and a file-level problem without a line', () => {
     const text = formatReport(report({ problems: [{ file: 'x.md', line: 0, severity: 'error', message: 'expected a digest' }] }), { quiet: true });
     expect(text).toBe('x.md: error: expected a digest\n');

@@ -134,22 +134,28 @@ function id(s: string): string {
   return s;
 }
 
+/** A file name as a message shows it: control characters (a name may hold ESC) escaped, never sent raw to a terminal. */
+function safeName(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Formats one problem as `file:line: severity: message`; `display` maps a file to how to show it. */
 export function formatProblem(
   p: Problem,
   paint: Painter = plain,
   display: (file: string) => string = id,
 ): string {
-  const where = p.line > 0 ? `${display(p.file)}:${p.line}${p.column ? `:${p.column}` : ''}` : display(p.file);
+  const where = p.line > 0 ? `${safeName(display(p.file))}:${p.line}${p.column ? `:${p.column}` : ''}` : safeName(display(p.file));
   const tag = p.severity === 'error' ? paint.red('error') : paint.yellow('warning');
   return `${where}: ${tag}: ${p.message}`;
 }
 
 /** Formats a file that was not read as `file[:line]: severity: not read: reason`. */
 export function formatNotRead(n: NotReadFile, paint: Painter = plain, display: (file: string) => string = id): string {
-  const where = n.line > 0 ? `${display(n.file)}:${n.line}` : display(n.file);
+  const where = n.line > 0 ? `${safeName(display(n.file))}:${n.line}` : safeName(display(n.file));
   const tag = n.severity === 'error' ? paint.red('error') : n.severity === 'warning' ? paint.yellow('warning') : paint.dim('info');
-  return `${where}: ${tag}: not read: ${n.reason}`;
+  // A reason may name a link's target, which is as untrusted as a file name.
+  return `${where}: ${tag}: not read: ${safeName(n.reason)}`;
 }
 
 /** Options for the human-readable report. */

@@ -58,6 +58,17 @@ export function stripControlCharacters(text: string, file: string): { text: stri
   return { text: parts.join(''), problems: [warning(file, count, codes, lines, 'on')] };
 }
 
+/** True when some string in a value holds a control character (walks without allocating: the usual answer is no). */
+function hasControl(value: unknown): boolean {
+  if (typeof value === 'string') {
+    CONTROL.lastIndex = 0;
+    return CONTROL.test(value);
+  }
+  if (Array.isArray(value)) return value.some(hasControl);
+  if (value && typeof value === 'object') return Object.values(value).some(hasControl);
+  return false;
+}
+
 /** Every string in a value, cleaned (arrays and plain objects walked). */
 function cleanDeep(value: unknown, found: string[]): unknown {
   if (typeof value === 'string') {
@@ -82,6 +93,7 @@ export function stripEntryControls(entries: readonly RawEntry[], file: string): 
   const lines: number[] = [];
   let count = 0;
   const cleaned = entries.map((entry) => {
+    if (!hasControl(entry)) return entry;
     const found: string[] = [];
     const { file: own, ...fields } = entry;
     const next = { file: own, ...(cleanDeep(fields, found) as Omit<RawEntry, 'file'>) };
