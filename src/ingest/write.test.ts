@@ -43,14 +43,17 @@ describe('listDigestFiles', () => {
     await symlink(path.join(dir, 'nowhere.txt'), path.join(dir, 'in/dangling.txt'));
     await symlink('2026-01-08.txt', path.join(dir, 'in/inside.txt'));
     await symlink(dir, path.join(dir, 'in/sub/up'));
+    await symlink('..', path.join(dir, 'in/sub/loop'));
     const files = await listDigestFiles(['in'], { cwd: dir });
     const byName = new Map(files.map((f) => [f.file, f]));
-    expect([...byName.keys()]).toEqual(['2026-01-08.txt', 'dangling.txt', 'inside.txt', 'leak.txt', 'relative-leak.md', 'sub/up']);
+    expect([...byName.keys()]).toEqual(['2026-01-08.txt', 'dangling.txt', 'inside.txt', 'leak.txt', 'relative-leak.md', 'sub/loop', 'sub/up']);
     expect(byName.get('leak.txt')!.notRead).toEqual({ line: 0, severity: 'error', reason: `a link to a file outside the input folder (${path.join(dir, 'secret.txt')}); not followed` });
     expect(byName.get('relative-leak.md')!.notRead).toMatchObject({ severity: 'error', reason: expect.stringContaining('outside the input folder') });
     expect(byName.get('dangling.txt')!.notRead).toEqual({ line: 0, severity: 'error', reason: `a link to nothing (${path.join(dir, 'nowhere.txt')} does not exist)` });
     expect(byName.get('sub/up')!.notRead).toMatchObject({ severity: 'error', reason: expect.stringContaining('a link to a folder outside the input folder') });
     expect(byName.get('inside.txt')!.notRead).toBeUndefined();
+    // A link back up to the input folder itself: inside, so listed, and not followed (it would loop).
+    expect(byName.get('sub/loop')!.notRead).toEqual({ line: 0, severity: 'info', reason: 'a link to a folder inside the input (.); not followed' });
     // Reading never opens what a refused link points to.
     const texts = await readDigestFiles(files);
     expect(texts.map((t) => t.text).join('')).not.toContain('root:x');

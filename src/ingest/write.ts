@@ -103,7 +103,7 @@ async function walk(root: string, rootReal: string, exclude: readonly string[], 
           continue;
         }
         const info = await stat(real);
-        if (!isInside(real, rootReal)) {
+        if (real !== rootReal && !isInside(real, rootReal)) {
           found.set(abs, skip('error', `a link to a ${info.isDirectory() ? 'folder' : 'file'} outside the input folder (${target}); not followed`));
           continue;
         }
