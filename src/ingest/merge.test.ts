@@ -119,13 +119,29 @@ describe('mergeEntries', () => {
     const api = entry({ arxiv: '2506.00001', published: '2025-06-02', authors: ['A B'], file: 'b.json' });
     const dayBefore = entry({ published: '2025-06-01', file: 'a.md' });
     const twoBefore = entry({ published: '2025-05-31', file: 'c.md' });
-    const merged = mergeEntries([api, dayBefore, twoBefore]);
-    expect(merged.map((p) => [p.arxiv, p.published, p.entries.length])).toEqual([
-      ['2506.00001', '2025-06-02', 2],
+    expect(mergeEntries([api, dayBefore]).map((p) => [p.arxiv, p.published, p.entries.length])).toEqual([['2506.00001', '2025-06-02', 2]]);
+    expect(mergeEntries([api, twoBefore]).map((p) => [p.arxiv, p.published, p.entries.length])).toEqual([
+      ['2506.00001', '2025-06-02', 1],
       [null, '2025-05-31', 1],
     ]);
-    // Two id-less captures a day apart are not known to be one paper.
-    expect(mergeEntries([dayBefore, entry({ published: '2025-06-02', file: 'd.md' })])).toHaveLength(2);
+    // A capture a day off another id-less capture is a re-capture of the same paper, so the one
+    // two days off joins through the one between.
+    expect(mergeEntries([api, dayBefore, twoBefore]).map((p) => [p.arxiv, p.entries.length])).toEqual([['2506.00001', 3]]);
+  });
+
+  it('merges id-less captures of one title dated a day apart (a re-capture), and chains of them; not two days apart', () => {
+    const on = (published: string, file: string) => entry({ published, file });
+    expect(mergeEntries([on('2025-06-01', 'a.txt'), on('2025-06-02', 'b.md')])).toHaveLength(1);
+    expect(mergeEntries([on('2025-06-01', 'a.txt'), on('2025-06-03', 'b.md')])).toHaveLength(2);
+    const chain = [on('2025-06-01', 'a.txt'), on('2025-06-03', 'b.md'), on('2025-06-02', 'c.md')];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(chain, { minLength: 3, maxLength: 3 }), (list) => {
+        const merged = mergeEntries(list);
+        expect(merged).toHaveLength(1);
+        expect(merged[0]!.published).toBe('2025-06-01');
+      }),
+      { numRuns: 20 },
+    );
   });
 
   it("takes the API's date over a page capture's when they differ", () => {

@@ -1,7 +1,7 @@
 /**
  * Merging: one paper per real paper, whichever captures and formats showed it. Two entries are the
  * same paper when they share an arXiv id, or (when at least one has none) the same normalised
- * title and the same publication date. Two papers that only share a title stay two.
+ * title and publication dates a day apart at most. Two papers that only share a title stay two.
  *
  * The result does not depend on the order of the input files beyond the (file, line) order the
  * pipeline already sorts by.
@@ -19,14 +19,14 @@ export type MergedPaper = Omit<Paper, 'id' | 'aliases' | 'topics'> & {
 
 /**
  * The matching key of a title: case, accents, spacing and punctuation ignored, so
- * `Foo: A  Bar` and `foo - a bar` match.
+ * `Foo: A  Bar` and `foo - a bar` match. A title with no letters or digits at all (`!!! ???`,
+ * `🚀🔥`) would key to nothing and merge with every other such title: it keys to its own
+ * characters instead (spacing ignored), which no lettered title's key can equal.
  */
 export function titleKey(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+  const folded = title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const key = folded.replace(/[^\p{L}\p{N}]+/gu, '');
+  return key !== '' ? key : folded.replace(/\s+/g, '');
 }
 
 const byInput = (a: NormalizedEntry, b: NormalizedEntry): number =>
@@ -43,9 +43,39 @@ function compare(a: string, b: string): number {
 /** A group's matching key: normalised title and publication date. */
 const keyOf = (e: NormalizedEntry): string => `${titleKey(e.title)}|${e.published}`;
 
+/** Days between two `YYYY-MM-DD` dates (absolute). */
+export function dayGap(a: string, b: string): number {
+  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
+}
+
+/**
+ * Id-less dated captures of one title whose dates chain within a day of each other: one paper
+ * seen twice (a re-capture, or a page showing the date in another time zone). Clusters only grow
+ * as digests are added, so two captures once in one paper stay in one paper.
+ */
+function dayClusters(entries: readonly NormalizedEntry[]): NormalizedEntry[][] {
+  const byTitle = new Map<string, NormalizedEntry[]>();
+  for (const e of entries) byTitle.set(titleKey(e.title), [...(byTitle.get(titleKey(e.title)) ?? []), e]);
+  const clusters: NormalizedEntry[][] = [];
+  for (const list of byTitle.values()) {
+    const byDate = [...list].sort((a, b) => compare(a.published, b.published) || byInput(a, b));
+    let current: NormalizedEntry[] = [];
+    for (const e of byDate) {
+      if (current.length && dayGap(current.at(-1)!.published, e.published) > 1) {
+        clusters.push(current);
+        current = [];
+      }
+      current.push(e);
+    }
+    if (current.length) clusters.push(current);
+  }
+  return clusters;
+}
+
 /**
  * Groups entries that are the same paper; groups come out in order of their first entry.
  *
+ * Id-less captures of one title dated within a day of each other are one paper (`dayClusters`).
  * Entries whose capture showed no publication date (`publishedFromDigest`, trending cards) have
  * only a stand-in date, so they join by title alone: the group of a dated paper with the same
  * normalised title (the one published last on or before the entry's digest day, else the
@@ -74,36 +104,32 @@ export function groupEntries(entries: readonly NormalizedEntry[]): NormalizedEnt
   }
   /**
    * Pages show the arXiv date in the capturing browser's time zone, the API in UTC: a paper
-   * published late in the evening is a day apart in the two. An id-less capture therefore joins
-   * an identified paper of the same title dated one day either side (the nearest, then the
-   * smallest id) when no date matches exactly. Two id-less captures still need the same date.
+   * published late in the evening is a day apart in the two. A cluster of id-less captures
+   * therefore joins the identified paper of its title that one of them matches exactly (the
+   * smallest id), else one dated a day either side of one of them (the nearest, then the smallest id).
    */
-  const nearArxiv = (e: NormalizedEntry): string | undefined => {
-    const day = Date.parse(`${e.published}T00:00:00Z`);
-    const near = (arxivByTitle.get(titleKey(e.title)) ?? [])
-      .map((c) => ({ ...c, gap: Math.abs(Date.parse(`${c.published}T00:00:00Z`) - day) }))
-      .filter((c) => c.gap <= 86_400_000)
+  const arxivOf = (cluster: readonly NormalizedEntry[]): string | undefined => {
+    const exact = cluster.flatMap((e) => arxivByKey.get(keyOf(e)) ?? []).sort(compare);
+    if (exact.length) return exact[0];
+    const near = cluster
+      .flatMap((e) => (arxivByTitle.get(titleKey(e.title)) ?? []).map((c) => ({ ...c, gap: dayGap(c.published, e.published) })))
+      .filter((c) => c.gap <= 1)
       .sort((a, b) => a.gap - b.gap || compare(a.arxiv, b.arxiv));
     return near[0]?.arxiv;
   };
-  const byTitle = new Map<string, NormalizedEntry[]>();
+  const byTitle: NormalizedEntry[][] = [];
   const undated: NormalizedEntry[] = [];
+  const dated: NormalizedEntry[] = [];
   for (const e of sorted) {
     if (e.arxiv !== null) continue;
-    if (e.publishedFromDigest) {
-      undated.push(e);
-      continue;
-    }
-    const arxiv = arxivByKey.get(keyOf(e)) ?? nearArxiv(e);
-    if (arxiv !== undefined) {
-      byArxiv.get(arxiv)!.push(e);
-      continue;
-    }
-    const group = byTitle.get(keyOf(e)) ?? [];
-    group.push(e);
-    byTitle.set(keyOf(e), group);
+    (e.publishedFromDigest ? undated : dated).push(e);
   }
-  const groups = [...byArxiv.values(), ...byTitle.values()];
+  for (const cluster of dayClusters(dated)) {
+    const arxiv = arxivOf(cluster);
+    if (arxiv !== undefined) byArxiv.get(arxiv)!.push(...cluster);
+    else byTitle.push(cluster);
+  }
+  const groups = [...byArxiv.values(), ...byTitle];
   joinUndated(undated, groups);
   return groups.map((g) => g.sort(byInput)).sort((a, b) => byInput(a[0]!, b[0]!));
 }

@@ -5,6 +5,7 @@
 import type { RawEntry } from './types.ts';
 import { repairLatex } from './math.ts';
 import { extractLinks, githubRepo, findUrls } from './urls.ts';
+import { parseArxivId } from '../schemas/arxiv.ts';
 
 /** A raw entry with final text and the links found in its abstract. */
 export interface NormalizedEntry extends Omit<RawEntry, 'published'> {
@@ -65,7 +66,8 @@ export function normalizeEntry(raw: RawEntry): NormalizedEntry {
     publishedFromDigest: raw.published === null,
     title,
     abstract,
-    arxiv: raw.arxiv?.trim().toLowerCase() || null,
+    // Readers validate ids (and report bad ones); this keeps the canonical form (`hep-th/9901001`).
+    arxiv: parseArxivId(raw.arxiv),
     authors: hasAuthors ? authors : null,
     authorCount: hasAuthors ? authors.length : raw.authorCount,
     org: raw.org ? { slug: raw.org.slug.trim(), name: normalizeLine(raw.org.name) || raw.org.slug.trim() } : null,

@@ -19,6 +19,7 @@ import type { Org } from '../../schemas/paper.ts';
 import type { FormatReader } from './index.ts';
 import type { ParsedFile, Problem, RawEntry, ReadContext } from '../types.ts';
 import { isValidDate } from '../dates.ts';
+import { parseArxivId } from '../../schemas/arxiv.ts';
 import { quote } from '../report.ts';
 import { lineAt, lineStarts, scanJsonItems, skipNested, splitAtItemStarts, type ItemSpan } from './jsonitems.ts';
 import { parsePyLiteral, PyLiteralError } from './pyliteral.ts';
@@ -160,6 +161,12 @@ export function parseApi(input: string, ctx: ReadContext): ParsedFile {
       reject(line, 'expected a digest date (file name YYYY-MM-DD…, the wrapper\'s "date", or "submittedOnDailyAt"), found none');
       continue;
     }
+    // The id becomes the paper's URL: anything but an arXiv id could take another paper's.
+    const arxiv = paper.id === undefined || paper.id === null ? null : parseArxivId(typeof paper.id === 'string' ? paper.id : null);
+    if (arxiv === null && paper.id !== undefined && paper.id !== null) {
+      reject(line, `expected "paper.id" to be an arXiv id like "2401.04558" or "hep-th/9901001", found ${quote(typeof paper.id === 'string' ? paper.id : JSON.stringify(paper.id))}`);
+      continue;
+    }
     const names = authors(paper);
     entries.push({
       file: ctx.file,
@@ -174,7 +181,7 @@ export function parseApi(input: string, ctx: ReadContext): ParsedFile {
       org: org(entry, paper),
       upvotes: count(paper.upvotes),
       comments: count(entry.numComments),
-      arxiv: str(paper.id)?.trim() ?? null,
+      arxiv,
       github: url(paper.githubRepo),
       project: url(paper.projectPage),
       keywords: Array.isArray(paper.ai_keywords) ? paper.ai_keywords.filter((k): k is string => typeof k === 'string') : [],

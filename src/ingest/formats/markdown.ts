@@ -26,6 +26,7 @@
  * `[LINK: GitHub 11.3k](https://github.com/owner/repo)`; every card appears twice.
  */
 import { parse as parseYaml } from 'yaml';
+import { arxivIdFromUrl } from '../../schemas/arxiv.ts';
 import type { FormatReader } from './index.ts';
 import type { ParsedFile, ReadContext } from '../types.ts';
 import { isBlank, looksLikeJson, splitLines } from './lines.ts';
@@ -42,7 +43,6 @@ export function unescapeMarkdown(text: string): string {
   return text.replace(/\\([!-/:-@[-`{-~])|\\[ \t]+/g, (_, p: string | undefined) => p ?? ' ');
 }
 
-const ARXIV_IN_URL = /(?:huggingface\.co\/papers\/|arxiv\.org\/(?:abs|pdf)\/)(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])/;
 const LINK_HEADING = /^###\s+\[(.*)\]\(([^()\s]*)\)\s*$/;
 const UPVOTES = /^\[(\d{1,7}|-)\]\((https?:\/\/huggingface\.co\/login\?next=[^)\s]*)\)$/;
 const AUTHORS = /^\[?-\s*(\d+)\s+authors?\]?(?:\([^)\s]*\))?$/;
@@ -51,16 +51,6 @@ const ORG_BADGE = /^\[!\[([^\]]*)\]\([^)]*\)(.*)\]\((https?:\/\/huggingface\.co\
 const GITHUB_LINK = /^\[LINK:\s*GitHub[^\]]*\]\((https?:\/\/[^)\s]+)\)$/i;
 const DATE_LINE = /^(.*?)\s*(?:\[\s*(\d{1,7})\s*\]\([^)]*\))?$/;
 const RULE = /^(?:-{3,}|\*{3,}|_{3,})$/;
-
-function arxivOf(url: string): string | null {
-  let decoded = url;
-  try {
-    decoded = decodeURIComponent(url);
-  } catch {
-    // A malformed escape: match the raw text.
-  }
-  return ARXIV_IN_URL.exec(decoded)?.[1] ?? null;
-}
 
 function readTitle(lines: readonly string[], h: number): TitleRead {
   const first = lines[h]!.trim();
@@ -73,7 +63,7 @@ function readTitle(lines: readonly string[], h: number): TitleRead {
       end++;
     }
     const m = LINK_HEADING.exec(text);
-    if (m) return { title: unescapeMarkdown(m[1]!).trim(), arxiv: arxivOf(m[2]!), end };
+    if (m) return { title: unescapeMarkdown(m[1]!).trim(), arxiv: arxivIdFromUrl(m[2]!), end };
     return { title: unescapeMarkdown(first.replace(/^###\s+\[?/, '')).trim(), arxiv: null, end: h + 1 };
   }
   // `### Title` and its continuation lines (indented), as the trending capture wraps them.
@@ -91,7 +81,7 @@ function readUpvotes(lines: readonly string[], h: number): UpvotesRead | null {
   while (i >= 0 && isBlank(lines[i])) i--;
   const m = i >= 0 ? UPVOTES.exec(lines[i]!.trim()) : null;
   if (!m) return null;
-  return { start: i, upvotes: m[1] === '-' ? 0 : Number(m[1]), arxiv: arxivOf(m[2]!) };
+  return { start: i, upvotes: m[1] === '-' ? 0 : Number(m[1]), arxiv: arxivIdFromUrl(m[2]!) };
 }
 
 /** Abstract lines as text: the `[…](url)` wrapper dropped, hard breaks (`\\` at a line's end) joined. */

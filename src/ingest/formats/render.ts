@@ -19,7 +19,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 /** `Mon D`, with `, YYYY` unless the date is in the digest's own year (as papers pages show it). */
 export function cardDate(iso: string, digest: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${MONTHS[m - 1]} ${d}${iso.slice(0, 4) === digest.slice(0, 4) ? '' : `, ${y}`}`;
+  return `${MONTHS[m - 1]} ${d}${iso.slice(0, 4) === digest.slice(0, 4) ? '' : `, ${String(y).padStart(4, '0')}`}`;
 }
 
 /** The page's date selector for a digest day (`Jan 8`). */
