@@ -125,3 +125,19 @@ export function digestFromHeader(header: MonthDay, newest: string | null): strin
   }
   return null;
 }
+
+/**
+ * A capture time as a comparable UTC instant (`2026-06-29T16:31:22.135Z`), from the ISO forms
+ * captures write: `2026-10-02`, `2026-10-02T09:15`, `2026-06-29T16:31:22.135762458+00:00`. A time
+ * without a zone is read as UTC, so the result never depends on the machine's time zone. Null for
+ * anything else.
+ */
+export function captureInstant(text: string | null | undefined): string | null {
+  if (typeof text !== 'string') return null;
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(text.trim());
+  if (!m) return null;
+  const [, day, hm = '00:00', sec = '00', frac = '', zone = 'Z'] = m;
+  const iso = `${day}T${hm}:${sec}.${(frac + '000').slice(0, 3)}${zone.toUpperCase() === 'Z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}

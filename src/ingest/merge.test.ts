@@ -6,6 +6,7 @@ import type { RawEntry } from './types.ts';
 
 function entry(over: Partial<RawEntry> = {}): NormalizedEntry {
   return normalizeEntry({
+    capturedAt: null,
     file: '2026-01-08.txt', line: 1, rank: 0, digest: '2026-01-08', title: 'A Title', abstract: 'An abstract.',
     published: '2025-10-06', authors: null, authorCount: 3, org: null, upvotes: null, comments: null,
     arxiv: null, github: null, project: null, keywords: [], ...over,
@@ -58,6 +59,19 @@ describe('mergeEntries', () => {
     const older = entry({ digest: '2026-01-08', file: 'a.txt', upvotes: 50, comments: 9 });
     const newer = entry({ digest: '2026-01-09', file: 'b.txt', upvotes: 20, comments: null });
     expect(mergeEntries([newer, older])[0]).toMatchObject({ upvotes: 20, comments: 9 });
+  });
+
+  it("takes a day's counts from the capture saved last when every capture says when, else the largest; never by file order", () => {
+    const at = (file: string, capturedAt: string | null, upvotes: number, org: string) =>
+      entry({ file, capturedAt, upvotes, comments: upvotes % 7, org: { slug: org, name: org.toUpperCase() } });
+    const timed = [at('a.md', '2026-01-08T21:00:00.000Z', 20, 'zeta'), at('b.md', '2026-01-08T08:00:00.000Z', 50, 'alpha')];
+    const untimed = [at('a.md', null, 20, 'zeta'), at('b.md', '2026-01-08T08:00:00.000Z', 50, 'alpha')];
+    for (const files of [['a.md', 'b.md'], ['b.md', 'a.md']]) {
+      const rename = (list: NormalizedEntry[]) => list.map((e, i) => ({ ...e, file: files[i]! }));
+      expect(mergeEntries(rename(timed))[0]).toMatchObject({ upvotes: 20, comments: 6, org: { slug: 'zeta' } });
+      // Each field on its own: the largest count, the org last by slug.
+      expect(mergeEntries(rename(untimed))[0]).toMatchObject({ upvotes: 50, comments: 6, org: { slug: 'zeta' } });
+    }
   });
 
   it('counts a repeat of the same card inside one file as one paper with two appearances', () => {

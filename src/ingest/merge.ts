@@ -6,7 +6,7 @@
  * The result does not depend on the order of the input files beyond the (file, line) order the
  * pipeline already sorts by.
  */
-import type { Paper } from '../schemas/paper.ts';
+import type { Org, Paper } from '../schemas/paper.ts';
 import type { NormalizedEntry } from './normalize.ts';
 
 /** A merged paper before it gets its id, aliases and topics: the paper schema's fields, plus provenance. */
@@ -31,10 +31,6 @@ export function titleKey(title: string): string {
 
 const byInput = (a: NormalizedEntry, b: NormalizedEntry): number =>
   compare(a.file, b.file) || a.line - b.line;
-
-/** Latest capture first: by digest day, then input order. */
-const byRecency = (a: NormalizedEntry, b: NormalizedEntry): number =>
-  compare(b.digest, a.digest) || -byInput(a, b);
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -171,6 +167,30 @@ function joinUndated(undated: readonly NormalizedEntry[], groups: NormalizedEntr
   }
 }
 
+/**
+ * The value the newest capture showed (`pick` null = the capture did not show one): from the latest
+ * digest day that showed a value; among that day's captures, the one saved last when every one of
+ * them says when it was saved (`capturedAt`), else, or on a tie, the largest value by `order`.
+ * File names and input order play no part, so renaming or reordering files changes nothing.
+ */
+export function newest<T>(entries: readonly NormalizedEntry[], pick: (e: NormalizedEntry) => T | null, order: (a: T, b: T) => number): T | null {
+  const shown = entries.flatMap((e) => {
+    const v = pick(e);
+    return v === null ? [] : [{ e, v }];
+  });
+  if (shown.length === 0) return null;
+  const day = shown.reduce((d, s) => (s.e.digest > d ? s.e.digest : d), shown[0]!.e.digest);
+  let pool = shown.filter((s) => s.e.digest === day);
+  if (pool.every((s) => s.e.capturedAt !== null)) {
+    const last = pool.reduce((t, s) => (s.e.capturedAt! > t ? s.e.capturedAt! : t), pool[0]!.e.capturedAt!);
+    pool = pool.filter((s) => s.e.capturedAt === last);
+  }
+  return pool.reduce((best, s) => (order(s.v, best) > 0 ? s.v : best), pool[0]!.v);
+}
+
+const byNumber = (a: number, b: number): number => a - b;
+const byOrg = (a: Org, b: Org): number => compare(a.slug, b.slug) || compare(a.name, b.name);
+
 /** The first value `pick` gives, in the given order of entries, that is not null. */
 function first<T>(entries: readonly NormalizedEntry[], pick: (e: NormalizedEntry) => T | null): T | null {
   for (const e of entries) {
@@ -204,12 +224,11 @@ function commonest(values: readonly string[]): string | null {
 
 /**
  * Merges one group, keeping the richest value of each field: full author names over a count, the
- * longest title and abstract, the newest upvote and comment counts (from the latest digest that
- * showed one), every digest day and every appearance with its own counts.
+ * longest title and abstract, the newest upvote and comment counts, organisation and author count
+ * (`newest`), every digest day and every appearance with its own counts.
  */
 export function mergeGroup(group: readonly NormalizedEntry[]): MergedPaper {
   const entries = [...group].sort(byInput);
-  const recent = [...group].sort(byRecency);
   const authors = richest(entries, (e) => e.authors, (a) => a.length);
   const github = first(entries, (e) => e.github);
   const project = first(entries, (e) => e.project);
@@ -219,10 +238,10 @@ export function mergeGroup(group: readonly NormalizedEntry[]): MergedPaper {
     abstract: richest(entries, (e) => e.abstract, (t) => t.length) ?? '',
     published: publishedOf(entries),
     authors,
-    authorCount: authors?.length ?? first(recent, (e) => e.authorCount),
-    org: first(recent, (e) => e.org),
-    upvotes: first(recent, (e) => e.upvotes),
-    comments: first(recent, (e) => e.comments),
+    authorCount: authors?.length ?? newest(entries, (e) => e.authorCount, byNumber),
+    org: newest(entries, (e) => e.org, byOrg),
+    upvotes: newest(entries, (e) => e.upvotes, byNumber),
+    comments: newest(entries, (e) => e.comments, byNumber),
     arxiv: first(entries, (e) => e.arxiv),
     github,
     project,

@@ -6,9 +6,12 @@ import type { RawEntry } from './types.ts';
 import { repairLatex } from './math.ts';
 import { extractLinks, githubRepo, findUrls } from './urls.ts';
 import { parseArxivId } from '../schemas/arxiv.ts';
+import { captureInstant } from './dates.ts';
 
 /** A raw entry with final text and the links found in its abstract. */
-export interface NormalizedEntry extends Omit<RawEntry, 'published'> {
+export interface NormalizedEntry extends Omit<RawEntry, 'published' | 'capturedAt'> {
+  /** When the capture was saved (a UTC instant), when its file says; null otherwise. */
+  capturedAt: string | null;
   /** Publication date; the digest day when the capture showed none (see `publishedFromDigest`). */
   published: string;
   /**
@@ -62,6 +65,7 @@ export function normalizeEntry(raw: RawEntry): NormalizedEntry {
   const links = [...(found.github && found.github !== github ? [found.github] : []), ...found.links];
   return {
     ...raw,
+    capturedAt: captureInstant(raw.capturedAt),
     published: raw.published ?? raw.digest,
     publishedFromDigest: raw.published === null,
     title,

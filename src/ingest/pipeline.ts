@@ -224,7 +224,7 @@ export function runPipeline(inputs: readonly DigestInput[], options: PipelineOpt
     const parsed = parseDigest(input, options.formats);
     checkReaderCounts(input.file, parsed);
     const { kept, refused } = plausiblyDated(parsed.entries);
-    const normalized = kept.map(normalizeEntry);
+    const normalized = kept.map((e) => normalizeEntry({ ...e, capturedAt: parsed.capturedAt ?? null }));
     problems.push(...parsed.problems, ...refused, ...undatedWarning(input.file, normalized));
     entriesRead += parsed.entriesRead;
     entries.push(...normalized);

@@ -16,7 +16,7 @@
  */
 import type { Org } from '../../schemas/paper.ts';
 import type { DigestFormat, ParsedFile, Problem, RawEntry, ReadContext } from '../types.ts';
-import { digestFromHeader, parseMonthDay, resolveDate, type MonthDay } from '../dates.ts';
+import { captureInstant, digestFromHeader, parseMonthDay, resolveDate, type MonthDay } from '../dates.ts';
 import { quote } from '../report.ts';
 import { isBlank } from './lines.ts';
 
@@ -91,6 +91,8 @@ export interface PageHints {
   captured: string | null;
   /** A source of `captured`, for messages (`front matter "retrieved"`). */
   capturedFrom: string;
+  /** The full capture time as written (`2026-06-29T16:31:22.13+00:00`), when there is one. */
+  capturedAt?: string | null;
 }
 
 const SEPARATOR = '·';
@@ -237,7 +239,7 @@ export function readCardPage(lines: readonly string[], syntax: CardSyntax, ctx: 
       keywords: [],
     });
   }
-  return { format: syntax.format, digest, entries, problems, entriesRead: entries.length + rejected };
+  return { format: syntax.format, digest, entries, problems, entriesRead: entries.length + rejected, capturedAt: captureInstant(hints.capturedAt ?? hints.captured) };
 }
 
 /** The day a capture stands for: file name, else capture date, else the page's date, else the newest card. */

@@ -149,22 +149,26 @@ const syntax: CardSyntax = {
   dateExample: 'May 29[6](https://huggingface.co/papers/…#community)',
 };
 
-/** YAML front matter at the very top, if any: its `retrieved` date and the line after it. */
-function frontMatter(lines: readonly string[]): { captured: string | null; end: number } {
-  if (lines[0]?.trim() !== '---') return { captured: null, end: 0 };
+/**
+ * YAML front matter at the very top, if any: its `retrieved` date, the full capture time as
+ * written (`retrieved: 2026-10-02T09:15:00Z`), and the line after it.
+ */
+function frontMatter(lines: readonly string[]): { captured: string | null; capturedAt: string | null; end: number } {
+  const none = { captured: null, capturedAt: null };
+  if (lines[0]?.trim() !== '---') return { ...none, end: 0 };
   const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
-  if (close < 0) return { captured: null, end: 0 };
+  if (close < 0) return { ...none, end: 0 };
   let data: unknown;
   try {
     data = parseYaml(lines.slice(1, close).join('\n'));
   } catch {
-    return { captured: null, end: close + 1 };
+    return { ...none, end: close + 1 };
   }
   const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
   const value = record.retrieved ?? record.date ?? record.captured;
-  const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : '';
-  const m = /^(\d{4}-\d{2}-\d{2})/.exec(text.trim());
-  return { captured: m ? m[1]! : null, end: close + 1 };
+  const text = (value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : '').trim();
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(text);
+  return { captured: m ? m[1]! : null, capturedAt: m ? text : null, end: close + 1 };
 }
 
 /** Reads a markdown capture into raw entries; malformed cards become problems. */
@@ -173,7 +177,7 @@ export function parseMarkdown(text: string, ctx: ReadContext): ParsedFile {
   const front = frontMatter(lines);
   // Front matter lines are blanked, not removed, so line numbers stay the file's own.
   const body = lines.map((l, i) => (i < front.end ? '' : l));
-  return readCardPage(body, syntax, ctx, { captured: front.captured, capturedFrom: 'front matter "retrieved:"' });
+  return readCardPage(body, syntax, ctx, { captured: front.captured, capturedAt: front.capturedAt, capturedFrom: 'front matter "retrieved:"' });
 }
 
 /**

@@ -39,7 +39,7 @@ const TITLE_DONE = /^(.*)\]\[\d+\]$/;
 const AUTHORS = /^[*•-]\s*(\d+)\s+authors?$/;
 const ORG = /^\[\[([^\]]*)\]\s*(.*)\]\[\d+\]$/;
 const DATE_LINE = /^(.*?)\s*(?:\[\s*(\d{1,7})\s*\]\[\d+\])?$/;
-const CAPTURED = /^-\s*Captured(?:\s*\(UTC\))?:\s*(\d{4}-\d{2}-\d{2})/i;
+const CAPTURED = /^-\s*Captured(?:\s*\(UTC\))?:\s*((\d{4}-\d{2}-\d{2})\S*)/i;
 
 function readTitle(lines: readonly string[], h: number): TitleRead {
   let text = lines[h]!.trim().replace(/^###\s+\[?/, '');
@@ -114,14 +114,15 @@ const syntax: CardSyntax = {
 export function parseTextBrowser(text: string, ctx: ReadContext): ParsedFile {
   const lines = splitLines(text);
   let captured: string | null = null;
+  let capturedAt: string | null = null;
   for (const line of lines.slice(0, 40)) {
     const m = CAPTURED.exec(line.trim());
     if (m) {
-      captured = m[1]!;
+      [capturedAt, captured] = [m[1]!, m[2]!];
       break;
     }
   }
-  return readCardPage(lines, syntax, ctx, { captured, capturedFrom: 'the "Captured" header' });
+  return readCardPage(lines, syntax, ctx, { captured, capturedAt, capturedFrom: 'the "Captured" header' });
 }
 
 /** A text-browser dump: `### [Title][N]` headings and lines closing a numbered reference. */
