@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { runPipeline, type DigestInput } from './pipeline.ts';
 import { renderApi, renderMarkdown, renderPlaintext, type CardRecord } from './formats/render.ts';
 import type { Paper } from '../schemas/paper.ts';
+import { hasErrors } from './report.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const seed = readFileSync(path.join(repoRoot, 'content/digests/2026-01-08.txt'), 'utf8');
@@ -179,6 +180,24 @@ describe('two captures of the same day', () => {
       const r = runPipeline([{ file: a!, text: one }, { file: b!, text: two }]);
       expect(r.papers[0]).toMatchObject({ upvotes: 50, comments: 9 });
     }
+  });
+});
+
+describe('a trending capture by another HTML-to-markdown converter', () => {
+  it('is read exactly (dates, upvotes, orgs, author counts), and its card that swallowed page chrome is refused, not half-read', () => {
+    const file = '2026-10-06-trending.md';
+    const text = readFileSync(path.join(repoRoot, 'src/ingest/formats/fixtures/markdown/trending-other-converter', file), 'utf8');
+    const r = runPipeline([{ file, text }]);
+    expect(r.report).toMatchObject({ entriesRead: 10, papersWritten: 4, duplicatesMerged: 4, entriesRejected: 2 });
+    expect(hasErrors(r.report)).toBe(true);
+    expect(r.papers.map((p) => [p.id, p.published, p.upvotes, p.org?.slug ?? null, p.authorCount, p.digests])).toEqual([
+      ['2609.29321', '2026-09-30', 39, 'nvidia', null, ['2026-10-06']],
+      ['2610.01984', '2026-10-01', 0, null, 3, ['2026-10-06']],
+      ['2610.03680', '2026-10-02', 121, null, 8, ['2026-10-06']],
+      ['2610.04871', '2026-10-04', 484, 'samsung', null, ['2026-10-06']],
+    ]);
+    expect(r.papers.every((p) => !/\]\(|·|Upvote|Published on|Submitted by/.test(p.abstract))).toBe(true);
+    expect(errorsOf(r).map((p) => `${p.file}:${p.line}`)).toEqual([`${file}:131`, `${file}:147`]);
   });
 });
 

@@ -158,6 +158,13 @@ describe('mergeEntries', () => {
     );
   });
 
+  it('keeps the date of the earliest digest when two page captures of one paper disagree by a day', () => {
+    const daily = entry({ published: '2026-05-13', digest: '2026-05-14', file: 'z.txt' });
+    const search = entry({ published: '2026-05-12', digest: '2026-06-29', file: 'a.txt' });
+    expect(mergeEntries([daily, search]).map((p) => p.published)).toEqual(['2026-05-13']);
+    expect(mergeEntries([search, daily, { ...search, file: 'b.txt' }]).map((p) => p.published)).toEqual(['2026-05-12']);
+  });
+
   it("takes the API's date over a page capture's when they differ", () => {
     const md = entry({ arxiv: '2506.00001', published: '2025-06-01', file: 'a.md' });
     const api = entry({ arxiv: '2506.00001', published: '2025-06-02', authors: ['A B'], file: 'b.json' });

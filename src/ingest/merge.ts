@@ -210,18 +210,6 @@ function richest<T>(entries: readonly NormalizedEntry[], pick: (e: NormalizedEnt
   return best;
 }
 
-/** The most frequent value, the smallest on ties. */
-function commonest(values: readonly string[]): string | null {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: string | null = null;
-  for (const [v, n] of counts) {
-    const bn = best === null ? -1 : counts.get(best)!;
-    if (n > bn || (n === bn && v < best!)) best = v;
-  }
-  return best;
-}
-
 /**
  * Merges one group, keeping the richest value of each field: full author names over a count, the
  * longest title and abstract, the newest upvote and comment counts, organisation and author count
@@ -264,13 +252,20 @@ export function mergeGroup(group: readonly NormalizedEntry[]): MergedPaper {
 /**
  * The publication date: what the API said (full author names mark an API capture; it gives the
  * UTC date the corpus and arXiv use), else the commonest date the dated captures showed, else the
- * digest-day stand-in of undated ones. Ties go to the earliest date.
+ * digest-day stand-in of undated ones. Ties (a page showing the date a day off, in its browser's
+ * time zone) go to the date of the earliest digest that showed one, so a later capture cannot
+ * move a paper's date by disagreeing once; then to the earliest date.
  */
 function publishedOf(entries: readonly NormalizedEntry[]): string {
   const dated = entries.filter((e) => !e.publishedFromDigest);
   const api = dated.filter((e) => e.authors !== null);
   const pool = api.length ? api : dated.length ? dated : entries;
-  return commonest(pool.map((e) => e.published))!;
+  const seen = new Map<string, { n: number; first: string }>();
+  for (const e of pool) {
+    const s = seen.get(e.published);
+    seen.set(e.published, { n: (s?.n ?? 0) + 1, first: s && s.first < e.digest ? s.first : e.digest });
+  }
+  return [...seen].sort(([a, x], [b, y]) => y.n - x.n || compare(x.first, y.first) || compare(a, b))[0]![0];
 }
 
 /** Groups and merges entries: one `MergedPaper` per real paper. */

@@ -31,7 +31,7 @@
 import type { FormatReader } from './index.ts';
 import type { ParsedFile, ReadContext } from '../types.ts';
 import { isBlank, looksLikeJson, splitLines } from './lines.ts';
-import { dateLineReader, readCardPage, type BodyRead, type CardSyntax, type TitleRead, type UpvotesRead } from './cardpage.ts';
+import { dateLineReader, isChrome, readCardPage, type BodyRead, type CardSyntax, type TitleRead, type UpvotesRead } from './cardpage.ts';
 
 const REF_END = /\]\[\d+\]\s*$/;
 const CLOSE_REF = /^\]\[\d+\]$/;
@@ -89,11 +89,18 @@ function readBody(lines: readonly string[], from: number, to: number): BodyRead 
   }
   while (hi >= lo && isBlank(lines[hi])) hi--;
   // The abstract is wrapped in "[" … "][N]".
+  let first = lo;
   const text = lines.slice(lo, hi + 1).map((l) => l.trim());
-  if (text[0] === '[') text.shift();
+  if (text[0] === '[') {
+    text.shift();
+    first++;
+  }
   if (text.length && CLOSE_REF.test(text[text.length - 1]!)) text.pop();
   else if (text.length && REF_END.test(text[text.length - 1]!)) text[text.length - 1] = text[text.length - 1]!.replace(REF_END, '');
-  return { abstract: text.join('\n').trim(), authorCount, org, github: null, hasByline };
+  // A reference or a bracket inside the abstract is another link of the page: chrome (cardpage.ts).
+  const at = text.findIndex((l) => l !== '' && (isChrome(l) || /\]\[\d+\]/.test(l) || l === '['));
+  const chrome = at < 0 ? {} : { chrome: { line: first + at, text: text[at]! } };
+  return { abstract: text.join('\n').trim(), authorCount, org, github: null, hasByline, ...chrome };
 }
 
 const readDate = dateLineReader(DATE_LINE);
