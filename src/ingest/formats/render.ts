@@ -113,6 +113,37 @@ export function renderTrending(cards: readonly CardRecord[]): string {
   return out.join('\n');
 }
 
+/**
+ * The trending page as another HTML-to-markdown converter writes it: linked `###` headings, the
+ * byline and `· Published on Oct 4, 2026` on one line, `[Upvote\n\nN](…login…)` below it, org
+ * badges as `[[image: slug] Org Name](…)`, the abstract wrapped at 120, a `[GitHub 1.2k](…)`
+ * link; every card twice (see `fixtures/markdown/trending-other-converter`).
+ */
+export function renderTrendingVariant(digest: string, cards: readonly CardRecord[]): string {
+  const out = ['Title: Trending Papers - Hugging Face', '', 'URL Source: https://huggingface.co/papers/trending', '', 'Markdown Content:', '# Trending Papers', ''];
+  for (const c of cards) {
+    const id = c.arxiv ?? 'unknown';
+    const byline = c.org ? `[[image: ${c.org.slug}] ${escapeMarkdown(c.org.name)}](https://huggingface.co/${c.org.slug})` : `- ${shownCount(c) ?? 0} authors`;
+    const [y, m, d] = c.published.split('-').map(Number) as [number, number, number];
+    const card = [
+      `### [${escapeMarkdown(c.title)}](https://huggingface.co/papers/${id})`,
+      '',
+      `${byline} · Published on ${MONTHS[m - 1]} ${d}, ${String(y).padStart(4, '0')}`,
+      '',
+      '[Upvote',
+      '',
+      `${c.upvotes ? c.upvotes : '-'}](https://huggingface.co/login?next=%2Fpapers%2F${id})`,
+      '',
+      ...wrap(c.abstract, 120).map(escapeMarkdown),
+      ...(c.github ? ['', `[GitHub 1.2k](${c.github})`] : []),
+      '',
+    ];
+    out.push(...card, ...card);
+  }
+  out.push('* * *', '', '[TOS](https://huggingface.co/terms-of-service)');
+  return out.join('\n');
+}
+
 /** A text-browser dump: numbered references, titles split over `### ` lines, abstracts wrapped at 120. */
 export function renderTextBrowser(digest: string, cards: readonly CardRecord[]): string {
   let ref = 30;
