@@ -156,12 +156,14 @@ export function parseApi(input: string, ctx: ReadContext): ParsedFile {
 
   const wrapperDate = shape === 'wrapper' ? wrapperDay(text) : null;
   // 2024 days have no `submittedOnDailyAt`: there, an entry's top-level `publishedAt` (beside its
-  // `paper`, whose own `publishedAt` is the arXiv date) is when it was put on the daily list.
+  // `paper`, whose own `publishedAt` is the arXiv date) is when it was put on the daily list. A
+  // list fills from the evening before (UTC) into its own day (2025-02-14: 21:42Z on the 13th to
+  // 02:35Z on the 14th), so its day is the latest of those days.
   const digest =
     ctx.digestFromName ??
     wrapperDate ??
     commonestDay(read.map((r) => paperOf(r.entry).submittedOnDailyAt)) ??
-    commonestDay(read.map((r) => (isObject(r.entry.paper) ? r.entry.publishedAt : undefined)));
+    latestDay(read.map((r) => (isObject(r.entry.paper) && !('submittedOnDailyAt' in r.entry.paper) ? r.entry.publishedAt : undefined)));
   if (ctx.digestFromName && wrapperDate && wrapperDate !== ctx.digestFromName) {
     problems.push({ file: ctx.file, line: 1, severity: 'warning', message: `expected the wrapper's date to match the file name's ${ctx.digestFromName}, found ${quote(wrapperDate)}` });
   }
@@ -238,6 +240,14 @@ function wrapperDay(text: string): string | null {
     // A damaged wrapper: fall back to the first top-level-looking "date" field.
   }
   return isoDay(/"date"\s*:\s*"([^"]*)"/.exec(text)?.[1]);
+}
+
+/** The latest day among timestamps, or null when none is one. */
+function latestDay(values: readonly (Json | undefined)[]): string | null {
+  return values.reduce<string | null>((best, v) => {
+    const day = isoDay(v);
+    return day !== null && (best === null || day > best) ? day : best;
+  }, null);
 }
 
 /** The most frequent day among timestamps (the latest on ties), or null when none is one. */
