@@ -68,8 +68,8 @@ export function isChrome(line: string): boolean {
   const t = line.trim();
   return (
     /^·(?:\s|$)|\s·$/.test(t) ||
-    /^(?:Published on|Submitted by)\b/i.test(t) ||
-    /^\[?Upvote\b/i.test(t) ||
+    /^(?:Published on|Submitted by)\b/.test(t) ||
+    /^\[?Upvote\b/.test(t) ||
     /^(?:[-*•]\s*)?\d+\s+authors?$/i.test(t) ||
     parseMonthDay(t) !== null
   );

@@ -56,7 +56,7 @@ const DATE_LINE = /^(.*?)\s*(?:\[\s*(\d{1,7})\s*\]\([^)]*\))?$/;
 /** A thematic break (`---`, `***`, `* * *`): the page's footer follows. */
 const RULE = /^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 /** Another converter's date line: `<byline> · Published on Oct 4, 2026` (the byline may be on the line above). */
-const PUBLISHED = /^(?:(.*?)\s*·\s*)?Published on\s+(.+?)$/i;
+const PUBLISHED = /^(?:(.*?)\s*·\s*)?Published on\s+([A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)$/;
 /** Another converter's organisation badge: `[[image: slug] Org Name](https://huggingface.co/slug)`. */
 const IMAGE_BADGE = /^\[\[image:\s*([^\]]*)\]\s*(.*)\]\((https?:\/\/huggingface\.co\/([^)/\s]+))\/?\)$/i;
 /** Another converter's author count, standing before `· Published on`. */
@@ -65,8 +65,14 @@ const BYLINE_AUTHORS = /^(?:[-*•]\s*)?(\d+)\s+authors?$/i;
 const UPVOTE_OPEN = /^\[Upvote$/i;
 const UPVOTE_CLOSE = /^(\d{1,7}|-)\]\((https?:\/\/huggingface\.co\/login\?next=[^)\s]*)\)$/;
 const UPVOTE_INLINE = /^\[Upvote\s+(\d{1,7}|-)\]\((https?:\/\/huggingface\.co\/login\?next=[^)\s]*)\)$/i;
-/** Markdown link or image syntax on an abstract line: never abstract text in a capture (see `isChrome`). */
-const LINK_CHROME = /\]\((?:https?:)?\/\/|^!\[|^\[!\[/;
+/**
+ * A line that is only links or images (a user, a button, an avatar, a footer): page chrome, never
+ * abstract text (see `isChrome`). A link inside a sentence is the abstract's own (arXiv abstracts
+ * hold a few, `at [Github](https://…).`), and escaped brackets (`\[Github\]`) are no link at all.
+ */
+const LINK_CHROME = /^(?:!?\[(?:[^\]\\]|\\.|!\[[^\]]*\]\([^)\s]*\))*\]\([^)\s]*\)\s*)+$/;
+/** The end of the abstract's own link wrapper: an unescaped `](…)` to the paper's page ends the line. */
+const WRAPPER_END = /(?<!\\)\]\((https?:\/\/huggingface\.co\/papers\/[^()\s]*)\)$/;
 
 function readTitle(lines: readonly string[], h: number): TitleRead {
   const first = lines[h]!.trim();
@@ -111,7 +117,9 @@ function abstractOf(lines: readonly string[], lo: number, hi: number): { abstrac
   // after it is not the abstract's.
   let end = out.length;
   if (out.length && out[0]!.startsWith('[')) {
-    const close = out.findIndex((l) => /\]\([^()\s]*\)$/.test(l));
+    let close = out.findIndex((l) => WRAPPER_END.test(l));
+    // A wrapper to another address (a hand-made capture) can only be recognised on the last line.
+    if (close < 0 && /(?<!\\)\]\([^()\s]*\)$/.test(out[out.length - 1]!)) close = out.length - 1;
     if (close >= 0) {
       out[0] = out[0]!.slice(1);
       out[close] = out[close]!.replace(/\]\([^()\s]*\)$/, '');
@@ -151,7 +159,7 @@ function readPublishedBody(lines: readonly string[], lo: number, hi: number, p: 
     if (q >= lo && bylineOf(lines[q]!.trim())) [text, top] = [lines[q]!.trim(), q];
   }
   for (let i = lo; i < top; i++) {
-    if (!isBlank(lines[i])) return { ...empty, chrome: { line: i, text: lines[i]!.trim() } };
+    if (!isBlank(lines[i])) return { ...empty, invalid: { line: i, message: `expected the byline and "· Published on <date>" right after the title, found ${quote(lines[i]!.trim())}` } };
   }
   const byline = text === '' ? null : bylineOf(text);
   if (text !== '' && byline === null) {

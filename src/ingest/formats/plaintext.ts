@@ -71,12 +71,15 @@ export function parseDateLine(line: string): DateLine | null {
  */
 const OTHER_CAPTURE = [/^#{1,6} \[/m, /\]\(https?:\/\/huggingface\.co\//, /\]\[\d+\]\s*$/m];
 
-/** Detects a plain-text copy: a `·` line followed by a date line, and not JSON or another capture. */
+/** A line shaped like a card's date (`Feb 30, 2025 1` too: the reader then says what is wrong with it). */
+const DATE_SHAPED = /^[A-Za-z]{3,9}\.? +\d{1,2}\b/;
+
+/** Detects a plain-text copy: a `·` line followed by a date-shaped line, and not JSON or another capture. */
 function detect(text: string): boolean {
   if (looksLikeJson(text)) return false;
   if (OTHER_CAPTURE.some((r) => r.test(text))) return false;
   const lines = splitLines(text);
-  return lines.some((l, i) => l.trim() === SEPARATOR && parseDateLine(lines[i + 1] ?? '') !== null);
+  return lines.some((l, i) => l.trim() === SEPARATOR && DATE_SHAPED.test((lines[i + 1] ?? '').trim()));
 }
 
 interface Header {

@@ -98,6 +98,9 @@ export function renderMarkdown(digest: string, cards: readonly CardRecord[], opt
   return out.join('\n');
 }
 
+/** A link target as a page's `href` gives it: raw API values may hold newlines, a rendered link never does. */
+const linkTarget = (url: string): string => url.replace(/\s+/g, '');
+
 /** The trending page's markdown capture: unlinked headings, a summary, no dates; every card twice. */
 export function renderTrending(cards: readonly CardRecord[]): string {
   const out = ['# What is Papers with Code?', '**URL:** https://paperswithcode.com', '**Page Title:** Trending Papers - Hugging Face', '--------------------', '', '## Trending Papers', ''];
@@ -106,7 +109,7 @@ export function renderTrending(cards: readonly CardRecord[]): string {
     const card = [`### ${first}`, ...rest.map((l) => `  ${l}`), '', escapeMarkdown(c.abstract)];
     const count = shownCount(c);
     if (count) card.push(`- ${count} authors`);
-    if (c.github) card.push(`[LINK: GitHub 1.2k](${c.github})`);
+    if (c.github) card.push(`[LINK: GitHub 1.2k](${linkTarget(c.github)})`);
     out.push(...card, '', ...card, '');
   }
   out.push('--------------------');
@@ -135,7 +138,7 @@ export function renderTrendingVariant(digest: string, cards: readonly CardRecord
       `${c.upvotes ? c.upvotes : '-'}](https://huggingface.co/login?next=%2Fpapers%2F${id})`,
       '',
       ...wrap(c.abstract, 120).map(escapeMarkdown),
-      ...(c.github ? ['', `[GitHub 1.2k](${c.github})`] : []),
+      ...(c.github ? ['', `[GitHub 1.2k](${linkTarget(c.github)})`] : []),
       '',
     ];
     out.push(...card, ...card);
