@@ -21,7 +21,9 @@ describe('digestFromFileName', () => {
   it.each([
     ['2026-01-08.txt', '2026-01-08'],
     ['content/digests/2025/2025-12-31-evening.md', '2025-12-31'],
-    ['2026-02-30.txt', null],
+    // A day the name states is kept as written; the pipeline refuses it (implausibleDate).
+    ['2026-02-30.txt', '2026-02-30'],
+    ['0026-01-08.txt', '0026-01-08'],
     ['20260108.txt', null],
     ['notes-2026-01-08.txt', null],
     ['2026-01-081.txt', null],

@@ -47,13 +47,49 @@ export function parseMonthDay(text: string): MonthDay | null {
   return { month, day, year };
 }
 
-/** The `YYYY-MM-DD` a file name starts with (`2026-01-08.txt`, `2026-01-08-evening.md`), if valid. */
+/**
+ * The `YYYY-MM-DD` a file name starts with (`2026-01-08.txt`, `2026-01-08-evening.md`), as written:
+ * a name that says `2026-02-30` or `0026-01-08` meant a day, so it is kept (and its cards are
+ * refused by `implausibleDate`) rather than silently replaced by another source of the day.
+ */
 export function digestFromFileName(fileName: string): string | null {
   const base = fileName.split(/[\\/]/).pop() ?? '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?!\d)/.exec(base);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return isValidDate(y, mo, d) ? toIsoDate(y, mo, d) : null;
+  return /^(\d{4}-\d{2}-\d{2})(?!\d)/.exec(base)?.[1] ?? null;
+}
+
+/**
+ * The plausible days, for digests and papers alike: from 1991 (arXiv began in August 1991) to the
+ * end of 2050. The bounds are fixed, not "today + 1 year", so the same digests give the same site
+ * whatever day it is built; the upper one only has to catch slips (`9999-12-30`, `2206-01-08`)
+ * before they reach the site's date charts, and is to be moved when the archive nears it.
+ */
+export const FIRST_DAY = '1991-01-01';
+export const LAST_DAY = '2050-12-31';
+
+/** True for a `YYYY-MM-DD` day that exists and lies from `FIRST_DAY` to `LAST_DAY`. */
+export function isPlausibleDay(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m !== null && isValidDate(Number(m[1]), Number(m[2]), Number(m[3])) && iso >= FIRST_DAY && iso <= LAST_DAY;
+}
+
+/** The day after a `YYYY-MM-DD` day. */
+export function nextDay(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * Why a card's days are implausible, or null when they are fine: the digest day must be a real,
+ * plausible day; the publication date too, and no later than the day after the digest day (a paper
+ * cannot be listed before it exists; one day of slack for pages that show dates in local time).
+ */
+export function implausibleDate(digest: string, published: string | null): string | null {
+  const range = `from ${FIRST_DAY} to ${LAST_DAY}`;
+  if (!isPlausibleDay(digest)) return `expected a digest day that exists, ${range}, found ${JSON.stringify(digest)}`;
+  if (published === null) return null;
+  if (!isPlausibleDay(published)) return `expected a publication date ${range}, found ${JSON.stringify(published)}`;
+  if (published > nextDay(digest)) return `expected a publication date on or before the day after the digest day ${digest}, found ${JSON.stringify(published)}`;
+  return null;
 }
 
 /**
@@ -88,4 +124,20 @@ export function digestFromHeader(header: MonthDay, newest: string | null): strin
     if (iso >= newest) return iso;
   }
   return null;
+}
+
+/**
+ * A capture time as a comparable UTC instant (`2026-06-29T16:31:22.135Z`), from the ISO forms
+ * captures write: `2026-10-02`, `2026-10-02T09:15`, `2026-06-29T16:31:22.135762458+00:00`. A time
+ * without a zone is read as UTC, so the result never depends on the machine's time zone. Null for
+ * anything else.
+ */
+export function captureInstant(text: string | null | undefined): string | null {
+  if (typeof text !== 'string') return null;
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(text.trim());
+  if (!m) return null;
+  const [, day, hm = '00:00', sec = '00', frac = '', zone = 'Z'] = m;
+  const iso = `${day}T${hm}:${sec}.${(frac + '000').slice(0, 3)}${zone.toUpperCase() === 'Z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }

@@ -113,6 +113,13 @@ describe('assignIds', () => {
       { title: 'ALPHA', published: '2024-01-01', file: 'e.txt', arxiv: '2401.00001' },
       { title: 'Beta', published: '2024-03-03', file: 'f.txt' },
       { title: 'Beta', published: '2024-03-03', file: 'g.txt', arxiv: '2403.00003' },
+      // Re-captures a day off, chains of them, and an identified capture they may join.
+      { title: 'Alpha', published: '2024-01-02', file: 'h.txt' },
+      { title: 'Gamma', published: '2024-05-05', file: 'i.txt' },
+      { title: 'Gamma', published: '2024-05-07', file: 'j.txt' },
+      { title: 'gamma', published: '2024-05-06', file: 'k.txt' },
+      { title: 'Gamma', published: '2024-05-08', file: 'l.txt', arxiv: '2405.00008' },
+      { title: 'Gamma', published: '2024-05-10', file: 'm.txt' },
     ];
     const urls = (subset: typeof pool) => {
       const list = papers(...subset);
@@ -137,8 +144,17 @@ describe('assignIds', () => {
           for (const f of files) expect(all.get(url)!.has(f), `${url} ${f}`).toBe(true);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 400 },
     );
+  });
+
+  it('keeps the URL a paper had when it is captured again with its date a day off, and contests it two days off', () => {
+    const first = { title: 'Once More', published: '2025-01-01', file: 'a.txt' };
+    expect(assignIds(papers(first)).ids).toEqual(['once-more']);
+    expect(assignIds(papers(first, { ...first, published: '2025-01-02', file: 'b.md' }))).toMatchObject({ ids: ['once-more'], aliases: [[]], collisions: [] });
+    const apart = assignIds(papers(first, { ...first, published: '2025-01-03', file: 'b.md' }));
+    expect(apart.ids).toEqual(['once-more-2025-01-01', 'once-more-2025-01-03']);
+    expect(apart.collisions).toEqual([{ slug: 'once-more', ids: apart.ids }]);
   });
 });
 

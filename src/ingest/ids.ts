@@ -7,8 +7,10 @@
  *   `slug` → `slug-<published>` → `slug-<published>-<hash8>` → `slug-<published>-<hash16>`
  *   (the hash is of the normalised title).
  * - A URL is *contested* when captures of two different papers imply it (two normalised titles,
- *   or one title with two dates). A capture's next URL is implied only when the one before it is
- *   contested. More digests can only add claims, so a URL contested once stays contested.
+ *   one title with two dates more than a day apart, or one dated and one undated capture). A
+ *   re-capture dated a day off is the same paper (merge.ts) and contests nothing. A capture's next
+ *   URL is implied only when the one before it is contested. More digests can only add claims,
+ *   so a URL contested once stays contested.
  * - An id-less paper's id is the first uncontested URL of its chain; every other URL its captures
  *   imply is kept as an alias. An alias held by one paper becomes a redirect page to it; a URL
  *   held by several papers becomes a page linking each of them.
@@ -20,12 +22,17 @@
 import { createHash } from 'node:crypto';
 import { slug as githubSlug } from 'github-slugger';
 import type { SlugCollision } from './report.ts';
-import { titleKey, type MergedPaper } from './merge.ts';
+import { dayGap, titleKey, type MergedPaper } from './merge.ts';
 import type { NormalizedEntry } from './normalize.ts';
+import { arxivUrlId } from '../schemas/arxiv.ts';
 
 /** Slugs are cut at a word boundary near this length, so URLs stay readable. */
 const SLUG_MAX = 80;
-/** What every id matches (the paper schema's rule). */
+/**
+ * What every id matches. Ids live in two namespaces that cannot meet: arXiv URL ids always hold a
+ * dot (`2401.04558`, `hep-th.9901001`, schemas/arxiv.ts) and slugs never do (`slugify` keeps only
+ * `[a-z0-9-]`), so no title can take an arXiv paper's URL and no capture's id a slug's.
+ */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9.-]*$/;
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -70,16 +77,19 @@ export interface IdAssignment {
 interface ChainClaim {
   paper: number;
   chain: string[];
-  /** Who claims: the normalised title and the date (`?` when the capture showed none). */
-  key: string;
+  /** Who claims: the normalised title, and the date (null when the capture showed none). */
+  title: string;
+  date: string | null;
   /** How far down the chain this claim reaches (index of its last implied URL). */
   level: number;
 }
 
-/** Claims of one URL: by which title/date keys and which papers. */
+/** Claims of one URL: by which titles (each with the dates it was claimed with) and which papers. */
 interface UrlClaims {
-  keys: Set<string>;
+  titles: Map<string, Set<string | null>>;
   papers: Set<number>;
+  /** Set once two claims cannot be one paper's (see `conflicts`); never unset. */
+  contested: boolean;
 }
 
 function chainClaims(papers: readonly MergedPaper[]): ChainClaim[] {
@@ -87,22 +97,41 @@ function chainClaims(papers: readonly MergedPaper[]): ChainClaim[] {
   papers.forEach((p, paper) => {
     for (const e of p.entries) {
       if (e.arxiv !== null) continue;
-      const key = `${titleKey(e.title)}|${e.publishedFromDigest ? '?' : e.published}`;
+      const title = titleKey(e.title);
+      const date = e.publishedFromDigest ? null : e.published;
       const chain = slugChain(e.title, e.published);
-      const id = `${paper}\u0000${key}\u0000${chain[0]}\u0000${chain[1]}`;
-      if (!claims.has(id)) claims.set(id, { paper, chain, key, level: 0 });
+      const id = `${paper}\u0000${title}\u0000${date}\u0000${chain[0]}\u0000${chain[1]}`;
+      if (!claims.has(id)) claims.set(id, { paper, chain, title, date, level: 0 });
     }
   });
   return [...claims.values()];
+}
+
+/**
+ * Two claims of one title that cannot be the same paper: dates more than a day apart (a
+ * re-capture a day off is the same paper, merge.ts), or a dated and an undated capture (an
+ * undated card may belong to any paper of its title). Depends only on the two claims, so a URL
+ * contested once stays contested whatever digests are added.
+ */
+function conflicts(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return a !== b;
+  return dayGap(a, b) > 1;
 }
 
 /** Extends each claim down its chain while its URL is contested, until nothing changes. */
 function settle(claims: ChainClaim[]): Map<string, UrlClaims> {
   const byUrl = new Map<string, UrlClaims>();
   const add = (url: string, c: ChainClaim) => {
-    const u = byUrl.get(url) ?? { keys: new Set(), papers: new Set() };
-    u.keys.add(c.key);
+    const u = byUrl.get(url) ?? { titles: new Map(), papers: new Set(), contested: false };
+    const dates = u.titles.get(c.title) ?? new Set();
+    if (!dates.has(c.date)) {
+      if (u.titles.size > (u.titles.has(c.title) ? 1 : 0)) u.contested = true;
+      for (const d of dates) if (conflicts(d, c.date)) u.contested = true;
+      dates.add(c.date);
+      u.titles.set(c.title, dates);
+    }
     u.papers.add(c.paper);
+    if (u.papers.size > 1) u.contested = true;
     byUrl.set(url, u);
   };
   for (const c of claims) add(c.chain[0]!, c);
@@ -120,7 +149,11 @@ function settle(claims: ChainClaim[]): Map<string, UrlClaims> {
   return byUrl;
 }
 
-const isContested = (u: UrlClaims): boolean => u.keys.size > 1 || u.papers.size > 1;
+/**
+ * A URL is contested when its claims cannot all be one paper's: two titles, two dates of one
+ * title that `conflict`, or two papers.
+ */
+const isContested = (u: UrlClaims): boolean => u.contested;
 
 /** The claim that names an id-less paper: a dated capture with the longest title, then input order. */
 function representative(paper: MergedPaper, claims: readonly ChainClaim[]): ChainClaim | undefined {
@@ -134,8 +167,8 @@ function representative(paper: MergedPaper, claims: readonly ChainClaim[]): Chai
 }
 
 /**
- * Gives each paper its id and aliases (see the module comment). Papers with an arXiv id use it
- * (lower-case); a paper without one gets the first uncontested URL of its chain. Throws only if
+ * Gives each paper its id and aliases (see the module comment). Papers with an arXiv id use its
+ * URL id (`2401.04558`, `hep-th.9901001`); a paper without one gets the first uncontested URL of its chain. Throws only if
  * even a 16-hex-digit title hash collides, which would be a bug worth hearing about.
  */
 export function assignIds(papers: readonly MergedPaper[]): IdAssignment {
@@ -145,7 +178,7 @@ export function assignIds(papers: readonly MergedPaper[]): IdAssignment {
   for (const c of claims) mine[c.paper]!.push(c);
 
   const ids = papers.map((p, i) => {
-    if (p.arxiv !== null) return p.arxiv;
+    if (p.arxiv !== null) return arxivUrlId(p.arxiv);
     const rep = representative(p, mine[i]!)!;
     const url = rep.chain[rep.level]!;
     if (isContested(byUrl.get(url)!)) throw new Error(`no free permalink for "${p.title}": even ${url} is taken`);

@@ -6,6 +6,7 @@ import type { RawEntry } from './types.ts';
 
 function entry(over: Partial<RawEntry> = {}): NormalizedEntry {
   return normalizeEntry({
+    capturedAt: null,
     file: '2026-01-08.txt', line: 1, rank: 0, digest: '2026-01-08', title: 'A Title', abstract: 'An abstract.',
     published: '2025-10-06', authors: null, authorCount: 3, org: null, upvotes: null, comments: null,
     arxiv: null, github: null, project: null, keywords: [], ...over,
@@ -58,6 +59,19 @@ describe('mergeEntries', () => {
     const older = entry({ digest: '2026-01-08', file: 'a.txt', upvotes: 50, comments: 9 });
     const newer = entry({ digest: '2026-01-09', file: 'b.txt', upvotes: 20, comments: null });
     expect(mergeEntries([newer, older])[0]).toMatchObject({ upvotes: 20, comments: 9 });
+  });
+
+  it("takes a day's counts from the capture saved last when every capture says when, else the largest; never by file order", () => {
+    const at = (file: string, capturedAt: string | null, upvotes: number, org: string) =>
+      entry({ file, capturedAt, upvotes, comments: upvotes % 7, org: { slug: org, name: org.toUpperCase() } });
+    const timed = [at('a.md', '2026-01-08T21:00:00.000Z', 20, 'zeta'), at('b.md', '2026-01-08T08:00:00.000Z', 50, 'alpha')];
+    const untimed = [at('a.md', null, 20, 'zeta'), at('b.md', '2026-01-08T08:00:00.000Z', 50, 'alpha')];
+    for (const files of [['a.md', 'b.md'], ['b.md', 'a.md']]) {
+      const rename = (list: NormalizedEntry[]) => list.map((e, i) => ({ ...e, file: files[i]! }));
+      expect(mergeEntries(rename(timed))[0]).toMatchObject({ upvotes: 20, comments: 6, org: { slug: 'zeta' } });
+      // Each field on its own: the largest count, the org last by slug.
+      expect(mergeEntries(rename(untimed))[0]).toMatchObject({ upvotes: 50, comments: 6, org: { slug: 'zeta' } });
+    }
   });
 
   it('counts a repeat of the same card inside one file as one paper with two appearances', () => {
@@ -119,13 +133,36 @@ describe('mergeEntries', () => {
     const api = entry({ arxiv: '2506.00001', published: '2025-06-02', authors: ['A B'], file: 'b.json' });
     const dayBefore = entry({ published: '2025-06-01', file: 'a.md' });
     const twoBefore = entry({ published: '2025-05-31', file: 'c.md' });
-    const merged = mergeEntries([api, dayBefore, twoBefore]);
-    expect(merged.map((p) => [p.arxiv, p.published, p.entries.length])).toEqual([
-      ['2506.00001', '2025-06-02', 2],
+    expect(mergeEntries([api, dayBefore]).map((p) => [p.arxiv, p.published, p.entries.length])).toEqual([['2506.00001', '2025-06-02', 2]]);
+    expect(mergeEntries([api, twoBefore]).map((p) => [p.arxiv, p.published, p.entries.length])).toEqual([
+      ['2506.00001', '2025-06-02', 1],
       [null, '2025-05-31', 1],
     ]);
-    // Two id-less captures a day apart are not known to be one paper.
-    expect(mergeEntries([dayBefore, entry({ published: '2025-06-02', file: 'd.md' })])).toHaveLength(2);
+    // A capture a day off another id-less capture is a re-capture of the same paper, so the one
+    // two days off joins through the one between.
+    expect(mergeEntries([api, dayBefore, twoBefore]).map((p) => [p.arxiv, p.entries.length])).toEqual([['2506.00001', 3]]);
+  });
+
+  it('merges id-less captures of one title dated a day apart (a re-capture), and chains of them; not two days apart', () => {
+    const on = (published: string, file: string) => entry({ published, file });
+    expect(mergeEntries([on('2025-06-01', 'a.txt'), on('2025-06-02', 'b.md')])).toHaveLength(1);
+    expect(mergeEntries([on('2025-06-01', 'a.txt'), on('2025-06-03', 'b.md')])).toHaveLength(2);
+    const chain = [on('2025-06-01', 'a.txt'), on('2025-06-03', 'b.md'), on('2025-06-02', 'c.md')];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(chain, { minLength: 3, maxLength: 3 }), (list) => {
+        const merged = mergeEntries(list);
+        expect(merged).toHaveLength(1);
+        expect(merged[0]!.published).toBe('2025-06-01');
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('keeps the date of the earliest digest when two page captures of one paper disagree by a day', () => {
+    const daily = entry({ published: '2026-05-13', digest: '2026-05-14', file: 'z.txt' });
+    const search = entry({ published: '2026-05-12', digest: '2026-06-29', file: 'a.txt' });
+    expect(mergeEntries([daily, search]).map((p) => p.published)).toEqual(['2026-05-13']);
+    expect(mergeEntries([search, daily, { ...search, file: 'b.txt' }]).map((p) => p.published)).toEqual(['2026-05-12']);
   });
 
   it("takes the API's date over a page capture's when they differ", () => {

@@ -1,12 +1,12 @@
 /**
  * Merging: one paper per real paper, whichever captures and formats showed it. Two entries are the
  * same paper when they share an arXiv id, or (when at least one has none) the same normalised
- * title and the same publication date. Two papers that only share a title stay two.
+ * title and publication dates a day apart at most. Two papers that only share a title stay two.
  *
  * The result does not depend on the order of the input files beyond the (file, line) order the
  * pipeline already sorts by.
  */
-import type { Paper } from '../schemas/paper.ts';
+import type { Org, Paper } from '../schemas/paper.ts';
 import type { NormalizedEntry } from './normalize.ts';
 
 /** A merged paper before it gets its id, aliases and topics: the paper schema's fields, plus provenance. */
@@ -19,22 +19,18 @@ export type MergedPaper = Omit<Paper, 'id' | 'aliases' | 'topics'> & {
 
 /**
  * The matching key of a title: case, accents, spacing and punctuation ignored, so
- * `Foo: A  Bar` and `foo - a bar` match.
+ * `Foo: A  Bar` and `foo - a bar` match. A title with no letters or digits at all (`!!! ???`,
+ * `🚀🔥`) would key to nothing and merge with every other such title: it keys to its own
+ * characters instead (spacing ignored), which no lettered title's key can equal.
  */
 export function titleKey(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+  const folded = title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const key = folded.replace(/[^\p{L}\p{N}]+/gu, '');
+  return key !== '' ? key : folded.replace(/\s+/g, '');
 }
 
 const byInput = (a: NormalizedEntry, b: NormalizedEntry): number =>
   compare(a.file, b.file) || a.line - b.line;
-
-/** Latest capture first: by digest day, then input order. */
-const byRecency = (a: NormalizedEntry, b: NormalizedEntry): number =>
-  compare(b.digest, a.digest) || -byInput(a, b);
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -43,9 +39,39 @@ function compare(a: string, b: string): number {
 /** A group's matching key: normalised title and publication date. */
 const keyOf = (e: NormalizedEntry): string => `${titleKey(e.title)}|${e.published}`;
 
+/** Days between two `YYYY-MM-DD` dates (absolute). */
+export function dayGap(a: string, b: string): number {
+  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
+}
+
+/**
+ * Id-less dated captures of one title whose dates chain within a day of each other: one paper
+ * seen twice (a re-capture, or a page showing the date in another time zone). Clusters only grow
+ * as digests are added, so two captures once in one paper stay in one paper.
+ */
+function dayClusters(entries: readonly NormalizedEntry[]): NormalizedEntry[][] {
+  const byTitle = new Map<string, NormalizedEntry[]>();
+  for (const e of entries) byTitle.set(titleKey(e.title), [...(byTitle.get(titleKey(e.title)) ?? []), e]);
+  const clusters: NormalizedEntry[][] = [];
+  for (const list of byTitle.values()) {
+    const byDate = [...list].sort((a, b) => compare(a.published, b.published) || byInput(a, b));
+    let current: NormalizedEntry[] = [];
+    for (const e of byDate) {
+      if (current.length && dayGap(current.at(-1)!.published, e.published) > 1) {
+        clusters.push(current);
+        current = [];
+      }
+      current.push(e);
+    }
+    if (current.length) clusters.push(current);
+  }
+  return clusters;
+}
+
 /**
  * Groups entries that are the same paper; groups come out in order of their first entry.
  *
+ * Id-less captures of one title dated within a day of each other are one paper (`dayClusters`).
  * Entries whose capture showed no publication date (`publishedFromDigest`, trending cards) have
  * only a stand-in date, so they join by title alone: the group of a dated paper with the same
  * normalised title (the one published last on or before the entry's digest day, else the
@@ -74,36 +100,32 @@ export function groupEntries(entries: readonly NormalizedEntry[]): NormalizedEnt
   }
   /**
    * Pages show the arXiv date in the capturing browser's time zone, the API in UTC: a paper
-   * published late in the evening is a day apart in the two. An id-less capture therefore joins
-   * an identified paper of the same title dated one day either side (the nearest, then the
-   * smallest id) when no date matches exactly. Two id-less captures still need the same date.
+   * published late in the evening is a day apart in the two. A cluster of id-less captures
+   * therefore joins the identified paper of its title that one of them matches exactly (the
+   * smallest id), else one dated a day either side of one of them (the nearest, then the smallest id).
    */
-  const nearArxiv = (e: NormalizedEntry): string | undefined => {
-    const day = Date.parse(`${e.published}T00:00:00Z`);
-    const near = (arxivByTitle.get(titleKey(e.title)) ?? [])
-      .map((c) => ({ ...c, gap: Math.abs(Date.parse(`${c.published}T00:00:00Z`) - day) }))
-      .filter((c) => c.gap <= 86_400_000)
+  const arxivOf = (cluster: readonly NormalizedEntry[]): string | undefined => {
+    const exact = cluster.flatMap((e) => arxivByKey.get(keyOf(e)) ?? []).sort(compare);
+    if (exact.length) return exact[0];
+    const near = cluster
+      .flatMap((e) => (arxivByTitle.get(titleKey(e.title)) ?? []).map((c) => ({ ...c, gap: dayGap(c.published, e.published) })))
+      .filter((c) => c.gap <= 1)
       .sort((a, b) => a.gap - b.gap || compare(a.arxiv, b.arxiv));
     return near[0]?.arxiv;
   };
-  const byTitle = new Map<string, NormalizedEntry[]>();
+  const byTitle: NormalizedEntry[][] = [];
   const undated: NormalizedEntry[] = [];
+  const dated: NormalizedEntry[] = [];
   for (const e of sorted) {
     if (e.arxiv !== null) continue;
-    if (e.publishedFromDigest) {
-      undated.push(e);
-      continue;
-    }
-    const arxiv = arxivByKey.get(keyOf(e)) ?? nearArxiv(e);
-    if (arxiv !== undefined) {
-      byArxiv.get(arxiv)!.push(e);
-      continue;
-    }
-    const group = byTitle.get(keyOf(e)) ?? [];
-    group.push(e);
-    byTitle.set(keyOf(e), group);
+    (e.publishedFromDigest ? undated : dated).push(e);
   }
-  const groups = [...byArxiv.values(), ...byTitle.values()];
+  for (const cluster of dayClusters(dated)) {
+    const arxiv = arxivOf(cluster);
+    if (arxiv !== undefined) byArxiv.get(arxiv)!.push(...cluster);
+    else byTitle.push(cluster);
+  }
+  const groups = [...byArxiv.values(), ...byTitle];
   joinUndated(undated, groups);
   return groups.map((g) => g.sort(byInput)).sort((a, b) => byInput(a[0]!, b[0]!));
 }
@@ -145,6 +167,30 @@ function joinUndated(undated: readonly NormalizedEntry[], groups: NormalizedEntr
   }
 }
 
+/**
+ * The value the newest capture showed (`pick` null = the capture did not show one): from the latest
+ * digest day that showed a value; among that day's captures, the one saved last when every one of
+ * them says when it was saved (`capturedAt`), else, or on a tie, the largest value by `order`.
+ * File names and input order play no part, so renaming or reordering files changes nothing.
+ */
+export function newest<T>(entries: readonly NormalizedEntry[], pick: (e: NormalizedEntry) => T | null, order: (a: T, b: T) => number): T | null {
+  const shown = entries.flatMap((e) => {
+    const v = pick(e);
+    return v === null ? [] : [{ e, v }];
+  });
+  if (shown.length === 0) return null;
+  const day = shown.reduce((d, s) => (s.e.digest > d ? s.e.digest : d), shown[0]!.e.digest);
+  let pool = shown.filter((s) => s.e.digest === day);
+  if (pool.every((s) => s.e.capturedAt !== null)) {
+    const last = pool.reduce((t, s) => (s.e.capturedAt! > t ? s.e.capturedAt! : t), pool[0]!.e.capturedAt!);
+    pool = pool.filter((s) => s.e.capturedAt === last);
+  }
+  return pool.reduce((best, s) => (order(s.v, best) > 0 ? s.v : best), pool[0]!.v);
+}
+
+const byNumber = (a: number, b: number): number => a - b;
+const byOrg = (a: Org, b: Org): number => compare(a.slug, b.slug) || compare(a.name, b.name);
+
 /** The first value `pick` gives, in the given order of entries, that is not null. */
 function first<T>(entries: readonly NormalizedEntry[], pick: (e: NormalizedEntry) => T | null): T | null {
   for (const e of entries) {
@@ -164,26 +210,13 @@ function richest<T>(entries: readonly NormalizedEntry[], pick: (e: NormalizedEnt
   return best;
 }
 
-/** The most frequent value, the smallest on ties. */
-function commonest(values: readonly string[]): string | null {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: string | null = null;
-  for (const [v, n] of counts) {
-    const bn = best === null ? -1 : counts.get(best)!;
-    if (n > bn || (n === bn && v < best!)) best = v;
-  }
-  return best;
-}
-
 /**
  * Merges one group, keeping the richest value of each field: full author names over a count, the
- * longest title and abstract, the newest upvote and comment counts (from the latest digest that
- * showed one), every digest day and every appearance with its own counts.
+ * longest title and abstract, the newest upvote and comment counts, organisation and author count
+ * (`newest`), every digest day and every appearance with its own counts.
  */
 export function mergeGroup(group: readonly NormalizedEntry[]): MergedPaper {
   const entries = [...group].sort(byInput);
-  const recent = [...group].sort(byRecency);
   const authors = richest(entries, (e) => e.authors, (a) => a.length);
   const github = first(entries, (e) => e.github);
   const project = first(entries, (e) => e.project);
@@ -193,10 +226,10 @@ export function mergeGroup(group: readonly NormalizedEntry[]): MergedPaper {
     abstract: richest(entries, (e) => e.abstract, (t) => t.length) ?? '',
     published: publishedOf(entries),
     authors,
-    authorCount: authors?.length ?? first(recent, (e) => e.authorCount),
-    org: first(recent, (e) => e.org),
-    upvotes: first(recent, (e) => e.upvotes),
-    comments: first(recent, (e) => e.comments),
+    authorCount: authors?.length ?? newest(entries, (e) => e.authorCount, byNumber),
+    org: newest(entries, (e) => e.org, byOrg),
+    upvotes: newest(entries, (e) => e.upvotes, byNumber),
+    comments: newest(entries, (e) => e.comments, byNumber),
     arxiv: first(entries, (e) => e.arxiv),
     github,
     project,
@@ -219,13 +252,20 @@ export function mergeGroup(group: readonly NormalizedEntry[]): MergedPaper {
 /**
  * The publication date: what the API said (full author names mark an API capture; it gives the
  * UTC date the corpus and arXiv use), else the commonest date the dated captures showed, else the
- * digest-day stand-in of undated ones. Ties go to the earliest date.
+ * digest-day stand-in of undated ones. Ties (a page showing the date a day off, in its browser's
+ * time zone) go to the date of the earliest digest that showed one, so a later capture cannot
+ * move a paper's date by disagreeing once; then to the earliest date.
  */
 function publishedOf(entries: readonly NormalizedEntry[]): string {
   const dated = entries.filter((e) => !e.publishedFromDigest);
   const api = dated.filter((e) => e.authors !== null);
   const pool = api.length ? api : dated.length ? dated : entries;
-  return commonest(pool.map((e) => e.published))!;
+  const seen = new Map<string, { n: number; first: string }>();
+  for (const e of pool) {
+    const s = seen.get(e.published);
+    seen.set(e.published, { n: (s?.n ?? 0) + 1, first: s && s.first < e.digest ? s.first : e.digest });
+  }
+  return [...seen].sort(([a, x], [b, y]) => y.n - x.n || compare(x.first, y.first) || compare(a, b))[0]![0];
 }
 
 /** Groups and merges entries: one `MergedPaper` per real paper. */

@@ -5,9 +5,13 @@
 import type { RawEntry } from './types.ts';
 import { repairLatex } from './math.ts';
 import { extractLinks, githubRepo, findUrls } from './urls.ts';
+import { parseArxivId } from '../schemas/arxiv.ts';
+import { captureInstant } from './dates.ts';
 
 /** A raw entry with final text and the links found in its abstract. */
-export interface NormalizedEntry extends Omit<RawEntry, 'published'> {
+export interface NormalizedEntry extends Omit<RawEntry, 'published' | 'capturedAt'> {
+  /** When the capture was saved (a UTC instant), when its file says; null otherwise. */
+  capturedAt: string | null;
   /** Publication date; the digest day when the capture showed none (see `publishedFromDigest`). */
   published: string;
   /**
@@ -61,11 +65,13 @@ export function normalizeEntry(raw: RawEntry): NormalizedEntry {
   const links = [...(found.github && found.github !== github ? [found.github] : []), ...found.links];
   return {
     ...raw,
+    capturedAt: captureInstant(raw.capturedAt),
     published: raw.published ?? raw.digest,
     publishedFromDigest: raw.published === null,
     title,
     abstract,
-    arxiv: raw.arxiv?.trim().toLowerCase() || null,
+    // Readers validate ids (and report bad ones); this keeps the canonical form (`hep-th/9901001`).
+    arxiv: parseArxivId(raw.arxiv),
     authors: hasAuthors ? authors : null,
     authorCount: hasAuthors ? authors.length : raw.authorCount,
     org: raw.org ? { slug: raw.org.slug.trim(), name: normalizeLine(raw.org.name) || raw.org.slug.trim() } : null,

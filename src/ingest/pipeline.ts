@@ -5,9 +5,9 @@
  * detect format → parse → normalise → merge → ids → validate (paperSchema) → report
  */
 import { paperSchema, type Paper, type TopicMatch } from '../schemas/paper.ts';
-import type { DigestFormat, NotRead, NotReadFile, ParsedFile, Problem } from './types.ts';
+import type { DigestFormat, NotRead, NotReadFile, ParsedFile, Problem, RawEntry } from './types.ts';
 import { detectFormat, FORMATS, formatList, type FormatReader } from './formats/index.ts';
-import { digestFromFileName } from './dates.ts';
+import { digestFromFileName, implausibleDate } from './dates.ts';
 import { normalizeEntry, type NormalizedEntry } from './normalize.ts';
 import { mergeEntries, type MergedPaper } from './merge.ts';
 import { allChainUrls, assignIds } from './ids.ts';
@@ -89,6 +89,21 @@ function toPaper(paper: MergedPaper, id: string, aliases: string[], topics: Topi
   };
 }
 
+/**
+ * Refuses cards whose digest day or publication date is not plausible (`implausibleDate`): a day
+ * like `0026-01-08` or `9999-12-30` would otherwise reach the site's date arithmetic and charts.
+ */
+function plausiblyDated(entries: readonly RawEntry[]): { kept: RawEntry[]; refused: Problem[] } {
+  const kept: RawEntry[] = [];
+  const refused: Problem[] = [];
+  for (const e of entries) {
+    const why = implausibleDate(e.digest, e.published);
+    if (why === null) kept.push(e);
+    else refused.push({ file: e.file, line: e.line, severity: 'error', message: why });
+  }
+  return { kept, refused };
+}
+
 /** An error about one entry (a line of its own) is a rejected entry; line 0 means the whole file. */
 const isRejection = (p: Problem): boolean => p.severity === 'error' && p.line > 0;
 
@@ -133,6 +148,41 @@ function emptyWarning(file: string, parsed: ReadResult): Problem[] {
   if (parsed.format === null || parsed.entriesRead > 0 || parsed.problems.some((p) => p.severity === 'error')) return [];
   const found = parsed.format === 'api' ? 'an empty list' : 'no paper card';
   return [{ file, line: 0, severity: 'warning', message: `expected at least one paper, found ${found} (an empty day adds nothing to the archive)` }];
+}
+
+/**
+ * Papers whose id another paper already holds (as its id or an alias). Ids cannot collide by
+ * construction (arXiv URL ids have a dot, slugs none, and a slug is only ever one paper's id), so
+ * this is a last guard: a collision would make one paper's file overwrite another's. The paper
+ * first in input order keeps the URL; every capture of the other is refused, naming both sources.
+ */
+export function idCollisions(merged: readonly MergedPaper[], ids: readonly string[], aliases: readonly string[][]): { rejected: Set<number>; problems: Problem[] } {
+  const holder = new Map<string, number>();
+  const rejected = new Set<number>();
+  const problems: Problem[] = [];
+  const where = (i: number) => `${merged[i]!.entries[0]!.file}:${merged[i]!.entries[0]!.line}`;
+  ids.forEach((id, i) => {
+    const other = holder.get(id);
+    if (other === undefined) {
+      holder.set(id, i);
+      return;
+    }
+    rejected.add(i);
+    for (const e of merged[i]!.entries) {
+      problems.push({ file: e.file, line: e.line, severity: 'error', message: `expected a permalink of its own, found ${quote(id)}, already the URL of the paper from ${where(other)}` });
+    }
+  });
+  aliases.forEach((list, i) => {
+    for (const url of list) {
+      const owner = holder.get(url);
+      if (owner === undefined || owner === i || rejected.has(owner) || rejected.has(i)) continue;
+      rejected.add(i);
+      for (const e of merged[i]!.entries) {
+        problems.push({ file: e.file, line: e.line, severity: 'error', message: `expected an old URL of its own, found ${quote(url)}, the URL of the paper from ${where(owner)}` });
+      }
+    }
+  });
+  return { rejected, problems };
 }
 
 /** URLs held by two or more papers (each becomes a page linking them). */
@@ -193,8 +243,16 @@ export function runPipeline(inputs: readonly DigestInput[], options: PipelineOpt
     checkReaderCounts(input.file, read);
     const escaped = stripEntryControls(read.entries, input.file);
     const parsed = { ...read, entries: escaped.entries };
-    const normalized = parsed.entries.map(normalizeEntry);
-    problems.push(...stripped.problems, ...parsed.problems, ...escaped.problems, ...undatedWarning(input.file, normalized), ...emptyWarning(input.file, parsed));
+    const { kept, refused } = plausiblyDated(parsed.entries);
+    const normalized = kept.map((e) => normalizeEntry({ ...e, capturedAt: parsed.capturedAt ?? null }));
+    problems.push(
+      ...stripped.problems,
+      ...parsed.problems,
+      ...escaped.problems,
+      ...refused,
+      ...undatedWarning(input.file, normalized),
+      ...emptyWarning(input.file, parsed),
+    );
     entriesRead += parsed.entriesRead;
     entries.push(...normalized);
     files.push({
@@ -202,7 +260,7 @@ export function runPipeline(inputs: readonly DigestInput[], options: PipelineOpt
       format: parsed.format,
       digest: parsed.digest,
       entriesRead: parsed.entriesRead,
-      entriesAccepted: parsed.entries.length,
+      entriesAccepted: kept.length,
     });
     options.onFile?.(i + 1, sorted.length);
   });
@@ -212,9 +270,12 @@ export function runPipeline(inputs: readonly DigestInput[], options: PipelineOpt
   const permalinks: PermalinkReport = options.ledger
     ? honourLedger(options.ledger, merged, ids, aliases)
     : { ledger: null, known: 0, added: [], recovered: [], missing: [] };
+  const collisions = idCollisions(merged, ids, aliases);
+  problems.push(...collisions.problems);
   const papers: Paper[] = [];
   let accepted = 0;
   merged.forEach((m, i) => {
+    if (collisions.rejected.has(i)) return;
     const topics = options.assignTopics?.({ title: m.title, abstract: m.abstract, keywords: m.keywords }) ?? [];
     const result = toPaper(m, ids[i]!, aliases[i]!, topics);
     if ('paper' in result) {

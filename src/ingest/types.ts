@@ -59,6 +59,11 @@ export interface RawEntry {
   github: string | null;
   project: string | null;
   keywords: string[];
+  /**
+   * When the file was saved, as a UTC instant (`dates.ts` `captureInstant`), when the file says:
+   * the pipeline copies the file's `capturedAt` here. Decides whose counts are newest (merge.ts).
+   */
+  capturedAt?: string | null;
 }
 
 /** What reading one file yields. */
@@ -72,6 +77,11 @@ export interface ParsedFile {
   problems: Problem[];
   /** Number of entries the file held (accepted + rejected); repeats within a file count. */
   entriesRead: number;
+  /**
+   * When the file was saved, as the file itself says (front matter, a "Captured" header, the
+   * API's own timestamps), as a UTC instant; null or absent when it does not say.
+   */
+  capturedAt?: string | null;
 }
 
 /** The digest formats Papershelf reads. */

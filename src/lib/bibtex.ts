@@ -3,6 +3,7 @@
  * format whole bibliographies; this needs one entry with careful escaping of untrusted text.
  */
 import { splitMath } from './math-render.ts';
+import { parseArxivId } from '../schemas/arxiv.ts';
 
 /** What `bibtexFor` needs to know about a paper (a subset of `Paper`). */
 export interface BibtexInput {
@@ -20,9 +21,6 @@ export interface BibtexInput {
   /** Where to point when there is no arXiv id, e.g. the paper's absolute permalink. */
   url?: string;
 }
-
-/** New-style (`2401.04558`, optional version) and old-style (`hep-th/9901001`) arXiv ids. */
-const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/;
 
 /** Words skipped when choosing the key's title word. */
 const KEY_SKIP = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'towards', 'toward', 'with', 'from', 'is', 'are', 'do', 'does', 'can', 'how', 'what', 'when', 'why']);
@@ -122,7 +120,8 @@ function bibtexAuthor(name: string): string {
  * the title is kept. Unknown or partial author lists end in "and others".
  */
 export function bibtexFor(p: BibtexInput): string {
-  const arxiv = p.arxiv && ARXIV_ID.test(p.arxiv) ? p.arxiv : null;
+  // The one arXiv id rule ingest uses too (schemas/arxiv.ts); its canonical form is the eprint.
+  const arxiv = parseArxivId(p.arxiv);
   const names = (p.authors ?? []).map((a) => a.trim()).filter(Boolean);
   const more = names.length === 0 || (p.authorCount !== null && p.authorCount > names.length);
   const author = [...names.map(bibtexAuthor), ...(more ? ['others'] : [])].join(' and ');

@@ -3,6 +3,13 @@
  * and what `src/content.config.ts` reads back. `null` always means "no capture said".
  */
 import { z } from 'astro/zod';
+import { ARXIV_ID, ARXIV_URL_ID } from './arxiv.ts';
+
+/**
+ * A permalink id: an arXiv URL id (always with a dot: `2401.04558`, `hep-th.9901001`) or a title
+ * slug (never with one), so the two can never collide (README, "Permalinks").
+ */
+const PAPER_ID = new RegExp(`^(?:${ARXIV_URL_ID.source.slice(1, -1)}|[a-z0-9][a-z0-9-]*)$`);
 
 /** `YYYY-MM-DD`, a calendar date with no time zone. */
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
@@ -44,8 +51,8 @@ export type TopicMatch = z.infer<typeof topicMatchSchema>;
 
 /** A paper as ingest writes it: every field merged across all captures. */
 export const paperSchema = z.object({
-  /** The permalink id: the arXiv id when any capture gives one, else a slug of the title. */
-  id: z.string().regex(/^[a-z0-9][a-z0-9.\-]*$/, 'expected an arXiv id or a lower-case slug'),
+  /** The permalink id: the arXiv URL id when any capture gives one, else a slug of the title. */
+  id: z.string().regex(PAPER_ID, 'expected an arXiv id or a lower-case slug'),
   /** Older ids of this paper whose URLs must keep working (they become redirect pages). */
   aliases: z.array(z.string()).default([]),
   /** The title as plain text (LaTeX leftovers repaired; `$…$` math kept for KaTeX). */
@@ -64,8 +71,8 @@ export const paperSchema = z.object({
   upvotes: z.number().int().nonnegative().nullable(),
   /** Newest comment (discussion) count any capture showed. */
   comments: z.number().int().nonnegative().nullable(),
-  /** arXiv identifier, e.g. `2401.04558`. */
-  arxiv: z.string().nullable(),
+  /** arXiv identifier in canonical form, e.g. `2401.04558` or `hep-th/9901001` (links use it as is). */
+  arxiv: z.string().regex(ARXIV_ID, 'expected an arXiv id like 2401.04558 or hep-th/9901001').nullable(),
   /** The paper's first GitHub repository, `https://github.com/owner/repo`. */
   github: z.string().url().nullable(),
   /** Project page URL. */

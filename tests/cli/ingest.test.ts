@@ -136,6 +136,22 @@ describe('exit codes', () => {
     expect(quiet.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('refuses every card of an implausible digest day with file:line (exit 1), so it never reaches the build', async () => {
+    const dir = path.join(tmp, 'days-in');
+    await mkdir(dir, { recursive: true });
+    for (const name of ['2026-01-08.txt', '0026-01-08.txt', '9999-12-30.txt']) await copyFile(SEED, path.join(dir, name));
+    const out = path.join(tmp, 'days-out');
+    const r = await ingest([dir, '--out', out, '--json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report).toMatchObject({ entriesRead: 132, papersWritten: 44, entriesRejected: 88 });
+    expect((await readdir(out)).length).toBe(44);
+    const text = await ingest([dir, '--out', out]);
+    const where = (name: string) => path.relative(repoRoot, path.join(dir, name));
+    expect(text.stdout).toContain(`${where('0026-01-08.txt')}:13: error: expected a digest day that exists, from 1991-01-01 to 2050-12-31, found "0026-01-08"`);
+    expect(text.stdout).toContain(`${where('9999-12-30.txt')}:13: error: expected a digest day that exists, from 1991-01-01 to 2050-12-31, found "9999-12-30"`);
+  });
+
   it.each([
     [['no/such/dir'], /cannot read no\/such\/dir: no such file or directory/],
     [['--bogus'], /Unknown option '--bogus'/],

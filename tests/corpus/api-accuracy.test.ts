@@ -141,6 +141,20 @@ describe.skipIf(!hasCorpus)('api/daily_papers accuracy on the real corpus', () =
     for (const field of corpus.total.keys()) expect(corpus.rate(field), `corpus ${field}`).toBeGreaterThanOrEqual(0.999);
   });
 
+  it('dates every raw day by its own content when its file name says nothing: 2024 days by their entries’ publishedAt', () => {
+    // The three 2024–early 2025 days have no submittedOnDailyAt, organization or githubRepo.
+    const days = readdirSync(apiDir).filter((n) => n.endsWith('.json')).sort();
+    const old = days.filter((n) => !readFileSync(path.join(apiDir, n), 'utf8').includes('submittedOnDailyAt'));
+    expect(old.length).toBeGreaterThanOrEqual(3);
+    for (const name of days) {
+      const text = readFileSync(path.join(apiDir, name), 'utf8');
+      const { report } = runPipeline([{ file: 'daily_papers.json', text }]);
+      expect(report.files[0]!.digest, name).toBe(name.slice(0, 10));
+      expect(report.entriesRejected, name).toBe(0);
+      expect(report.papersWritten + report.duplicatesMerged, name).toBe(report.entriesRead);
+    }
+  });
+
   it.each(['api', 'repr', 'wrapper'] as const)('reads the whole corpus stored as %s days: every paper, every field', async (shape) => {
     const { papers: corpus } = loadCorpus();
     const out = path.join(dir, shape);

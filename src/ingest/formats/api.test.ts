@@ -76,6 +76,29 @@ describe('api cases, explicitly', () => {
     ]);
   });
 
+  it('dates a 2024 day (no submittedOnDailyAt, organization or githubRepo) by its entries’ top-level publishedAt', () => {
+    const parsed = read('older-day-2024');
+    expect(parsed.digest).toBe('2024-06-03');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.entries.map((e) => [e.digest, e.published, e.arxiv, e.org, e.github, e.upvotes, e.comments])).toEqual([
+      ['2024-06-03', '2024-05-31', '2405.21060', null, null, 27, 3],
+      ['2024-06-03', '2024-05-31', '2405.21075', null, null, 15, 0],
+    ]);
+  });
+
+  it('takes paper.id only when it is an arXiv id (canonical form), refusing the entry otherwise', () => {
+    const day = (id: unknown) => JSON.stringify([{ paper: { id, publishedAt: '2024-05-31T00:00:00Z' }, title: 'T' }]);
+    const ctx = { file: '2024-06-03.json', digestFromName: '2024-06-03' };
+    expect(parseApi(day('arXiv:2401.04558v3'), ctx).entries[0]!.arxiv).toBe('2401.04558');
+    expect(parseApi(day('math.GT/0309136'), ctx).entries[0]!.arxiv).toBe('math/0309136');
+    expect(parseApi(JSON.stringify([{ paper: {}, title: 'No id' }]), ctx).entries[0]!.arxiv).toBeNull();
+    for (const bad of ['sparse-attention-goes-far', '../../etc/passwd', '2401.1}{x', '2413.00001', 2401.04558]) {
+      const parsed = parseApi(day(bad), ctx);
+      expect(parsed.entries, String(bad)).toEqual([]);
+      expect(parsed.problems, String(bad)).toEqual([expect.objectContaining({ line: 1, severity: 'error', message: expect.stringMatching(/^expected "paper\.id" to be an arXiv id like "2401\.04558" or "hep-th\/9901001", found /) })]);
+    }
+  });
+
   it('detects JSON days only, and names a JSON file of another shape', () => {
     expect(apiFormat.detect('{"foo": 1}', 'x.json')).toBe(false);
     expect(apiFormat.detect('Daily Papers\n·\nJan 8', 'x.json')).toBe(false);

@@ -18,7 +18,8 @@
 import type { Org } from '../../schemas/paper.ts';
 import type { FormatReader } from './index.ts';
 import type { ParsedFile, Problem, RawEntry, ReadContext } from '../types.ts';
-import { isValidDate } from '../dates.ts';
+import { captureInstant, isValidDate } from '../dates.ts';
+import { parseArxivId } from '../../schemas/arxiv.ts';
 import { quote } from '../report.ts';
 import { lineAt, lineStarts, scanJsonItems, skipNested, splitAtItemStarts, type ItemSpan } from './jsonitems.ts';
 import { parsePyLiteral, PyLiteralError } from './pyliteral.ts';
@@ -49,8 +50,19 @@ function isoDay(value: Json | undefined): string | null {
 }
 
 const str = (v: Json | undefined): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
-const count = (v: Json | undefined): number | null =>
-  typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null;
+/**
+ * A count (`paper.upvotes`, `numComments`): a whole number from 0 up, or its decimal digits as a
+ * string (`"7"`, as some exports write numbers). Anything else (-5, 3.5, 1e20, `"many"`, `true`)
+ * is no count: `null`, with a warning naming the field, and the paper is kept.
+ */
+function count(v: Json | undefined, field: string, warn: (message: string) => void): number | null {
+  if (v === undefined || v === null) return null;
+  const n = typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v;
+  if (typeof n === 'number' && Number.isSafeInteger(n) && n >= 0) return n;
+  const found = typeof v === 'string' ? quote(v) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : quote(JSON.stringify(v));
+  warn(`expected ${quote(field)} to be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, found ${found} (kept the paper without it)`);
+  return null;
+}
 /** URLs never hold whitespace: a newline inside `githubRepo` is an artefact of the capture. */
 const url = (v: Json | undefined): string | null => str(v)?.replace(/\s+/g, '') || null;
 
@@ -143,7 +155,15 @@ export function parseApi(input: string, ctx: ReadContext): ParsedFile {
   }
 
   const wrapperDate = shape === 'wrapper' ? wrapperDay(text) : null;
-  const digest = ctx.digestFromName ?? wrapperDate ?? commonestDay(read.map((r) => paperOf(r.entry).submittedOnDailyAt));
+  // 2024 days have no `submittedOnDailyAt`: there, an entry's top-level `publishedAt` (beside its
+  // `paper`, whose own `publishedAt` is the arXiv date) is when it was put on the daily list. A
+  // list fills from the evening before (UTC) into its own day (2025-02-14: 21:42Z on the 13th to
+  // 02:35Z on the 14th), so its day is the latest of those days.
+  const digest =
+    ctx.digestFromName ??
+    wrapperDate ??
+    commonestDay(read.map((r) => paperOf(r.entry).submittedOnDailyAt)) ??
+    latestDay(read.map((r) => (isObject(r.entry.paper) && !('submittedOnDailyAt' in r.entry.paper) ? r.entry.publishedAt : undefined)));
   if (ctx.digestFromName && wrapperDate && wrapperDate !== ctx.digestFromName) {
     problems.push({ file: ctx.file, line: 1, severity: 'warning', message: `expected the wrapper's date to match the file name's ${ctx.digestFromName}, found ${quote(wrapperDate)}` });
   }
@@ -157,10 +177,19 @@ export function parseApi(input: string, ctx: ReadContext): ParsedFile {
       continue;
     }
     if (digest === null) {
-      reject(line, 'expected a digest date (file name YYYY-MM-DD…, the wrapper\'s "date", or "submittedOnDailyAt"), found none');
+      reject(line, 'expected a digest date (file name YYYY-MM-DD…, the wrapper\'s "date", "submittedOnDailyAt", or the entry\'s top-level "publishedAt"), found none');
+      continue;
+    }
+    // The id becomes the paper's URL: anything but an arXiv id could take another paper's.
+    const arxiv = paper.id === undefined || paper.id === null ? null : parseArxivId(typeof paper.id === 'string' ? paper.id : null);
+    if (arxiv === null && paper.id !== undefined && paper.id !== null) {
+      reject(line, `expected "paper.id" to be an arXiv id like "2401.04558" or "hep-th/9901001", found ${quote(typeof paper.id === 'string' ? paper.id : JSON.stringify(paper.id))}`);
       continue;
     }
     const names = authors(paper);
+    const warn = (message: string) => problems.push({ file: ctx.file, line, severity: 'warning', message });
+    const upvotes = count(paper.upvotes, entry.paper === paper ? 'paper.upvotes' : 'upvotes', warn);
+    const comments = count(entry.numComments, 'numComments', warn);
     entries.push({
       file: ctx.file,
       line,
@@ -172,15 +201,29 @@ export function parseApi(input: string, ctx: ReadContext): ParsedFile {
       authors: names,
       authorCount: names?.length ?? null,
       org: org(entry, paper),
-      upvotes: count(paper.upvotes),
-      comments: count(entry.numComments),
-      arxiv: str(paper.id)?.trim() ?? null,
+      upvotes,
+      comments,
+      arxiv,
       github: url(paper.githubRepo),
       project: url(paper.projectPage),
       keywords: Array.isArray(paper.ai_keywords) ? paper.ai_keywords.filter((k): k is string => typeof k === 'string') : [],
     });
   }
-  return { format: 'api', digest, entries, problems, entriesRead: entries.length + rejected };
+  return { format: 'api', digest, entries, problems, entriesRead: entries.length + rejected, capturedAt: latestTimestamp(text) };
+}
+
+/**
+ * The latest timestamp the day itself carries (`statusLastChangedAt`, `submittedOnDailyAt`, …):
+ * the API says nothing about when it was saved, but it was saved after its newest change, and a
+ * later save of the same day carries the same or later changes. Compared as UTC instants.
+ */
+function latestTimestamp(text: string): string | null {
+  let latest: string | null = null;
+  for (const m of text.matchAll(/["']\w*At["']\s*:\s*["'](\d{4}-\d{2}-\d{2}T[^"']{0,40})["']/g)) {
+    const at = captureInstant(m[1]);
+    if (at !== null && (latest === null || at > latest)) latest = at;
+  }
+  return latest;
 }
 
 /** An entry's `paper` object (older or hand-made days may put its fields at the top level). */
@@ -199,7 +242,15 @@ function wrapperDay(text: string): string | null {
   return isoDay(/"date"\s*:\s*"([^"]*)"/.exec(text)?.[1]);
 }
 
-/** The most frequent `submittedOnDailyAt` day (the latest on ties), or null when none has one. */
+/** The latest day among timestamps, or null when none is one. */
+function latestDay(values: readonly (Json | undefined)[]): string | null {
+  return values.reduce<string | null>((best, v) => {
+    const day = isoDay(v);
+    return day !== null && (best === null || day > best) ? day : best;
+  }, null);
+}
+
+/** The most frequent day among timestamps (the latest on ties), or null when none is one. */
 function commonestDay(values: readonly (Json | undefined)[]): string | null {
   const counts = new Map<string, number>();
   for (const v of values) {

@@ -16,7 +16,7 @@
  */
 import type { Org } from '../../schemas/paper.ts';
 import type { DigestFormat, ParsedFile, Problem, RawEntry, ReadContext } from '../types.ts';
-import { digestFromHeader, parseMonthDay, resolveDate, type MonthDay } from '../dates.ts';
+import { captureInstant, digestFromHeader, parseMonthDay, resolveDate, type MonthDay } from '../dates.ts';
 import { quote } from '../report.ts';
 import { isBlank } from './lines.ts';
 
@@ -47,6 +47,32 @@ export interface BodyRead {
   hasByline: boolean;
   /** Index of card-like lines after this card's end (a card that lost its heading), if any. */
   orphanAt?: number;
+  /** The card's date, when its layout puts it inside the body (`· Published on Oct 4, 2026`). */
+  date?: DateRead;
+  /** The upvote count, when its layout puts it inside the body (`[Upvote\n\n12](…)`). */
+  upvotes?: { count: number; arxiv: string | null };
+  /** A line (index) of page chrome the abstract swallowed (`isChrome`): the card is refused. */
+  chrome?: { line: number; text: string };
+  /** Why the body cannot be read, at which line (index): the card is refused. */
+  invalid?: { line: number; message: string };
+}
+
+/**
+ * Page furniture no abstract holds on a line of its own: a `·` separator or a line starting or
+ * ending with one, a `Published on …` or `Submitted by …` line, a date alone (a second card's), an
+ * upvote button, a byline (`- 3 authors`). A card whose abstract holds one ran on into the page
+ * around it (a layout the reader does not know), so it is refused rather than kept half-read.
+ * Formats add their own link syntax (markdown `[…](…)`, text-browser `][12]`).
+ */
+export function isChrome(line: string): boolean {
+  const t = line.trim();
+  return (
+    /^·(?:\s|$)|\s·$/.test(t) ||
+    /^(?:Published on|Submitted by)\b/.test(t) ||
+    /^\[?Upvote\b/.test(t) ||
+    /^(?:[-*•]\s*)?\d+\s+authors?$/i.test(t) ||
+    parseMonthDay(t) !== null
+  );
 }
 
 /** A date line: the date and the comment count after it. */
@@ -91,6 +117,8 @@ export interface PageHints {
   captured: string | null;
   /** A source of `captured`, for messages (`front matter "retrieved"`). */
   capturedFrom: string;
+  /** The full capture time as written (`2026-06-29T16:31:22.13+00:00`), when there is one. */
+  capturedAt?: string | null;
 }
 
 const SEPARATOR = '·';
@@ -168,8 +196,17 @@ export function readCardPage(lines: readonly string[], syntax: CardSyntax, ctx: 
       reject(h, `expected a title in the heading, found ${quote(lines[h]!.trim())}`);
       return;
     }
+    /** False (after refusing the card) when its body could not be read or swallowed page chrome. */
+    const readable = (): boolean => {
+      if (body.invalid) reject(body.invalid.line, body.invalid.message);
+      else if (body.chrome) {
+        reject(body.chrome.line, `expected the abstract of ${quote(title.title.trim(), 40)} to end before the page around the card, found ${quote(body.chrome.text)} (page chrome: a card layout Papershelf does not read)`);
+      } else return true;
+      return false;
+    };
+    const bodyVotes = body.upvotes ? { start: h, upvotes: body.upvotes.count, arxiv: body.upvotes.arxiv } : null;
     if (undated) {
-      cards.push({ line: h, title, upvotes, body, date: null });
+      if (readable()) cards.push({ line: h, title, upvotes: upvotes ?? bodyVotes, body, date: body.date ?? null });
       if (body.orphanAt !== undefined) rejectOrphan(body.orphanAt);
       return;
     }
@@ -190,7 +227,7 @@ export function readCardPage(lines: readonly string[], syntax: CardSyntax, ctx: 
       reject(d < stop ? d : sep, `expected a date line like ${quote(syntax.dateExample)} after "·", found ${found}`);
       return;
     }
-    cards.push({ line: h, title, upvotes, body, date });
+    if (readable()) cards.push({ line: h, title, upvotes: upvotes ?? bodyVotes, body, date });
     // Another "·" before the next heading: a card that lost its heading follows this one.
     for (let i = d + 1; i < stop; i++) {
       if (lines[i]!.trim() !== SEPARATOR) continue;
@@ -216,7 +253,7 @@ export function readCardPage(lines: readonly string[], syntax: CardSyntax, ctx: 
         continue;
       }
     }
-    if (!card.body.hasByline && !undated) warn(card.line, `expected a byline ("N authors" or an organisation) before "·", found none`);
+    if (!card.body.hasByline && (!undated || card.date)) warn(card.line, `expected a byline ("N authors" or an organisation) before "·", found none`);
     if (card.body.abstract.trim() === '') warn(card.line, 'expected an abstract after the title, found none');
     entries.push({
       file: ctx.file,
@@ -237,7 +274,7 @@ export function readCardPage(lines: readonly string[], syntax: CardSyntax, ctx: 
       keywords: [],
     });
   }
-  return { format: syntax.format, digest, entries, problems, entriesRead: entries.length + rejected };
+  return { format: syntax.format, digest, entries, problems, entriesRead: entries.length + rejected, capturedAt: captureInstant(hints.capturedAt ?? hints.captured) };
 }
 
 /** The day a capture stands for: file name, else capture date, else the page's date, else the newest card. */

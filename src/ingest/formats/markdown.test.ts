@@ -95,3 +95,55 @@ describe('markdown cases, explicitly', () => {
     expect(markdownFormat.detect('Daily Papers\n\nTitle\n\nAbstract\n\n  • 3 authors\n·\nJan 8\n', 'x.md')).toBe(false);
   });
 });
+
+describe('a trending capture by another HTML-to-markdown converter', () => {
+  it('reads every card exactly: linked ### headings, "· Published on" dates, [Upvote N] below them, [[image: slug] Org] badges, author counts; every card twice', () => {
+    const { entries, digest } = read('trending-other-converter');
+    expect(digest).toBe('2026-10-06');
+    const samsung = { slug: 'samsung', name: 'Samsung SAIL Montreal' };
+    const nvidia = { slug: 'nvidia', name: 'NVIDIA' };
+    const rows = [
+      [23, 'Tiny Loops: Recursive Reasoning with Small Networks', '2610.04871', '2026-10-04', 484, samsung, null, 'https://github.com/example-lab/tiny-loops'],
+      [47, 'Agent Workbench: Train Any AI Agent with Reinforcement Learning', '2610.03680', '2026-10-02', 121, null, 8, 'https://github.com/example-lab/agent-workbench'],
+      [73, '1984', '2610.01984', '2026-10-01', 0, null, 3, 'https://github.com/example-lab/bench-1984'],
+      [97, 'Memory OS: An Operating System for LLM Memory', '2609.29321', '2026-09-30', 39, nvidia, null, null],
+    ];
+    const twice = rows.flatMap((r) => [r, [(r[0] as number) + (r[0] === 47 ? 13 : 12), ...r.slice(1)]]);
+    expect(entries.map((e) => [e.line, e.title, e.arxiv, e.published, e.upvotes, e.org, e.authorCount, e.github])).toEqual(twice);
+    expect(entries.every((e) => e.comments === null)).toBe(true);
+    expect(entries[0]!.abstract).toBe('A two-layer network that recurses on its own answer outperforms much larger language models on grid puzzles such as Sudoku-Extreme and ARC-AGI.');
+    expect(entries[2]!.abstract).toBe('Agent Workbench is a flexible RL framework for training LLMs in various agents, using a hierarchical RL algorithm\nand decoupling execution from training to handle complex interactions.');
+    expect(entries[6]!.abstract).toMatch(/^Memory OS unifies .*continual learning for language models\.$/s);
+  });
+
+  it('refuses, naming file:line, a card whose abstract swallowed page chrome (Submitted by, a second date, links)', () => {
+    const { problems, entriesRead, entries } = read('trending-other-converter');
+    expect(entriesRead).toBe(10);
+    expect(entries).toHaveLength(8);
+    expect(problems).toEqual([131, 147].map((line) => ({
+      file: '2026-10-06-trending.md',
+      line,
+      severity: 'error',
+      message: 'expected the abstract of "Agents That Read the Footer" to end before the page around the card, found "Submitted by" (page chrome: a card layout Papershelf does not read)',
+    })));
+  });
+
+  it('refuses chrome swallowed by a search-page or trending abstract too, and keeps the neighbours', () => {
+    const search = readCase('markdown', 'search-page', markdownFormat);
+    const lines = search.input.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('[We release OCC-RAG'));
+    lines.splice(at + 1, 0, '', 'Submitted by', '', '[akhaliq](https://huggingface.co/akhaliq)');
+    const damaged = markdownFormat.parse(lines.join('\n'), { file: search.file, digestFromName: null });
+    expect(damaged.entries.map((e) => e.arxiv)).toEqual(['2502.20581', '2609.00319']);
+    expect(damaged.problems).toEqual([expect.objectContaining({ line: at + 3, severity: 'error', message: expect.stringMatching(/^expected the abstract of "OCC-RAG.*found "Submitted by"/) })]);
+
+    const trending = readCase('markdown', 'trending', markdownFormat);
+    const t = trending.input.split('\n');
+    const first = t.findIndex((l) => l.startsWith('- ') && / authors?$/.test(l));
+    t.splice(first, 0, 'Oct 2, 2026');
+    const dated = markdownFormat.parse(t.join('\n'), { file: trending.file, digestFromName: '2026-01-21' });
+    expect(dated.entries).toHaveLength(trending.parsed.entries.length - 1);
+    expect(dated.problems).toEqual([expect.objectContaining({ line: first + 1, severity: 'error', message: expect.stringMatching(/found "Oct 2, 2026" \(page chrome/) })]);
+  });
+});
+

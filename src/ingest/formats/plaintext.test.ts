@@ -156,6 +156,22 @@ describe('plain-text cases, explicitly', () => {
     ]);
   });
 
+  it('reads a title made of digits as the title, even over a two-paragraph abstract, when the copy shows no upvote counts', () => {
+    const text = 'Daily Papers\n\nJan 8\n\n404\n\nFirst paragraph.\n\nSecond paragraph.\n\n  • 2 authors\n·\nJan 7\n\nOther Paper\n\nText.\n\n  • 1 authors\n·\nJan 6\n';
+    const parsed = parsePlaintext(text, { file: '2026-01-08.txt', digestFromName: '2026-01-08' });
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.entries.map((e) => [e.title, e.abstract, e.upvotes])).toEqual([
+      ['404', 'First paragraph.\n\nSecond paragraph.', null],
+      ['Other Paper', 'Text.', null],
+    ]);
+    // With counts on every card, the number above a digit title is the count.
+    const voted = text.replace('404\n', '12\n\n404\n').replace('Other Paper', '-\n\nOther Paper');
+    expect(parsePlaintext(voted, { file: '2026-01-08.txt', digestFromName: '2026-01-08' }).entries.map((e) => [e.title, e.upvotes])).toEqual([
+      ['404', 12],
+      ['Other Paper', 0],
+    ]);
+  });
+
   it('reads a header with no cards as an empty digest', () => {
     const { parsed } = readCase('header-only');
     expect(parsed).toMatchObject({ entries: [], entriesRead: 0, problems: [] });

@@ -71,12 +71,15 @@ export function parseDateLine(line: string): DateLine | null {
  */
 const OTHER_CAPTURE = [/^#{1,6} \[/m, /\]\(https?:\/\/huggingface\.co\//, /\]\[\d+\]\s*$/m];
 
-/** Detects a plain-text copy: a `·` line followed by a date line, and not JSON or another capture. */
+/** A line shaped like a card's date (`Feb 30, 2025 1` too: the reader then says what is wrong with it). */
+const DATE_SHAPED = /^[A-Za-z]{3,9}\.? +\d{1,2}\b/;
+
+/** Detects a plain-text copy: a `·` line followed by a date-shaped line, and not JSON or another capture. */
 function detect(text: string): boolean {
   if (looksLikeJson(text)) return false;
   if (OTHER_CAPTURE.some((r) => r.test(text))) return false;
   const lines = splitLines(text);
-  return lines.some((l, i) => l.trim() === SEPARATOR && parseDateLine(lines[i + 1] ?? '') !== null);
+  return lines.some((l, i) => l.trim() === SEPARATOR && DATE_SHAPED.test((lines[i + 1] ?? '').trim()));
 }
 
 interface Header {
@@ -127,7 +130,16 @@ class CardReader {
   constructor(
     private readonly lines: readonly string[],
     private readonly file: string,
+    /** Whether the copy kept upvote counts above its titles (`copyShowsVotes`). */
+    private readonly showsVotes: boolean,
   ) {}
+
+  /** Number of blank-separated blocks of text in lines `[from, to)`. */
+  private blocks(from: number, to: number): number {
+    let n = 0;
+    for (let i = from; i < to; i++) if (!isBlank(this.lines[i]) && (i === from || isBlank(this.lines[i - 1]))) n++;
+    return n;
+  }
 
   /** Records a rejected card; `line` is 0-based. */
   reject(line: number, message: string): void {
@@ -156,9 +168,11 @@ class CardReader {
       while (start < sep && isBlank(this.lines[start])) start++;
     }
     // Some copies keep the upvote button's count (`-` for none) on its own line above the title.
+    // A title can be digits too (`404`): a number is the count only when a title and an abstract
+    // still follow it, and when the copy shows counts on its other cards (see `showsVotes`).
     let upvotes: number | null = null;
     const vote = UPVOTES.exec(this.text(start));
-    if (vote && start + 1 < b) {
+    if (vote && this.blocks(start + 1, b) >= 2 && this.showsVotes) {
       upvotes = vote[1] === '-' ? 0 : Number(vote[1]);
       start++;
       while (start < sep && isBlank(this.lines[start])) start++;
@@ -278,14 +292,29 @@ function inferDigest(
   return newest;
 }
 
+/**
+ * Whether a copy kept the upvote button's count above its titles. The button is on every card of
+ * a page, so a copy that kept it shows two or more number lines standing alone between blank
+ * lines; a single one among several cards is a title made of digits (`404`). A one-card copy
+ * cannot tell, and reads a number over a title and an abstract as the count.
+ */
+function copyShowsVotes(lines: readonly string[], cards: number): boolean {
+  if (cards <= 1) return true;
+  let n = 0;
+  for (let i = 0; i < lines.length && n < 2; i++) {
+    if (UPVOTES.test(lines[i]!.trim()) && isBlank(lines[i - 1]) && isBlank(lines[i + 1])) n++;
+  }
+  return n >= 2;
+}
+
 /** Reads a plain-text digest into raw entries; malformed cards become problems. */
 export function parsePlaintext(text: string, ctx: ReadContext): ParsedFile {
   const lines = splitLines(text);
-  const reader = new CardReader(lines, ctx.file);
   const separators: number[] = [];
   lines.forEach((l, i) => {
     if (l.trim() === SEPARATOR) separators.push(i);
   });
+  const reader = new CardReader(lines, ctx.file, copyShowsVotes(lines, separators.length));
   const header = readHeader(lines, separators[0] ?? lines.length);
   const cards: PendingCard[] = [];
   let start = header.end;

@@ -19,7 +19,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 /** `Mon D`, with `, YYYY` unless the date is in the digest's own year (as papers pages show it). */
 export function cardDate(iso: string, digest: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${MONTHS[m - 1]} ${d}${iso.slice(0, 4) === digest.slice(0, 4) ? '' : `, ${y}`}`;
+  return `${MONTHS[m - 1]} ${d}${iso.slice(0, 4) === digest.slice(0, 4) ? '' : `, ${String(y).padStart(4, '0')}`}`;
 }
 
 /** The page's date selector for a digest day (`Jan 8`). */
@@ -98,6 +98,9 @@ export function renderMarkdown(digest: string, cards: readonly CardRecord[], opt
   return out.join('\n');
 }
 
+/** A link target as a page's `href` gives it: raw API values may hold newlines, a rendered link never does. */
+const linkTarget = (url: string): string => url.replace(/\s+/g, '');
+
 /** The trending page's markdown capture: unlinked headings, a summary, no dates; every card twice. */
 export function renderTrending(cards: readonly CardRecord[]): string {
   const out = ['# What is Papers with Code?', '**URL:** https://paperswithcode.com', '**Page Title:** Trending Papers - Hugging Face', '--------------------', '', '## Trending Papers', ''];
@@ -106,10 +109,41 @@ export function renderTrending(cards: readonly CardRecord[]): string {
     const card = [`### ${first}`, ...rest.map((l) => `  ${l}`), '', escapeMarkdown(c.abstract)];
     const count = shownCount(c);
     if (count) card.push(`- ${count} authors`);
-    if (c.github) card.push(`[LINK: GitHub 1.2k](${c.github})`);
+    if (c.github) card.push(`[LINK: GitHub 1.2k](${linkTarget(c.github)})`);
     out.push(...card, '', ...card, '');
   }
   out.push('--------------------');
+  return out.join('\n');
+}
+
+/**
+ * The trending page as another HTML-to-markdown converter writes it: linked `###` headings, the
+ * byline and `· Published on Oct 4, 2026` on one line, `[Upvote\n\nN](…login…)` below it, org
+ * badges as `[[image: slug] Org Name](…)`, the abstract wrapped at 120, a `[GitHub 1.2k](…)`
+ * link; every card twice (see `fixtures/markdown/trending-other-converter`).
+ */
+export function renderTrendingVariant(digest: string, cards: readonly CardRecord[]): string {
+  const out = ['Title: Trending Papers - Hugging Face', '', 'URL Source: https://huggingface.co/papers/trending', '', 'Markdown Content:', '# Trending Papers', ''];
+  for (const c of cards) {
+    const id = c.arxiv ?? 'unknown';
+    const byline = c.org ? `[[image: ${c.org.slug}] ${escapeMarkdown(c.org.name)}](https://huggingface.co/${c.org.slug})` : `- ${shownCount(c) ?? 0} authors`;
+    const [y, m, d] = c.published.split('-').map(Number) as [number, number, number];
+    const card = [
+      `### [${escapeMarkdown(c.title)}](https://huggingface.co/papers/${id})`,
+      '',
+      `${byline} · Published on ${MONTHS[m - 1]} ${d}, ${String(y).padStart(4, '0')}`,
+      '',
+      '[Upvote',
+      '',
+      `${c.upvotes ? c.upvotes : '-'}](https://huggingface.co/login?next=%2Fpapers%2F${id})`,
+      '',
+      ...wrap(c.abstract, 120).map(escapeMarkdown),
+      ...(c.github ? ['', `[GitHub 1.2k](${linkTarget(c.github)})`] : []),
+      '',
+    ];
+    out.push(...card, ...card);
+  }
+  out.push('* * *', '', '[TOS](https://huggingface.co/terms-of-service)');
   return out.join('\n');
 }
 

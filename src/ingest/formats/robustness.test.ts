@@ -11,7 +11,7 @@ import type { Org } from '../../schemas/paper.ts';
 import type { RawEntry } from '../types.ts';
 import { detectFormat } from './index.ts';
 import { normalizeLine, normalizeParagraphs } from '../normalize.ts';
-import { renderApi, renderMarkdown, renderPlaintext, renderTextBrowser, renderTrending, type CardRecord } from './render.ts';
+import { renderApi, renderMarkdown, renderPlaintext, renderTextBrowser, renderTrending, renderTrendingVariant, type CardRecord } from './render.ts';
 
 const DIGEST = '2025-06-10';
 /** numRuns per property: moderate, so the unit suite stays fast. */
@@ -221,6 +221,31 @@ describe.each(FORMATS)('$name digests', (format) => {
         });
       }),
       { numRuns: RUNS * 2 },
+    );
+  });
+});
+
+describe("another converter's trending digests (inline dates, upvotes below, every card twice)", () => {
+  it('read back every card twice with every field the layout carries', () => {
+    fc.assert(
+      fc.property(cards, (list) => {
+        const parsed = parse(renderTrendingVariant(DIGEST, list));
+        expect(parsed.problems).toEqual([]);
+        expect(parsed.entries).toHaveLength(list.length * 2);
+        parsed.entries.forEach((e, i) => {
+          const c = list[Math.floor(i / 2)]!;
+          expect(comparable(e, ['title', 'abstract', 'org', 'authorCount', 'github', 'published', 'upvotes', 'arxiv', 'comments'])).toEqual({
+            ...text(c),
+            ...shown(c),
+            github: c.github,
+            published: c.published,
+            upvotes: c.upvotes,
+            arxiv: c.arxiv,
+            comments: null,
+          });
+        });
+      }),
+      { numRuns: RUNS },
     );
   });
 });

@@ -45,6 +45,16 @@ describe('text-browser cases, explicitly', () => {
     expect(problems).toEqual([expect.objectContaining({ line: 22, severity: "error", message: "expected the card \"Lost Its Separator\" to end with a byline, \"·\" and a date line, found \"Jan 19\"" })]);
   });
 
+  it('refuses a card whose abstract swallowed page chrome (a "Submitted by" and a reference), naming its line', () => {
+    const { input, file, parsed } = readCase('textbrowser', 'search-page', textbrowserFormat);
+    const lines = input.split('\n');
+    const close = lines.findIndex((l) => /^\]\[\d+\]$/.test(l.trim()) && lines[lines.indexOf(l) - 1]!.trim() === '');
+    lines.splice(close, 0, 'Submitted by', '[akhaliq][99]');
+    const damaged = textbrowserFormat.parse(lines.join('\n'), { file, digestFromName: null });
+    expect(damaged.entries).toHaveLength(parsed.entries.length - 1);
+    expect(damaged.problems).toEqual([expect.objectContaining({ line: close + 1, severity: 'error', message: expect.stringMatching(/^expected the abstract of ".*" to end before the page around the card, found "Submitted by"/) })]);
+  });
+
   it('is told apart from markdown and plain text by content', () => {
     for (const name of caseNames('textbrowser')) {
       const { input, file } = readCase('textbrowser', name, textbrowserFormat);

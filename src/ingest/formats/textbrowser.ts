@@ -31,7 +31,7 @@
 import type { FormatReader } from './index.ts';
 import type { ParsedFile, ReadContext } from '../types.ts';
 import { isBlank, looksLikeJson, splitLines } from './lines.ts';
-import { dateLineReader, readCardPage, type BodyRead, type CardSyntax, type TitleRead, type UpvotesRead } from './cardpage.ts';
+import { dateLineReader, isChrome, readCardPage, type BodyRead, type CardSyntax, type TitleRead, type UpvotesRead } from './cardpage.ts';
 
 const REF_END = /\]\[\d+\]\s*$/;
 const CLOSE_REF = /^\]\[\d+\]$/;
@@ -39,7 +39,7 @@ const TITLE_DONE = /^(.*)\]\[\d+\]$/;
 const AUTHORS = /^[*•-]\s*(\d+)\s+authors?$/;
 const ORG = /^\[\[([^\]]*)\]\s*(.*)\]\[\d+\]$/;
 const DATE_LINE = /^(.*?)\s*(?:\[\s*(\d{1,7})\s*\]\[\d+\])?$/;
-const CAPTURED = /^-\s*Captured(?:\s*\(UTC\))?:\s*(\d{4}-\d{2}-\d{2})/i;
+const CAPTURED = /^-\s*Captured(?:\s*\(UTC\))?:\s*((\d{4}-\d{2}-\d{2})\S*)/i;
 
 function readTitle(lines: readonly string[], h: number): TitleRead {
   let text = lines[h]!.trim().replace(/^###\s+\[?/, '');
@@ -89,11 +89,18 @@ function readBody(lines: readonly string[], from: number, to: number): BodyRead 
   }
   while (hi >= lo && isBlank(lines[hi])) hi--;
   // The abstract is wrapped in "[" … "][N]".
+  let first = lo;
   const text = lines.slice(lo, hi + 1).map((l) => l.trim());
-  if (text[0] === '[') text.shift();
+  if (text[0] === '[') {
+    text.shift();
+    first++;
+  }
   if (text.length && CLOSE_REF.test(text[text.length - 1]!)) text.pop();
   else if (text.length && REF_END.test(text[text.length - 1]!)) text[text.length - 1] = text[text.length - 1]!.replace(REF_END, '');
-  return { abstract: text.join('\n').trim(), authorCount, org, github: null, hasByline };
+  // A line that is only a bracket, a reference or a link is another link of the page: chrome (cardpage.ts).
+  const at = text.findIndex((l) => l !== '' && (isChrome(l) || l === '[' || /^\]?\[\d+\]$|^\[[^\]]*\]\[\d+\]$/.test(l) || CLOSE_REF.test(l)));
+  const chrome = at < 0 ? {} : { chrome: { line: first + at, text: text[at]! } };
+  return { abstract: text.join('\n').trim(), authorCount, org, github: null, hasByline, ...chrome };
 }
 
 const readDate = dateLineReader(DATE_LINE);
@@ -114,14 +121,15 @@ const syntax: CardSyntax = {
 export function parseTextBrowser(text: string, ctx: ReadContext): ParsedFile {
   const lines = splitLines(text);
   let captured: string | null = null;
+  let capturedAt: string | null = null;
   for (const line of lines.slice(0, 40)) {
     const m = CAPTURED.exec(line.trim());
     if (m) {
-      captured = m[1]!;
+      [capturedAt, captured] = [m[1]!, m[2]!];
       break;
     }
   }
-  return readCardPage(lines, syntax, ctx, { captured, capturedFrom: 'the "Captured" header' });
+  return readCardPage(lines, syntax, ctx, { captured, capturedAt, capturedFrom: 'the "Captured" header' });
 }
 
 /** A text-browser dump: `### [Title][N]` headings and lines closing a numbered reference. */
