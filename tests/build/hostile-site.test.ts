@@ -77,7 +77,9 @@ describe('the hostile-digest set next to the sample digest', () => {
     // The same top-level entries as the demo build (hashed worker file names aside).
     const names = (dir: string) => readdirSync(dir).map((n) => n.replace(/-[0-9a-f]{8,}\.js$/, '.js')).sort();
     expect(names(site.dist)).toEqual(names(inject('distDir')));
-    expect(existsSync(path.join(site.layout.root, '..', 'index.html'))).toBe(false);
+    // `orgs/../../index` (the traversal case's slug) resolved naively from dist/orgs/ would land beside dist/.
+    expect(existsSync(path.join(site.dist, '..', 'index'))).toBe(false);
+    expect(existsSync(path.join(site.dist, '..', 'index.html'))).toBe(false);
     for (const dir of readdirSync(path.join(site.dist, 'papers'))) expect(dir, dir).toMatch(/^[a-z0-9][a-z0-9.-]*$/);
   });
 });

@@ -64,7 +64,7 @@ const policy = reportOnlyPolicy(trusted, fixtureDist);
 const browser = await launchBrowser();
 
 /** Sweeps a built site and attributes what it finds to `cases` (by canary id, else by the paper page it was on). */
-async function judgeSite(dist: string, papersDir: string, cases: readonly HostileCase[]): Promise<void> {
+async function judgeSite(dist: string, papersDir: string, cases: readonly HostileCase[], onlyCasePages = false): Promise<void> {
   const caseOfPaper = new Map<string, string[]>();
   for (const f of readdirSync(papersDir).filter((n) => n.endsWith('.json'))) {
     const p = JSON.parse(readFileSync(path.join(papersDir, f), 'utf8')) as { id: string; aliases: string[]; appearances: Array<{ file: string }> };
@@ -80,7 +80,10 @@ async function judgeSite(dist: string, papersDir: string, cases: readonly Hostil
   const server = await serveDist(dist, '/', { htmlHeaders: { 'Content-Security-Policy-Report-Only': policy } });
   const hits: Hit[] = [];
   const context = await recordingContext(browser, hits, { width: 390, height: 844 });
-  await sweepPages(context, hits, server.url, sitePages(dist));
+  // A case built alone: its own paper pages and the listing pages, not the sample's 44 papers again.
+  const own = new Set([...caseOfPaper].filter(([, ids]) => ids.length > 0).map(([id]) => `papers/${id}/`));
+  const pages = sitePages(dist).filter((p) => !onlyCasePages || !p.startsWith('papers/') || own.has(p));
+  await sweepPages(context, hits, server.url, pages);
   await openSearch(context, server.url, 'hostile').catch((e) => hits.push({ page: 'search/', kind: 'dialog', detail: `search did not open: ${e}` }));
   for (const h of hits) attribute(/\/papers\/([^/]+)\//.exec(`/${h.page.replace(/^\//, '')}`)?.[1], `${h.kind} on ${h.page}: ${h.detail.slice(0, 80)}`, 'injections', h.kind === 'canary' ? h.detail : undefined);
   await context.close();
@@ -105,7 +108,7 @@ if (!quick) {
     const build = await buildSite(layout, papers, path.join(dir, 'dist'));
     if (c.format === 'note') buildFailures.set(c.id, [...buildFailureFailures(c, build), ...noteBuildFailures(c, build)]);
     else if (build.code !== 0) site.get(c.id)!.crashes.push(`the build fails: ${lastLines(build.stdout + build.stderr, 3).slice(0, 200)}`);
-    else await judgeSite(path.join(dir, 'dist'), papers, [c]);
+    else await judgeSite(path.join(dir, 'dist'), papers, [c], true);
     log(`${c.id}: built alone (exit ${build.code})`);
   }
 }
