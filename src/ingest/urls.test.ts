@@ -86,3 +86,50 @@ describe('extractLinks', () => {
     expect(extractLinks('plain')).toEqual({ github: null, links: [] });
   });
 });
+
+describe('findUrls on hostile text', () => {
+  /** Unbroken inputs that made an earlier findUrls quadratic (each match rescanned the rest of its token). */
+  const shapes: Record<string, (n: number) => string> = {
+    'https://a.bc/{ repeated (issue 7)': (n) => 'https://a.bc/{'.repeat(Math.ceil(n / 14)),
+    'a URL ending in n closing parentheses': (n) => `https://a.bc/x${')'.repeat(n)}`,
+    'a URL ending in n full stops': (n) => `https://a.bc/x${'.'.repeat(n)}`,
+    'URLs with empty debris groups, back to back': (n) => 'https://a.bc/x{}'.repeat(Math.ceil(n / 16)),
+    'URLs glued by semicolons': (n) => 'https://a.bc/x;'.repeat(Math.ceil(n / 15)),
+    'www. repeated': (n) => '(www.'.repeat(Math.ceil(n / 5)),
+  };
+
+  /** Fastest of a few runs, in ms: the least disturbed by other work on the machine (fewer runs when slow). */
+  const fastest = (work: () => void, runs = 7): number => {
+    let best = Infinity;
+    let spent = 0;
+    for (let i = 0; i < runs && (i < 2 || spent < 1_000); i++) {
+      const started = performance.now();
+      work();
+      const took = performance.now() - started;
+      best = Math.min(best, took);
+      spent += took;
+    }
+    return best;
+  };
+
+  // No absolute time limit (machines differ; speed targets belong in `npm run bench`): scanning one
+  // text of 4n characters must cost about what scanning four texts of n characters costs. Linear
+  // code gives a ratio near 1; the quadratic scan this replaces gave 4 and more.
+  it.each(Object.entries(shapes))('is linear: %s', (_name, make) => {
+    const small = make(12_500);
+    const big = make(50_000);
+    findUrls(big); // warm up the JIT on the same shape
+    const separate = fastest(() => {
+      for (let i = 0; i < 4; i++) findUrls(small);
+    });
+    const together = fastest(() => findUrls(big));
+    expect(together / separate).toBeLessThan(2.5);
+  });
+
+  it('still finds every URL in 224 KB of "https://a.bc/{" (the reported input)', () => {
+    const text = 'https://a.bc/{'.repeat(16_000);
+    const urls = findUrls(text);
+    expect(urls).toHaveLength(16_000);
+    expect(urls.every((u) => u.url === 'https://a.bc')).toBe(true);
+  });
+});

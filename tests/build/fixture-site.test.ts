@@ -179,7 +179,7 @@ describe('fixture site: the paper page', () => {
   });
 
   it('links the organisation byline to its page', () => {
-    expect(article.querySelector('a[data-pagefind-filter="org"]')!.getAttribute('href')).toBe(`${BASE}orgs/nvidia/`);
+    expect(article.querySelector('a[data-pagefind-meta="org"]')!.getAttribute('href')).toBe(`${BASE}orgs/nvidia/`);
   });
 
   it('lists up to five related papers that exist, never itself, ranking the closest first', () => {

@@ -15,15 +15,30 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** Options of `serveDist`. */
+export interface ServeOptions {
+  /** Extra response headers for HTML pages (e.g. a report-only Content-Security-Policy). */
+  htmlHeaders?: Record<string, string>;
+}
+
 /** Starts a server for `dir` under `base` (`/` or `/repo/`). */
-export async function serveDist(dir: string, base = '/'): Promise<StaticServer> {
-  const assets = sirv(dir, { dev: true, etag: false });
+export async function serveDist(dir: string, base = '/', options: ServeOptions = {}): Promise<StaticServer> {
+  const htmlHeaders = Object.entries(options.htmlHeaders ?? {});
+  const assets = sirv(dir, {
+    dev: true,
+    etag: false,
+    setHeaders: (res, pathname) => {
+      // `pathname` is the request path: pages are `…/` or `….html`.
+      if (pathname.endsWith('/') || pathname.endsWith('.html')) for (const [k, v] of htmlHeaders) res.setHeader(k, v);
+    },
+  });
   const notFound = path.join(dir, '404.html');
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
     const send404 = () => {
       res.statusCode = 404;
       res.setHeader('content-type', 'text/html; charset=utf-8');
+      for (const [k, v] of htmlHeaders) res.setHeader(k, v);
       res.end(existsSync(notFound) ? readFileSync(notFound) : 'Not found');
     };
     if (!url.startsWith(base)) return send404();

@@ -2,16 +2,18 @@
  * Builds the demo site once for the end-to-end tests, exactly as a user would: `npm run build`
  * (ingest + astro build + Pagefind) into `dist/`, then a second `astro build` of the same papers
  * under a GitHub Pages base path, then a third of the fixture archive (tests/fixtures/site:
- * generated paper JSON, a fixture taxonomy and notes) under another base path.
+ * generated paper JSON, a fixture taxonomy and notes) under another base path, and a fourth of
+ * the hostile-digest set (tests/hostile) next to the sample digest.
  * `PAPERSHELF_SKIP_BUILD=1` reuses existing builds while iterating.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { repoRoot, TEST_BASE } from '../helpers/repo.ts';
 import { run } from '../helpers/run.ts';
 import { fixturePapers } from '../fixtures/site/papers.ts';
+import { buildHostileSite, type HostileSite } from '../hostile/harness.ts';
 
 /** Base path of the fixture build (a different one from TEST_BASE, so nothing leans on either). */
 export const FIXTURE_BASE = '/shelf/';
@@ -24,6 +26,8 @@ declare module 'vitest' {
     baseDistDir: string;
     /** The fixture archive (tests/fixtures/site) built with `BASE=/shelf/`. */
     fixtureDistDir: string;
+    /** The hostile-digest set (tests/hostile) next to the sample digest, ingested and built once. */
+    hostile: HostileSite;
   }
 }
 
@@ -53,6 +57,21 @@ export default async function setup(project: TestProject) {
   project.provide('distDir', distDir);
   project.provide('baseDistDir', baseDistDir);
   project.provide('fixtureDistDir', await buildFixtureSite());
+  project.provide('hostile', await buildHostile());
+}
+
+/** One build of every hostile case (but the known defects) next to the sample digest. */
+async function buildHostile(): Promise<HostileSite> {
+  const root = process.env.PAPERSHELF_SKIP_BUILD
+    ? path.join(os.tmpdir(), 'papershelf-e2e-hostile')
+    : mkdtempSync(path.join(os.tmpdir(), 'papershelf-e2e-hostile-'));
+  const saved = path.join(root, 'site.json');
+  if (process.env.PAPERSHELF_SKIP_BUILD && existsSync(saved)) return JSON.parse(readFileSync(saved, 'utf8')) as HostileSite;
+  const started = performance.now();
+  const site = await buildHostileSite(root);
+  writeFileSync(saved, JSON.stringify(site));
+  console.log(`[e2e setup] hostile archive ingested and built: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return site;
 }
 
 /** Writes the fixture papers to a temporary folder and builds them with the fixture taxonomy and notes. */
