@@ -4,7 +4,7 @@
  */
 import type { RawEntry } from './types.ts';
 import { repairLatex } from './math.ts';
-import { extractLinks, githubRepo, findUrls } from './urls.ts';
+import { extractLinks, githubRepo, webUrl } from './urls.ts';
 import { parseArxivId } from '../schemas/arxiv.ts';
 import { captureInstant } from './dates.ts';
 
@@ -46,20 +46,14 @@ export function normalizeParagraphs(text: string): string {
     .join('\n\n');
 }
 
-/** A URL as a capture gave it, cleaned the way abstract URLs are; null when unusable. */
-function cleanUrl(raw: string | null): string | null {
-  if (raw === null) return null;
-  return findUrls(raw.trim())[0]?.url ?? null;
-}
-
 /** Final text and links for one entry. */
 export function normalizeEntry(raw: RawEntry): NormalizedEntry {
   const title = repairLatex(normalizeLine(raw.title));
   const abstract = repairLatex(normalizeParagraphs(raw.abstract));
   const found = extractLinks(abstract);
-  const rawGithub = cleanUrl(raw.github);
+  const rawGithub = webUrl(raw.github);
   const github = rawGithub ? (githubRepo(rawGithub) ?? rawGithub) : found.github;
-  const project = cleanUrl(raw.project);
+  const project = webUrl(raw.project);
   const authors = raw.authors?.map(normalizeLine).filter((a) => a !== '') ?? null;
   const hasAuthors = authors !== null && authors.length > 0;
   const links = [...(found.github && found.github !== github ? [found.github] : []), ...found.links];

@@ -122,6 +122,16 @@ function absolute(raw: string): string | null {
   return withScheme.replace(/^https?:\/\//i, (s) => s.toLowerCase());
 }
 
+/**
+ * A URL field as a capture gave it (`githubRepo`, `projectPage`), cleaned the way abstract URLs
+ * are: the first web URL in it, or null when it holds none (`javascript:…`, `data:…`, a bare word).
+ * The API reader warns when a field gives no URL, normalisation keeps what this returns: one rule.
+ */
+export function webUrl(raw: string | null): string | null {
+  if (raw === null) return null;
+  return findUrls(raw.trim())[0]?.url ?? null;
+}
+
 /** GitHub paths that are site pages, not `owner/repo`. */
 const GITHUB_RESERVED = new Set([
   'orgs', 'users', 'topics', 'features', 'sponsors', 'settings', 'marketplace', 'explore',

@@ -21,6 +21,7 @@ import type { ParsedFile, Problem, RawEntry, ReadContext } from '../types.ts';
 import { captureInstant, isValidDate } from '../dates.ts';
 import { parseArxivId } from '../../schemas/arxiv.ts';
 import { quote } from '../report.ts';
+import { webUrl } from '../urls.ts';
 import { lineAt, lineStarts, scanJsonItems, skipNested, splitAtItemStarts, type ItemSpan } from './jsonitems.ts';
 import { parsePyLiteral, PyLiteralError } from './pyliteral.ts';
 
@@ -50,6 +51,10 @@ function isoDay(value: Json | undefined): string | null {
 }
 
 const str = (v: Json | undefined): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
+/** A field's value as a message quotes it (`-5`, `"many"`, `{"name":"Ada"}`). */
+function shown(v: Json): string {
+  return typeof v === 'string' ? quote(v) : typeof v === 'number' || typeof v === 'boolean' || v === null ? String(v) : quote(JSON.stringify(v));
+}
 /**
  * A count (`paper.upvotes`, `numComments`): a whole number from 0 up, or its decimal digits as a
  * string (`"7"`, as some exports write numbers). Anything else (-5, 3.5, 1e20, `"many"`, `true`)
@@ -59,12 +64,22 @@ function count(v: Json | undefined, field: string, warn: (message: string) => vo
   if (v === undefined || v === null) return null;
   const n = typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v;
   if (typeof n === 'number' && Number.isSafeInteger(n) && n >= 0) return n;
-  const found = typeof v === 'string' ? quote(v) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : quote(JSON.stringify(v));
-  warn(`expected ${quote(field)} to be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, found ${found} (kept the paper without it)`);
+  warn(`expected ${quote(field)} to be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, found ${shown(v)} (kept the paper without it)`);
   return null;
 }
-/** URLs never hold whitespace: a newline inside `githubRepo` is an artefact of the capture. */
-const url = (v: Json | undefined): string | null => str(v)?.replace(/\s+/g, '') || null;
+/**
+ * A link field (`paper.githubRepo`, `paper.projectPage`), whitespace inside it (an artefact of the
+ * capture) removed. Only a web address becomes a link (`webUrl`, the rule normalisation applies):
+ * anything else (`javascript:…`, `data:…`, a number) is dropped with a warning naming the field,
+ * and the paper is kept, as with a count that is no count. Absent, null or empty means no link.
+ */
+function link(v: Json | undefined, field: string, warn: (message: string) => void): string | null {
+  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return null;
+  const raw = typeof v === 'string' ? v.replace(/\s+/g, '') : null;
+  if (raw !== null && webUrl(raw) !== null) return raw;
+  warn(`expected ${quote(field)} to be a web address (http or https), found ${shown(v)} (kept the paper without it)`);
+  return null;
+}
 
 /** The organisation: `organization.name` is the handle (slug), `fullname` the display name. */
 function org(entry: JsonObject, paper: JsonObject): Org | null {
@@ -75,11 +90,42 @@ function org(entry: JsonObject, paper: JsonObject): Org | null {
   return { slug, name: str(o.fullname)?.trim() ?? slug };
 }
 
-/** Author names; hidden authors are dropped (the page does not show them). */
-function authors(paper: JsonObject): string[] | null {
-  if (!Array.isArray(paper.authors)) return null;
-  const names = paper.authors.flatMap((a) => (isObject(a) && a.hidden !== true && str(a.name) ? [str(a.name)!] : []));
+/**
+ * Author names from `paper.authors`, a list of `{"name", "hidden"}`: hidden authors are dropped
+ * (the page does not show them), and a plain string is taken as a name. Anything else (the list
+ * given as an object, an author without a name) makes the authors unknown (`null`) with a warning
+ * naming the field, and the paper is kept: a partial list would pass for the whole one, as a count
+ * that is no count becomes unknown rather than a guess.
+ */
+function authors(v: Json | undefined, field: string, warn: (message: string) => void): string[] | null {
+  if (v === undefined || v === null) return null;
+  if (!Array.isArray(v)) {
+    warn(`expected ${quote(field)} to be a list of authors like [{"name": "Ada Lovelace"}], found ${shown(v)} (kept the paper without its authors)`);
+    return null;
+  }
+  const names: string[] = [];
+  for (const [i, a] of v.entries()) {
+    if (typeof a === 'string' && a.trim() !== '') names.push(a);
+    else if (isObject(a) && str(a.name)) {
+      if (a.hidden !== true) names.push(str(a.name)!);
+    } else if (!(isObject(a) && a.hidden === true)) {
+      warn(`expected each of ${quote(field)} to be an author like {"name": "Ada Lovelace"}, found ${shown(a)} at position ${i + 1} (kept the paper without its authors)`);
+      return null;
+    }
+  }
   return names.length ? names : null;
+}
+
+/**
+ * The abstract (`paper.summary`). An entry without one is kept with a warning, as the other
+ * readers keep a card with no abstract after its title: the title and counts are still the paper's.
+ */
+function summary(entry: JsonObject, paper: JsonObject, field: string, warn: (message: string) => void): string {
+  const text = str(paper.summary) ?? str(entry.summary);
+  if (text !== null) return text;
+  const v = 'summary' in paper ? paper.summary : entry.summary;
+  warn(`expected an abstract (${quote(field)}), found ${v === undefined ? 'none' : shown(v)} (kept the paper without one)`);
+  return '';
 }
 
 /** An item's value: JSON, or a Python repr inside a JSON string. */
@@ -186,9 +232,12 @@ export function parseApi(input: string, ctx: ReadContext): ParsedFile {
       reject(line, `expected "paper.id" to be an arXiv id like "2401.04558" or "hep-th/9901001", found ${quote(typeof paper.id === 'string' ? paper.id : JSON.stringify(paper.id))}`);
       continue;
     }
-    const names = authors(paper);
     const warn = (message: string) => problems.push({ file: ctx.file, line, severity: 'warning', message });
-    const upvotes = count(paper.upvotes, entry.paper === paper ? 'paper.upvotes' : 'upvotes', warn);
+    // Messages name a field where the entry has it: inside `paper`, or at the top of a hand-made entry.
+    const field = (name: string) => (entry.paper === paper ? `paper.${name}` : name);
+    const names = authors(paper.authors, field('authors'), warn);
+    const abstract = summary(entry, paper, field('summary'), warn);
+    const upvotes = count(paper.upvotes, field('upvotes'), warn);
     const comments = count(entry.numComments, 'numComments', warn);
     entries.push({
       file: ctx.file,
@@ -196,7 +245,7 @@ export function parseApi(input: string, ctx: ReadContext): ParsedFile {
       rank: entries.length,
       digest,
       title,
-      abstract: str(paper.summary) ?? str(entry.summary) ?? '',
+      abstract,
       published: isoDay(paper.publishedAt),
       authors: names,
       authorCount: names?.length ?? null,
@@ -204,8 +253,8 @@ export function parseApi(input: string, ctx: ReadContext): ParsedFile {
       upvotes,
       comments,
       arxiv,
-      github: url(paper.githubRepo),
-      project: url(paper.projectPage),
+      github: link(paper.githubRepo, field('githubRepo'), warn),
+      project: link(paper.projectPage, field('projectPage'), warn),
       keywords: Array.isArray(paper.ai_keywords) ? paper.ai_keywords.filter((k): k is string => typeof k === 'string') : [],
     });
   }

@@ -128,6 +128,29 @@ describe('a trending capture by another HTML-to-markdown converter', () => {
     })));
   });
 
+  it('refuses a card whose abstract starts with a whole-line link (a badge below the upvotes), never gluing that link to a wrapper that ends lines later (hostile set: md-other-converter)', () => {
+    const card = (after: string[]) => [
+      '### [Hostile Other Converter Paper](https://huggingface.co/papers/2610.80001)', '', '· Published on Oct 4, 2026', '',
+      '[Upvote', '', '42](https://huggingface.co/login?next=%2Fpapers%2F2610.80001)', '', ...after,
+    ];
+    const ctx = { file: '2026-10-04-trending.md', digestFromName: null };
+    const badge = '[[image: acme] Acme Org](https://huggingface.co/acme)';
+    // The link closing the "abstract" points elsewhere: the reader used to take badge … link for one wrapper.
+    const text = [...card([badge, '', 'An abstract of the other converter.', '', '[Submitted by someone](https://huggingface.co/someone)', '']),
+      '### [Hostile Other Converter Paper](https://huggingface.co/papers/2610.80001)', '', '· Published on Oct 4, 2026', '', 'An abstract of the other converter.', ''].join('\n');
+    const parsed = markdownFormat.parse(text, ctx);
+    expect(parsed.problems.filter((p) => p.severity === 'error')).toEqual([{ file: ctx.file, line: 9, severity: 'error', message: `expected the abstract of "Hostile Other Converter Paper" to end before the page around the card, found ${JSON.stringify(badge)} (page chrome: a card layout Papershelf does not read)` }]);
+    // The second copy shows a clean card: read, its abstract exact.
+    expect(parsed.entries.map((e) => [e.line, e.abstract])).toEqual([[15, 'An abstract of the other converter.']]);
+    // The same with the abstract's own wrapper to the paper after the badge.
+    const wrapped = markdownFormat.parse(card([badge, '', '[An abstract of the', 'other converter.](https://huggingface.co/papers/2610.80001)', '']).join('\n'), ctx);
+    expect(wrapped.entries).toEqual([]);
+    expect(wrapped.problems).toEqual([expect.objectContaining({ line: 9, severity: 'error', message: expect.stringContaining('page chrome') })]);
+    // A wrapper whose first line ends in a link of its own is still a wrapper.
+    const inner = markdownFormat.parse(card(['[We use [a tool](https://example.org/tool)', 'and more.](https://example.org/elsewhere)', '']).join('\n'), ctx);
+    expect(inner.entries.map((e) => e.abstract)).toEqual(['We use [a tool](https://example.org/tool)\nand more.']);
+  });
+
   it('refuses chrome swallowed by a search-page or trending abstract too, and keeps the neighbours', () => {
     const search = readCase('markdown', 'search-page', markdownFormat);
     const lines = search.input.split('\n');

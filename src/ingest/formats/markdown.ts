@@ -71,6 +71,35 @@ const UPVOTE_INLINE = /^\[Upvote\s+(\d{1,7}|-)\]\((https?:\/\/huggingface\.co\/l
  * hold a few, `at [Github](https://…).`), and escaped brackets (`\[Github\]`) are no link at all.
  */
 const LINK_CHROME = /^(?:!?\[(?:[^\]\\]|\\.|!\[[^\]]*\]\([^)\s]*\))*\]\([^)\s]*\)\s*)+$/;
+/**
+ * True when a line is nothing but links or images, brackets balanced: `[[image: acme] Acme Org](…)`,
+ * `[Submitted by x](…)`. Such a line is page chrome, never abstract text, and never the opening
+ * of the abstract's wrapper (it closes itself). `LINK_CHROME` cannot see a badge's nested
+ * `[image: …]`; a link inside a sentence, or a wrapper's first line (`[We use [a tool](…) and`),
+ * is not one. Linear: each character is read once.
+ */
+function isLinkLine(line: string): boolean {
+  const t = line.trim();
+  if (t === '') return false;
+  let i = 0;
+  while (i < t.length) {
+    if (t[i] === '!') i++;
+    if (t[i] !== '[') return false;
+    let depth = 0;
+    let j = i;
+    for (; j < t.length; j++) {
+      if (t[j] === '\\') j++;
+      else if (t[j] === '[') depth++;
+      else if (t[j] === ']' && --depth === 0) break;
+    }
+    if (j >= t.length || t[j + 1] !== '(') return false;
+    const close = t.indexOf(')', j + 2);
+    if (close < 0 || /\s/.test(t.slice(j + 2, close))) return false;
+    i = close + 1;
+    while (i < t.length && (t[i] === ' ' || t[i] === '\t')) i++;
+  }
+  return true;
+}
 /** The end of the abstract's own link wrapper: an unescaped `](…)` to the paper's page ends the line. */
 const WRAPPER_END = /(?<!\\)\]\((https?:\/\/huggingface\.co\/papers\/[^()\s]*)\)$/;
 
@@ -120,13 +149,16 @@ function abstractOf(lines: readonly string[], lo: number, hi: number): { abstrac
     let close = out.findIndex((l) => WRAPPER_END.test(l));
     // A wrapper to another address (a hand-made capture) can only be recognised on the last line.
     if (close < 0 && /(?<!\\)\]\([^()\s]*\)$/.test(out[out.length - 1]!)) close = out.length - 1;
+    // A first line that is a whole link by itself (a badge, a "Submitted by" link) opens no
+    // wrapper: taking it for one would glue it to the abstract and hide it from the chrome check.
+    if (close > 0 && isLinkLine(out[0]!)) close = -1;
     if (close >= 0) {
       out[0] = out[0]!.slice(1);
       out[close] = out[close]!.replace(/\]\([^()\s]*\)$/, '');
       end = close + 1;
     }
   }
-  const at = out.findIndex((l, k) => l !== '' && (k >= end || isChrome(l) || LINK_CHROME.test(l)));
+  const at = out.findIndex((l, k) => l !== '' && (k >= end || isChrome(l) || LINK_CHROME.test(l) || isLinkLine(l)));
   const abstract = out.slice(0, end).map((l) => unescapeMarkdown(l.replace(/\\+$/, ''))).join('\n').trim();
   return at < 0 ? { abstract } : { abstract, chrome: { line: lo + at, text: lines[lo + at]!.trim() } };
 }
