@@ -9,6 +9,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import sitemap from '@astrojs/sitemap';
 import offline from './src/integrations/offline.ts';
 import katexAssets from './src/integrations/katex-assets.ts';
+import notesCheck from './src/integrations/notes-check.ts';
 import { basePath, papersDir, siteUrl } from './src/lib/config.ts';
 import { aliasPaths } from './src/lib/aliasPaths.ts';
 
@@ -27,6 +28,8 @@ export default defineConfig({
   build: { format: 'directory' },
   // Order matters: offline() precaches what pagefind() writes, so it comes after it.
   integrations: [
+    // First: a note that cannot be rendered stops the build with its file:line:col, not a stack trace.
+    notesCheck(),
     // Hand-written notes (content/notes/*.mdx) are Markdown: `$…$` in them goes through remark-math
     // + rehype-katex. Digest text is plain text and is rendered by src/lib/math-render.ts instead.
     mdx({

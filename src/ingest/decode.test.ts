@@ -47,4 +47,14 @@ describe('decodeDigest', () => {
     const bytes = concat([0xff, 0xfe], utf16('ok\n', 'le', false), [0x00, 0xd8, 0x41, 0x00]);
     expect(decodeDigest(bytes)).toMatchObject({ line: 0, reason: expect.stringMatching(/^expected UTF-16 text after the byte-order mark, found/) });
   });
+
+  it('refuses binary data as binary, for the whole file, not as "another encoding" (hostile set: binary-garbage)', () => {
+    const garbage = Uint8Array.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
+    expect(decodeDigest(garbage)).toEqual({ line: 0, reason: expect.stringMatching(/^expected a text digest, found binary data \(\d+ of its first 4096 bytes are control bytes, NUL among them, and it is not UTF-8\): not a saved page/) });
+    // Control bytes without a NUL count too; text in another encoding has none.
+    expect(decodeDigest(concat(utf8('Jan 8\n'), [0x01, 0x02, 0x03, 0xff]))).toMatchObject({ line: 0, reason: expect.stringContaining('binary data') });
+    expect(decodeDigest(concat(utf8('Jan 8\n\nUn r'), [0xe9], utf8('sum\u00e9 \u00e9crit\n'.replace(/\u00e9/g, 'e'))))).toMatchObject({ line: 3, reason: expect.stringContaining('another encoding') });
+    // UTF-8 text with a control character decodes (sanitize.ts strips it with a warning).
+    expect(decodeDigest(utf8('a \u0000 b \u001b[31m'))).toEqual({ text: 'a \u0000 b \u001b[31m' });
+  });
 });

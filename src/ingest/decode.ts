@@ -7,6 +7,8 @@
  *   text in a known encoding, so refusing it would only lose cards.
  * - UTF-16 without a byte-order mark (recognised by its zero bytes): refused. Its byte order
  *   would be a guess, and a wrong guess reads as plausible CJK text.
+ * - Binary data (not UTF-8, and with control bytes no text file in any encoding has): refused as
+ *   binary, for the whole file. Telling the user to re-save it "as UTF-8" would be no help.
  * - Invalid UTF-8: refused, naming the line and column of the first bad byte. Reading it with a
  *   warning would put U+FFFD (or a guessed Latin-1) into titles, and a title makes the paper's
  *   URL, which the ledger then keeps forever; such a file is in another encoding throughout, so
@@ -38,8 +40,32 @@ export function decodeDigest(bytes: Uint8Array): Decoded {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return invalidUtf8(bytes);
+    return binary(bytes) ?? invalidUtf8(bytes);
   }
+}
+
+/** Share of control bytes in the sample that marks a file that is not UTF-8 as binary. */
+const BINARY_CONTROLS = 0.02;
+
+/**
+ * The reason when bytes that are not UTF-8 are binary data: a NUL, or more than `BINARY_CONTROLS`
+ * of the sample in C0 control bytes other than tab, line breaks and form feed. Text in another
+ * encoding (Latin-1, Windows-1252) has none of those; a stray control character in UTF-8 text is
+ * handled elsewhere (stripped with a warning), since that text decodes.
+ */
+function binary(bytes: Uint8Array): Decoded | null {
+  const sample = bytes.subarray(0, UTF16_SAMPLE);
+  let controls = 0;
+  let nul = false;
+  for (const b of sample) {
+    if (b === 0) nul = true;
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) || b === 0x7f) controls++;
+  }
+  if (!nul && controls <= sample.length * BINARY_CONTROLS) return null;
+  return {
+    line: 0,
+    reason: `expected a text digest, found binary data (${controls} of its first ${sample.length} bytes are control bytes${nul ? ', NUL among them' : ''}, and it is not UTF-8): not a saved page; save the page's text, markdown or JSON instead`,
+  };
 }
 
 /** `little-endian` or `big-endian` when the sample looks like UTF-16 text (ASCII with a zero byte each), else null. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mergeEntries, titleKey } from './merge.ts';
+import { mergeEntries, titleDisagreements, titleKey } from './merge.ts';
 import { normalizeEntry, type NormalizedEntry } from './normalize.ts';
 import type { RawEntry } from './types.ts';
 
@@ -181,5 +181,28 @@ describe('mergeEntries', () => {
     expect(merged.find((p) => p.entries.some((e) => e.file === 't.md'))!.published).toBe('2025-06-01');
     expect(mergeEntries([undated])[0]).toMatchObject({ published: '2025-07-01' });
     expect(mergeEntries([undated, future]).map((p) => p.published)).toEqual(['2025-08-01']);
+  });
+});
+
+describe('titleDisagreements', () => {
+  it('names each capture that gives a known arXiv id with another title, against the earliest digest day\'s, whatever the input order (hostile set: api-id-collision)', () => {
+    const first = entry({ arxiv: '2602.80011', title: 'Hostile collision first paper', file: 'b.json', line: 2, digest: '2026-02-02' });
+    const second = entry({ arxiv: '2602.80011', title: 'Hostile collision second, different paper', file: 'b.json', line: 20, digest: '2026-02-02' });
+    const later = entry({ arxiv: '2602.80011', title: 'Hostile Collision: First Paper', file: 'a.md', line: 5, digest: '2026-02-03' });
+    const message = 'expected arXiv 2602.80011 to keep the title "Hostile collision first paper" of b.json:2, found "Hostile collision second, different paper" (one paper under two titles: its page shows the longer; if they are two papers, one capture gives the wrong id)';
+    for (const order of [[first, second, later], [later, second, first]]) {
+      expect(titleDisagreements(order)).toEqual([{ file: 'b.json', line: 20, severity: 'warning', message }]);
+    }
+    // Still one paper: the id decides, and the warning is what keeps the other title from vanishing unsaid.
+    expect(mergeEntries([first, second, later])).toHaveLength(1);
+  });
+
+  it('says nothing when titles differ only in case, punctuation, accents or LaTeX formatting, or when captures carry no id', () => {
+    const api = entry({ arxiv: '2405.00001', title: '$\\textit{Trans-LoRA}$: towards data-free Transferable PEFT', file: 'a.json' });
+    const page = entry({ arxiv: '2405.00001', title: 'Trans-LoRA: Towards Data-Free Transferable PEFT', file: 'b.md' });
+    const math = entry({ arxiv: '2405.00002', title: '$\\text{Transformer}^2$: Self-adaptive LLMs', file: 'a.json' });
+    const plain = entry({ arxiv: '2405.00002', title: 'Transformer^2: Self-adaptive LLMs', file: 'b.md' });
+    const idless = [entry({ title: 'One' }), entry({ title: 'Two', line: 9 })];
+    expect(titleDisagreements([api, page, math, plain, ...idless])).toEqual([]);
   });
 });

@@ -8,6 +8,8 @@
  */
 import type { Org, Paper } from '../schemas/paper.ts';
 import type { NormalizedEntry } from './normalize.ts';
+import type { Problem } from './types.ts';
+import { quote } from './report.ts';
 
 /** A merged paper before it gets its id, aliases and topics: the paper schema's fields, plus provenance. */
 export type MergedPaper = Omit<Paper, 'id' | 'aliases' | 'topics'> & {
@@ -266,6 +268,50 @@ function publishedOf(entries: readonly NormalizedEntry[]): string {
     seen.set(e.published, { n: (s?.n ?? 0) + 1, first: s && s.first < e.digest ? s.first : e.digest });
   }
   return [...seen].sort(([a, x], [b, y]) => y.n - x.n || compare(x.first, y.first) || compare(a, b))[0]![0];
+}
+
+/** LaTeX commands whose argument is the text itself (`\\textit{Trans-LoRA}`): a page shows only the argument. */
+const FORMATTING = /\\(?:text[a-z]*|math[a-z]*|emph|bold[a-z]*|mbox|hbox|operatorname)\b/g;
+
+/**
+ * The key two captures of one arXiv id share when they show one title: `titleKey` without LaTeX
+ * formatting commands, so an API title and the page's agree (`$\\textit{Trans-LoRA}$: …` and
+ * `Trans-LoRA: …`, the only kind of difference between the corpus's titles and their plain forms).
+ */
+function shownTitleKey(title: string): string {
+  return titleKey(title.replace(FORMATTING, ' '));
+}
+
+/**
+ * Warnings for captures that give a known arXiv id with another title. One id is one paper (the
+ * merge joins them, and keeps the longest title), so a revised title is read as such; but the
+ * title the other captures showed then disappears from the page, and a capture giving the wrong
+ * id (or a hostile one) would retitle another paper: never without a word. Each capture whose
+ * title differs from the one of the earliest digest day (then file and line), beyond case,
+ * punctuation, accents or LaTeX formatting, is named with both titles.
+ */
+export function titleDisagreements(entries: readonly NormalizedEntry[]): Problem[] {
+  const first = new Map<string, NormalizedEntry>();
+  const earlier = (a: NormalizedEntry, b: NormalizedEntry): boolean => a.digest < b.digest || (a.digest === b.digest && byInput(a, b) < 0);
+  for (const e of entries) {
+    if (e.arxiv === null) continue;
+    const held = first.get(e.arxiv);
+    if (held === undefined || earlier(e, held)) first.set(e.arxiv, e);
+  }
+  const problems: Problem[] = [];
+  for (const e of entries) {
+    const ref = e.arxiv === null ? undefined : first.get(e.arxiv);
+    if (ref === undefined || ref === e || shownTitleKey(ref.title) === shownTitleKey(e.title)) continue;
+    problems.push({
+      file: e.file,
+      line: e.line,
+      severity: 'warning',
+      message:
+        `expected arXiv ${e.arxiv} to keep the title ${quote(ref.title)} of ${ref.file}:${ref.line}, found ${quote(e.title)} ` +
+        '(one paper under two titles: its page shows the longer; if they are two papers, one capture gives the wrong id)',
+    });
+  }
+  return problems;
 }
 
 /** Groups and merges entries: one `MergedPaper` per real paper. */

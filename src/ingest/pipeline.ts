@@ -9,7 +9,7 @@ import type { DigestFormat, NotRead, NotReadFile, ParsedFile, Problem, RawEntry 
 import { detectFormat, FORMATS, formatList, type FormatReader } from './formats/index.ts';
 import { digestFromFileName, implausibleDate } from './dates.ts';
 import { normalizeEntry, type NormalizedEntry } from './normalize.ts';
-import { mergeEntries, type MergedPaper } from './merge.ts';
+import { mergeEntries, titleDisagreements, type MergedPaper } from './merge.ts';
 import { allChainUrls, assignIds } from './ids.ts';
 import { missingMessage, nextLedger, type Ledger, type PermalinkReport } from './ledger.ts';
 import { assertReconciles, quote, sortProblems, type FileSummary, type IngestReport, type SlugCollision } from './report.ts';
@@ -265,6 +265,7 @@ export function runPipeline(inputs: readonly DigestInput[], options: PipelineOpt
     options.onFile?.(i + 1, sorted.length);
   });
 
+  problems.push(...titleDisagreements(entries));
   const merged = mergeEntries(entries);
   const { ids, aliases } = assignIds(merged);
   const permalinks: PermalinkReport = options.ledger

@@ -91,4 +91,21 @@ describe('npm run build', () => {
     expect(existsSync(env.PAPERSHELF_OUT)).toBe(false);
     noStack(r.stdout + r.stderr);
   });
+
+  it('astro build on its own (no ingest check before it) also stops with the note\'s one file:line:col line, no stack trace (item 8)', async () => {
+    const { root, env } = await site('broken-note-astro');
+    await writeFile(path.join(root, 'digests/2025-06-03.json'), renderApi('2025-06-03', [card(1)]));
+    const ingest = await run('npx', ['tsx', 'scripts/ingest.ts', '--quiet', '--no-ledger'], env);
+    expect(ingest.code, ingest.stderr).toBe(0);
+    const note = path.join(root, 'notes/2406.00041.mdx');
+    await writeFile(note, 'A note.\n\nHello {broken\n');
+    const r = await run('npx', ['astro', 'build'], env);
+    expect(r.code).toBe(1);
+    const text = r.stdout + r.stderr;
+    const lines = text.split('\n').filter((l) => l.includes('2406.00041.mdx'));
+    expect(lines).toEqual([`${path.relative(repoRoot, note)}:3:14: error: expected valid MDX, found an error (Unexpected end of file in expression, expected a corresponding closing brace for \`{\`)`]);
+    expect(text).toContain('1 note cannot be rendered; nothing was built.');
+    expect(existsSync(env.PAPERSHELF_OUT)).toBe(false);
+    noStack(text);
+  });
 });

@@ -79,6 +79,8 @@ export interface IngestRun {
 /** The parts of the `--json` report the harness reads (others may add fields). */
 export interface IngestReportJson {
   problems: Array<{ file: string; line: number; severity: 'error' | 'warning'; message: string }>;
+  /** Files found and not read, and why. */
+  notRead: Array<{ file: string; line: number; severity: 'error' | 'warning' | 'info'; reason: string }>;
   [key: string]: unknown;
 }
 
@@ -103,6 +105,25 @@ export async function ingest(digests: string, out: string, archive: string, topi
   return { result, report, papers, ms };
 }
 
+/**
+ * Runs `npm run build` (the build contract: ingest with its notes and ledger checks, then
+ * `astro build` and Pagefind) on a hostile archive, every input and output under its root.
+ * The note cases use it: what stops a build on a note is ingest's notes check.
+ */
+export async function npmBuild(layout: HostileLayout, outDir: string): Promise<RunResult & { ms: number }> {
+  const started = performance.now();
+  const result = await run('npm', ['run', 'build'], {
+    PAPERSHELF_DIGESTS: layout.digests,
+    PAPERSHELF_NOTES: layout.notes,
+    PAPERSHELF_TOPICS: layout.topics,
+    PAPERSHELF_LEDGER: path.join(layout.root, 'permalinks.txt'),
+    PAPERSHELF_PAPERS: path.join(layout.root, 'papers'),
+    PAPERSHELF_OUT: outDir,
+    SITE: 'https://example.org',
+  });
+  return { ...result, ms: performance.now() - started };
+}
+
 /** Runs `astro build` of ingested papers, with the hostile notes and taxonomy, into `outDir`. */
 export async function buildSite(layout: HostileLayout, papers: string, outDir: string): Promise<RunResult & { ms: number }> {
   const started = performance.now();
@@ -119,6 +140,8 @@ export async function buildSite(layout: HostileLayout, papers: string, outDir: s
 /** What one case left in an ingest run. */
 export interface CaseFindings {
   problems: IngestReportJson['problems'];
+  /** The case's files the report lists as not read, and why. */
+  notRead: IngestReportJson['notRead'];
   papers: Paper[];
   /** True when the report (or the CLI's output) names the case's folder at all. */
   mentioned: boolean;
@@ -131,6 +154,7 @@ export function findingsOf(c: HostileCase, run: IngestRun, baseline: readonly Pa
   const folder = caseFolder(c);
   const fromCase = (file: string) => file.startsWith(folder);
   const problems = (run.report?.problems ?? []).filter((p) => fromCase(p.file));
+  const notRead = (run.report?.notRead ?? []).filter((n) => fromCase(n.file));
   const papers = run.papers.filter((p) => p.appearances.some((a) => fromCase(a.file)));
   const text = `${run.result.stdout}\n${run.result.stderr}`;
   const tookOver = baseline
@@ -139,7 +163,7 @@ export function findingsOf(c: HostileCase, run: IngestRun, baseline: readonly Pa
       return now !== undefined && now.appearances.some((a) => fromCase(a.file)) && JSON.stringify(now) !== JSON.stringify(b);
     })
     .map((b) => b.id);
-  return { problems, papers, mentioned: text.includes(folder), tookOver };
+  return { problems, notRead, papers, mentioned: text.includes(folder), tookOver };
 }
 
 /** Where the case's declared outcome is not met (empty: met). */
@@ -167,22 +191,19 @@ export function outcomeFailures(c: HostileCase, f: CaseFindings, run: IngestRun)
       if (!f.problems.some((p) => e.message.test(p.message))) out.push(`expected an error or warning naming file:line matching ${e.message}, found ${f.problems.map(say).join(' | ') || 'none'}`);
       if (f.papers.length < e.papers[0] || f.papers.length > e.papers[1]) out.push(`expected ${e.papers.join('–')} paper(s) from it, found ${f.papers.length}`);
       break;
-    case 'skipped':
+    case 'skipped': {
       if (f.papers.length) out.push(`expected the file not to be read, found ${f.papers.length} paper(s) from it`);
-      if (!f.mentioned || !(f.problems.some((p) => e.message.test(p.message)) || lineMentioning(text, caseFolder(c), e.message)))
-        out.push(`expected the report to name ${caseFolder(c)} and say why (${e.message}), found ${f.problems.map(say).join(' | ') || 'no mention'}`);
+      const said = (n: CaseFindings['notRead'][number]) => `${n.file}:${n.line}: ${n.severity}: not read: ${n.reason}`;
+      if (!f.notRead.some((n) => e.message.test(n.reason) && (e.severity === undefined || n.severity === e.severity)))
+        out.push(`expected the report to list ${caseFolder(c)} as not read${e.severity ? ` (${e.severity})` : ''}, saying why (${e.message}), found ${[...f.notRead.map(said), ...f.problems.map(say)].join(' | ') || 'none'}`);
       break;
+    }
     case 'build-fails':
       break; // judged by buildFailureFailures, from a build of its own
   }
   const broken = f.papers.length ? c.check?.(f.papers) : null;
   if (broken) out.push(broken);
   return out;
-}
-
-/** True when a single line of `text` names `folder` and matches `message` (a report line about a skipped file). */
-function lineMentioning(text: string, folder: string, message: RegExp): boolean {
-  return text.split('\n').some((line) => line.includes(folder) && message.test(line));
 }
 
 /** For a `build-fails` case: where the failed build's output misses the declared outcome. */
@@ -228,7 +249,10 @@ export function classify(c: HostileCase, f: CaseFindings, failures: string[], ru
   if (site.crashes.length) return { verdict: 'crash', detail: site.crashes.join('; ') };
   if (site.injections.length) return { verdict: 'injection', detail: site.injections.join('; ') };
   if (f.tookOver.length) return { verdict: 'injection', detail: `took over ${f.tookOver.join(', ')}` };
-  if (failures.length === 0) return { verdict: f.problems.length ? 'clear error' : 'accepted-ok', detail: f.problems[0] ? `${f.problems[0].file}:${f.problems[0].line}: ${f.problems[0].message}` : '' };
+  if (failures.length === 0) {
+    const said = f.notRead[0] ? `${f.notRead[0].file}:${f.notRead[0].line}: not read: ${f.notRead[0].reason}` : f.problems[0] ? `${f.problems[0].file}:${f.problems[0].line}: ${f.problems[0].message}` : '';
+    return { verdict: said ? 'clear error' : 'accepted-ok', detail: said };
+  }
   const e = c.expect;
   const expected = e.outcome === 'accepted' || e.outcome === 'rejected' ? e.papers : e.outcome === 'reported' ? e.papers[0] : 0;
   const lostCards = f.papers.length < expected && !f.problems.some((p) => p.severity === 'error');

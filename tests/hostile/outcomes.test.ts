@@ -2,7 +2,7 @@
  * Each hostile case (cases.ts) gets the outcome it declares: read in full, read with a warning,
  * refused with an error naming `file:line`, skipped with a reason, or (notes) a build that stops
  * with `file:line`. All digest cases go through one run of the real ingest CLI, next to the sample
- * digest; a note case gets a build of its own. Cases in known-defects.ts are expected to fail
+ * digest; a note case gets a build of its own (`npm run build`). Cases in known-defects.ts are expected to fail
  * (`it.fails`) until the item that fixes them is merged.
  */
 import { mkdtempSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Paper } from '../../src/schemas/paper.ts';
 import { HOSTILE_CASES, type HostileCase } from './cases.ts';
 import { KNOWN_DEFECTS } from './known-defects.ts';
-import { buildFailureFailures, buildSite, findingsOf, ingest, noteBuildFailures, outcomeFailures, writeHostileArchive, type IngestRun } from './harness.ts';
+import { buildFailureFailures, findingsOf, ingest, noteBuildFailures, npmBuild, outcomeFailures, writeHostileArchive, type IngestRun } from './harness.ts';
 
 let all: IngestRun;
 let baseline: Paper[];
@@ -47,10 +47,9 @@ describe('every hostile digest, ingested next to the sample digest in one run', 
 describe('hostile notes, each in a build of its own', () => {
   for (const c of HOSTILE_CASES.filter((x) => x.format === 'note')) {
     test(c)(title(c), async () => {
+      // Built the way a user builds (npm run build): its ingest step checks the notes.
       const layout = writeHostileArchive(path.join(root, c.id), [c]);
-      const papers = path.join(root, `${c.id}-papers`);
-      await ingest(layout.digests, papers, path.join(root, `${c.id}.jsonl`), layout.topics);
-      const build = await buildSite(layout, papers, path.join(root, `${c.id}-dist`));
+      const build = await npmBuild(layout, path.join(root, `${c.id}-dist`));
       expect([...buildFailureFailures(c, build), ...noteBuildFailures(c, build)]).toEqual([]);
     }, 180_000);
   }
