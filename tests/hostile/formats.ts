@@ -29,11 +29,22 @@ export function plaintext(cards: readonly CardSpec[], header = 'Feb 2'): string 
   return `Daily Papers\n\nbyAK and the research community\n\n${header}\n\n${body.join('\n')}`;
 }
 
+/**
+ * A default arXiv id for a card, from its title: `2602.9xxxx`. Every case's file is ingested in one
+ * run, so ids counted per file (the first card of each file `2602.90001`) made every markdown case
+ * one paper under one id, and only the longest title ever reached a page.
+ */
+function idFor(title: string): string {
+  let h = 0x811c9dc5; // FNV-1a
+  for (let i = 0; i < title.length; i++) h = Math.imul(h ^ title.charCodeAt(i), 0x01000193) >>> 0;
+  return `2602.${90000 + (h % 10000)}`;
+}
+
 /** A markdown capture (format 2): upvote link, linked `###` title, linked abstract, byline, `·`, date. */
 export function markdown(cards: readonly CardSpec[]): string {
   return cards
-    .map((c, i) => {
-      const id = c.id ?? `2602.${String(90001 + i)}`;
+    .map((c) => {
+      const id = c.id ?? idFor(c.title);
       const paper = `https://huggingface.co/papers/${id}`;
       const byline = c.org
         ? `[![${c.org.slug}](https://cdn.example.org/avatar.png)${c.org.name}](https://huggingface.co/${c.org.slug})`
