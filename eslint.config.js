@@ -12,7 +12,10 @@ const noTestSupport = {
   message: 'src/ holds no test support: put it in tests/support/.',
 };
 /** DESIGN.md: the site never imports from src/ingest/; what both need lives in src/core/ or src/schemas/. */
-const noIngest = { group: ['**/ingest/**'], message: 'The site never imports from src/ingest/: move what both need to src/core/ or src/schemas/.' };
+const noIngest = {
+  group: ['**/ingest/**'],
+  message: 'The site never imports from src/ingest/: move what both need to src/core/ or src/schemas/.',
+};
 /** Only src/site/data/ (and the collection config) may use the content layer. */
 const noContentLayer = { name: 'astro:content', message: 'Only src/site/data/ uses astro:content: add a function there.' };
 /** File I/O belongs to src/ingest/io.ts (and the build hooks, CLIs and tests). */
@@ -34,7 +37,10 @@ export default defineConfig(
       // Digest text is sanitised of control characters, and the tests feed them in: those regexes are the point.
       'no-control-regex': 'off',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   // One block per layer: a later block replaces `no-restricted-imports` for its files, so each lists all its limits.
@@ -69,7 +75,10 @@ export default defineConfig(
         'error',
         {
           paths: [noContentLayer, ...noFileIo],
-          patterns: [noTestSupport, { group: ['**/site/**', '**/components/**', '**/pages/**'], message: 'Ingest imports nothing from the site.' }],
+          patterns: [
+            noTestSupport,
+            { group: ['**/site/**', '**/components/**', '**/pages/**'], message: 'Ingest imports nothing from the site.' },
+          ],
         },
       ],
     },

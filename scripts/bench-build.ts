@@ -42,7 +42,8 @@ const VITE_ENV_KEYS = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'];
 /** Our environment minus what Vite/Vitest inject, plus `extra`, without colour (the log is parsed). */
 function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(env)) if (VITE_ENV_KEYS.includes(key) || key.startsWith('VITEST') || key.startsWith('VITE_')) delete env[key];
+  for (const key of Object.keys(env))
+    if (VITE_ENV_KEYS.includes(key) || key.startsWith('VITEST') || key.startsWith('VITE_')) delete env[key];
   return { ...env, ...extra, FORCE_COLOR: '0', NO_COLOR: '1' };
 }
 
@@ -133,7 +134,13 @@ function sampleTreeRss(rootPid: number, everyMs = 250): { stop: () => Promise<nu
 }
 
 /** Runs `command args…` in `cwd`, returning its exit code and combined output. */
-function runLogged(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, onSpawn: (pid: number) => void): Promise<{ code: number | null; log: string }> {
+function runLogged(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  onSpawn: (pid: number) => void,
+): Promise<{ code: number | null; log: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     if (child.pid) onSpawn(child.pid);

@@ -64,10 +64,12 @@ if (values.json) {
 } else {
   console.log(`papers: ${docs.length}`);
   console.log(
-  `relatedPapers(k=5): median ${medianMs.toFixed(0)} ms wall, ${medianCpuMs.toFixed(0)} ms CPU over ${runs} runs ` +
-    `(wall ${times.map((t) => t.toFixed(0)).join(', ')} ms)`,
-);
-  console.log(`RSS: ${rssBeforeMb.toFixed(0)} MB with the corpus loaded, peak ${peakRssMb.toFixed(0)} MB; papers with ≥1 match: ${withMatches}`);
+    `relatedPapers(k=5): median ${medianMs.toFixed(0)} ms wall, ${medianCpuMs.toFixed(0)} ms CPU over ${runs} runs ` +
+      `(wall ${times.map((t) => t.toFixed(0)).join(', ')} ms)`,
+  );
+  console.log(
+    `RSS: ${rssBeforeMb.toFixed(0)} MB with the corpus loaded, peak ${peakRssMb.toFixed(0)} MB; papers with ≥1 match: ${withMatches}`,
+  );
   for (const ex of examples) {
     console.log(`\n${ex.id}  ${ex.title}`);
     for (const r of ex.related) console.log(`   → ${r.id}  ${r.title}`);

@@ -80,7 +80,10 @@ function generator(seed: number): () => number {
   };
 }
 
-const WORDS = 'model language diffusion agent reasoning vision token attention sparse retrieval benchmark data training policy video audio graph scaling memory efficient multimodal alignment reward search robust'.split(' ');
+const WORDS =
+  'model language diffusion agent reasoning vision token attention sparse retrieval benchmark data training policy video audio graph scaling memory efficient multimodal alignment reward search robust'.split(
+    ' ',
+  );
 
 /** `count` synthetic papers over digest days of 20, rendered in a rotation of every format. */
 async function writeSynthetic(dir: string, count: number): Promise<void> {
@@ -101,7 +104,10 @@ async function writeSynthetic(dir: string, count: number): Promise<void> {
     const cards: CardRecord[] = [];
     for (let k = 0; k < perDay && day * perDay + k < count; k++) {
       const n = day * perDay + k;
-      const authors = Array.from({ length: 1 + Math.floor(random() * 8) }, () => `${pick(['Ada', 'Alan', 'Grace', 'Edsger'])} ${pick(['Lovelace', 'Turing', 'Hopper', 'Dijkstra'])}`);
+      const authors = Array.from(
+        { length: 1 + Math.floor(random() * 8) },
+        () => `${pick(['Ada', 'Alan', 'Grace', 'Edsger'])} ${pick(['Lovelace', 'Turing', 'Hopper', 'Dijkstra'])}`,
+      );
       cards.push({
         title: `${words(2)} ${n}: ${words(6)}`,
         abstract: `${words(120)}. Code at https://github.com/lab${n % 97}/repo${n}.`,
@@ -123,9 +129,18 @@ async function writeSynthetic(dir: string, count: number): Promise<void> {
 }
 
 interface CorpusLine {
-  arxiv: string; title: string; abstract: string; authors: string[]; author_count: number;
-  org: { slug: string; name: string } | null; published: string; upvotes: number;
-  digest_dates: string[]; num_comments: number; github: string | null; keywords: string[] | null;
+  arxiv: string;
+  title: string;
+  abstract: string;
+  authors: string[];
+  author_count: number;
+  org: { slug: string; name: string } | null;
+  published: string;
+  upvotes: number;
+  digest_dates: string[];
+  num_comments: number;
+  github: string | null;
+  keywords: string[] | null;
 }
 
 /** The corpus's papers, in file order. */
@@ -146,7 +161,10 @@ function sampleCorpus(papers: readonly CorpusLine[], count: number, seed = 7): C
     const j = i + Math.floor(random() * (order.length - i));
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
-  return order.slice(0, count).sort((a, b) => a - b).map((i) => papers[i]!);
+  return order
+    .slice(0, count)
+    .sort((a, b) => a - b)
+    .map((i) => papers[i]!);
 }
 
 /** The real corpus written as digests: all plain text, or a rotation of every format. */
@@ -154,8 +172,18 @@ async function writeCorpus(dir: string, mode: 'plaintext' | 'mixed', papers: rea
   const byDay = new Map<string, CardRecord[]>();
   for (const p of papers) {
     const card: CardRecord = {
-      title: p.title, abstract: p.abstract, published: p.published, authors: p.authors, authorCount: p.author_count,
-      org: p.org, upvotes: p.upvotes, comments: p.num_comments, arxiv: p.arxiv, github: p.github, project: null, keywords: p.keywords ?? [],
+      title: p.title,
+      abstract: p.abstract,
+      published: p.published,
+      authors: p.authors,
+      authorCount: p.author_count,
+      org: p.org,
+      upvotes: p.upvotes,
+      comments: p.num_comments,
+      arxiv: p.arxiv,
+      github: p.github,
+      project: null,
+      keywords: p.keywords ?? [],
     };
     for (const day of p.digest_dates) byDay.set(day, [...(byDay.get(day) ?? []), card]);
   }
@@ -165,10 +193,13 @@ async function writeCorpus(dir: string, mode: 'plaintext' | 'mixed', papers: rea
     days.map(([day, cards], i) => {
       const k = mode === 'plaintext' ? 0 : i % 4;
       const [name, text] =
-        k === 0 ? [`${day}.txt`, renderPlaintext(day, cards)]
-        : k === 1 ? [`${day}.md`, renderMarkdown(day, cards)]
-        : k === 2 ? [`${day}-browser.txt`, renderTextBrowser(day, cards)]
-        : [`${day}.json`, renderApi(day, cards, 'list')];
+        k === 0
+          ? [`${day}.txt`, renderPlaintext(day, cards)]
+          : k === 1
+            ? [`${day}.md`, renderMarkdown(day, cards)]
+            : k === 2
+              ? [`${day}-browser.txt`, renderTextBrowser(day, cards)]
+              : [`${day}.json`, renderApi(day, cards, 'list')];
       return writeFile(path.join(dir, name), text);
     }),
   );
@@ -191,7 +222,11 @@ function median(values: number[]): number {
 function measure(dir: string, runs: number): RunResult[] {
   const script = fileURLToPath(import.meta.url);
   return Array.from({ length: runs }, () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', script, '--child', dir], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 20 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', script, '--child', dir], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
     if (r.status !== 0) throw new Error(`benchmark run failed (exit ${r.status}):\n${r.stderr}`);
     return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as RunResult;
   });
@@ -244,7 +279,12 @@ async function benchSiteBuild(work: string, count: number, runs: number) {
     distFiles: all[0]!.distFiles,
     pagefindBytes: all[0]!.pagefindBytes,
     pagefindFiles: all[0]!.pagefindFiles,
-    runs: all.map((r) => ({ ...r, wallMs: Math.round(r.wallMs), peakRssMb: r.peakRssMb && Math.round(r.peakRssMb), peakTreeRssMb: r.peakTreeRssMb && Math.round(r.peakTreeRssMb) })),
+    runs: all.map((r) => ({
+      ...r,
+      wallMs: Math.round(r.wallMs),
+      peakRssMb: r.peakRssMb && Math.round(r.peakRssMb),
+      peakTreeRssMb: r.peakTreeRssMb && Math.round(r.peakTreeRssMb),
+    })),
   };
 }
 
@@ -252,8 +292,38 @@ async function benchSiteBuild(work: string, count: number, runs: number) {
 function formatSiteBuild(b: Awaited<ReturnType<typeof benchSiteBuild>>): string {
   const s = (v: number | null) => (v === null ? '?' : (v / 1000).toFixed(1));
   const mb = (v: number) => (v / 2 ** 20).toFixed(1);
-  const head = ['case', 'papers', 'pages', 'wall s', 'sync s', 'render s', 'pagefind s', 'sw s', 'peak MB', 'tree MB', 'dist MB', 'dist files', 'pagefind MB', 'pf files'];
-  const row = [b.name, b.papers, b.pagesBuilt ?? '?', s(b.wallMs), s(b.syncMs), s(b.pagesMs), s(b.pagefindMs), s(b.offlineMs), b.peakRssMb ?? '?', b.peakTreeRssMb ?? '?', mb(b.distBytes), b.distFiles, mb(b.pagefindBytes), b.pagefindFiles].map(String);
+  const head = [
+    'case',
+    'papers',
+    'pages',
+    'wall s',
+    'sync s',
+    'render s',
+    'pagefind s',
+    'sw s',
+    'peak MB',
+    'tree MB',
+    'dist MB',
+    'dist files',
+    'pagefind MB',
+    'pf files',
+  ];
+  const row = [
+    b.name,
+    b.papers,
+    b.pagesBuilt ?? '?',
+    s(b.wallMs),
+    s(b.syncMs),
+    s(b.pagesMs),
+    s(b.pagefindMs),
+    s(b.offlineMs),
+    b.peakRssMb ?? '?',
+    b.peakTreeRssMb ?? '?',
+    mb(b.distBytes),
+    b.distFiles,
+    mb(b.pagefindBytes),
+    b.pagefindFiles,
+  ].map(String);
   return (
     `Site build (ingest ${s(b.ingestMs)} s, then npx astro build); median of ${b.runsPerCase} run${b.runsPerCase === 1 ? '' : 's'}\n` +
     table(head, [row]) +
@@ -298,7 +368,10 @@ async function main(): Promise<number> {
     if (existsSync(path.join(corpusDir, 'papers.jsonl'))) {
       await writeCorpus(path.join(work, 'corpus-plaintext'), 'plaintext');
       await writeCorpus(path.join(work, 'corpus-mixed'), 'mixed');
-      cases.push({ name: 'corpus, plain text', dir: path.join(work, 'corpus-plaintext') }, { name: 'corpus, every format', dir: path.join(work, 'corpus-mixed') });
+      cases.push(
+        { name: 'corpus, plain text', dir: path.join(work, 'corpus-plaintext') },
+        { name: 'corpus, every format', dir: path.join(work, 'corpus-mixed') },
+      );
     } else process.stderr.write(`bench: no corpus at ${corpusDir}; running the synthetic case only\n`);
     await writeSynthetic(path.join(work, 'synthetic'), synthetic);
     cases.push({ name: `synthetic, ${synthetic} papers`, dir: path.join(work, 'synthetic') });
@@ -338,7 +411,19 @@ async function main(): Promise<number> {
     if (values.json) process.stdout.write(JSON.stringify(output, null, 2) + '\n');
     else {
       const head = ['case', 'files', 'entries', 'papers', 'pipeline s', 'end-to-end s', 'papers/s', 'papers/s e2e', 'peak MB'];
-      const rows = results.map((r) => [r.name, r.files, r.entries, r.papers, (r.pipelineMs / 1000).toFixed(2), (r.totalMs / 1000).toFixed(2), r.papersPerSecond, r.papersPerSecondEndToEnd, r.peakRssMb].map(String));
+      const rows = results.map((r) =>
+        [
+          r.name,
+          r.files,
+          r.entries,
+          r.papers,
+          (r.pipelineMs / 1000).toFixed(2),
+          (r.totalMs / 1000).toFixed(2),
+          r.papersPerSecond,
+          r.papersPerSecondEndToEnd,
+          r.peakRssMb,
+        ].map(String),
+      );
       process.stdout.write(
         `Ingest benchmark: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}; median of ${runs} runs\n` +
           table(head, rows) +

@@ -113,7 +113,10 @@ async function main(argv: string[]): Promise<number> {
   const notesFolder = values.notes ?? (positionals.length === 0 ? notesDir() : null);
   const interactive = process.stderr.isTTY === true && !process.env.CI && !values.json && !values.quiet;
   const bar = interactive
-    ? new cliProgress.SingleBar({ format: 'ingest [{bar}] {value}/{total} files', clearOnComplete: true }, cliProgress.Presets.shades_classic)
+    ? new cliProgress.SingleBar(
+        { format: 'ingest [{bar}] {value}/{total} files', clearOnComplete: true },
+        cliProgress.Presets.shades_classic,
+      )
     : null;
 
   try {
@@ -123,7 +126,9 @@ async function main(argv: string[]): Promise<number> {
     for (const file of [values.archive, ledgerFile, values.report]) if (file) await ensureDir(path.dirname(path.resolve(file)));
     const texts = await readDigestFiles(files);
     // Messages name the ledger the way the user can open it, like the digests.
-    const ledger = ledgerFile ? { file: path.relative(process.cwd(), ledgerFile) || ledgerFile, ledger: parseLedger(await readLedger(ledgerFile)) } : undefined;
+    const ledger = ledgerFile
+      ? { file: path.relative(process.cwd(), ledgerFile) || ledgerFile, ledger: parseLedger(await readLedger(ledgerFile)) }
+      : undefined;
     const taxonomyFile = values.topics ?? topicsFile();
     const taxonomyText = await readTopicsText(taxonomyFile);
     // Only an explicitly named taxonomy must exist; without the default one, papers get no topics.
@@ -138,7 +143,11 @@ async function main(argv: string[]): Promise<number> {
     bar?.stop();
     if (notesFolder !== null) {
       const notes = await readNotes(notesFolder);
-      report.notes = { dir: path.relative(process.cwd(), notesFolder) || notesFolder, checked: notes.length, problems: await checkNotes(notes, papers) };
+      report.notes = {
+        dir: path.relative(process.cwd(), notesFolder) || notesFolder,
+        checked: notes.length,
+        problems: await checkNotes(notes, papers),
+      };
     }
     const written = await writePapers(outDir, papers);
     if (values.archive) await writeArchive(values.archive, papers, basePath());

@@ -9,7 +9,16 @@ import { digestsDir, notesDir } from '../src/lib/config.ts';
 
 const root = process.cwd();
 const stamp = path.join(root, 'dist', 'index.html');
-const inputs = [digestsDir(), notesDir(), 'content/topics.yaml', 'content/permalinks.txt', 'src', 'public', 'astro.config.mjs', 'package-lock.json'];
+const inputs = [
+  digestsDir(),
+  notesDir(),
+  'content/topics.yaml',
+  'content/permalinks.txt',
+  'src',
+  'public',
+  'astro.config.mjs',
+  'package-lock.json',
+];
 
 /** Newest modification time below `p` (0 when it does not exist). */
 function newest(p: string): number {

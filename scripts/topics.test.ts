@@ -22,8 +22,7 @@ async function run(...args: string[]) {
   return { code, stdout, stderr };
 }
 
-const line = (title: string, abstract: string, keywords: string[] | null = null) =>
-  JSON.stringify({ title, abstract, keywords });
+const line = (title: string, abstract: string, keywords: string[] | null = null) => JSON.stringify({ title, abstract, keywords });
 
 describe('topics suggest', () => {
   it('lists phrases shared by papers that no topic matches, most frequent first', async () => {

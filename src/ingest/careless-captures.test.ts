@@ -20,12 +20,40 @@ const seedInput: DigestInput = { file: '2026-01-08.txt', text: seed };
 const seedPapers = runPipeline([seedInput]).papers;
 
 const card = (over: Partial<CardRecord>): CardRecord => ({
-  title: 'Sparse Attention Goes Far', abstract: 'We make attention sparse.', published: '2025-06-02',
-  authors: ['Ada Lovelace'], authorCount: 1, org: null, upvotes: 5, comments: 1, arxiv: '2506.01234', github: null, project: null, keywords: [], ...over,
+  title: 'Sparse Attention Goes Far',
+  abstract: 'We make attention sparse.',
+  published: '2025-06-02',
+  authors: ['Ada Lovelace'],
+  authorCount: 1,
+  org: null,
+  upvotes: 5,
+  comments: 1,
+  arxiv: '2506.01234',
+  github: null,
+  project: null,
+  keywords: [],
+  ...over,
 });
 
 function rawCard(file: string, line: number, title: string): RawEntry {
-  return { file, line, rank: 0, digest: '2026-01-08', title, abstract: '', published: '2026-01-02', authors: null, authorCount: 1, org: null, upvotes: null, comments: null, arxiv: null, github: null, project: null, keywords: [] };
+  return {
+    file,
+    line,
+    rank: 0,
+    digest: '2026-01-08',
+    title,
+    abstract: '',
+    published: '2026-01-02',
+    authors: null,
+    authorCount: 1,
+    org: null,
+    upvotes: null,
+    comments: null,
+    arxiv: null,
+    github: null,
+    project: null,
+    keywords: [],
+  };
 }
 
 const errorsOf = (r: ReturnType<typeof runPipeline>) => r.report.problems.filter((p) => p.severity === 'error');
@@ -34,20 +62,37 @@ describe('an API paper.id cannot take over a paper', () => {
   it('refuses an entry whose paper.id is another paper’s slug, naming file:line; the seed paper keeps its URL and content', () => {
     // The shortest id, so the message quotes it whole.
     const victim = [...seedPapers].sort((a, b) => a.id.length - b.id.length)[0]!;
-    const intruder = { file: '2026-01-09.json', text: renderApi('2026-01-09', [card({ title: 'Intruder', arxiv: victim.id }), card({ title: 'Honest' })]) };
+    const intruder = {
+      file: '2026-01-09.json',
+      text: renderApi('2026-01-09', [card({ title: 'Intruder', arxiv: victim.id }), card({ title: 'Honest' })]),
+    };
     const { papers, report } = runPipeline([seedInput, intruder]);
     expect(new Set(papers.map((p) => p.id)).size).toBe(papers.length);
     expect(papers.find((p) => p.id === victim.id)).toEqual(victim);
     expect(papers).toHaveLength(45);
     expect(report).toMatchObject({ entriesRead: 46, papersWritten: 45, entriesRejected: 1 });
     expect(report.problems).toEqual([
-      { file: '2026-01-09.json', line: 2, severity: 'error', message: `expected "paper.id" to be an arXiv id like "2401.04558" or "hep-th/9901001", found ${JSON.stringify(victim.id)}` },
+      {
+        file: '2026-01-09.json',
+        line: 2,
+        severity: 'error',
+        message: `expected "paper.id" to be an arXiv id like "2401.04558" or "hep-th/9901001", found ${JSON.stringify(victim.id)}`,
+      },
     ]);
   });
 
   it('gives an old-style id a dotted URL id no title slug can have, and keeps the id itself for arXiv links', () => {
-    const old = { file: '2026-01-09.json', text: renderApi('2026-01-09', [card({ title: 'Hep-th 9901001', arxiv: 'hep-th/9901001v2', published: '1999-01-05' }), card({ title: 'Knots', arxiv: 'math.GT/0309136', published: '2003-09-09' })]) };
-    const slugTwin = { file: '2026-01-10.txt', text: renderPlaintext('2026-01-10', [card({ title: 'hep-th 9901001', arxiv: null, published: '2026-01-02' })]) };
+    const old = {
+      file: '2026-01-09.json',
+      text: renderApi('2026-01-09', [
+        card({ title: 'Hep-th 9901001', arxiv: 'hep-th/9901001v2', published: '1999-01-05' }),
+        card({ title: 'Knots', arxiv: 'math.GT/0309136', published: '2003-09-09' }),
+      ]),
+    };
+    const slugTwin = {
+      file: '2026-01-10.txt',
+      text: renderPlaintext('2026-01-10', [card({ title: 'hep-th 9901001', arxiv: null, published: '2026-01-02' })]),
+    };
     const { papers, report } = runPipeline([old, slugTwin]);
     expect(errorsOf({ papers, report, ledgerText: null })).toEqual([]);
     expect(papers.map((p) => [p.id, p.arxiv])).toEqual([
@@ -70,8 +115,18 @@ describe('the id collision guard', () => {
     const { rejected, problems } = idCollisions(merged, ['first', 'first', 'third'], [[], [], ['first']]);
     expect([...rejected].sort()).toEqual([1, 2]);
     expect(problems).toEqual([
-      { file: 'h/2026-01-09.json', line: 2, severity: 'error', message: 'expected a permalink of its own, found "first", already the URL of the paper from 2026-01-08.txt:13' },
-      { file: 'h/2026-01-09.md', line: 7, severity: 'error', message: 'expected an old URL of its own, found "first", the URL of the paper from 2026-01-08.txt:13' },
+      {
+        file: 'h/2026-01-09.json',
+        line: 2,
+        severity: 'error',
+        message: 'expected a permalink of its own, found "first", already the URL of the paper from 2026-01-08.txt:13',
+      },
+      {
+        file: 'h/2026-01-09.md',
+        line: 7,
+        severity: 'error',
+        message: 'expected an old URL of its own, found "first", the URL of the paper from 2026-01-08.txt:13',
+      },
     ]);
   });
 });
@@ -89,7 +144,12 @@ describe('implausible days are refused before they reach the site', () => {
     expect(r.report).toMatchObject({ entriesRead: 44, papersWritten: 0, entriesRejected: 44 });
     const errors = errorsOf(r);
     expect(errors).toHaveLength(44);
-    expect(errors[0]).toEqual({ file, line: 13, severity: 'error', message: `expected a digest day that exists, from 1991-01-01 to 2050-12-31, found ${found}` });
+    expect(errors[0]).toEqual({
+      file,
+      line: 13,
+      severity: 'error',
+      message: `expected a digest day that exists, from 1991-01-01 to 2050-12-31, found ${found}`,
+    });
   });
 
   it('refuses a card dated outside the range or after its digest day, keeping the rest', () => {
@@ -98,8 +158,14 @@ describe('implausible days are refused before they reach the site', () => {
       card({ title: 'Fine', published: '2025-12-30', arxiv: null }),
       card({ title: 'From The Future', published: '2027-03-01', arxiv: null }),
     ]);
-    const api = renderApi('2026-01-08', [card({ title: 'Far Future', published: '9999-12-30' }), card({ title: 'A Day Early Is Time Zones', published: '2026-01-09', arxiv: '2601.00009' })]);
-    const r = runPipeline([{ file: '2026-01-08.txt', text }, { file: '2026-01-08.json', text: api }]);
+    const api = renderApi('2026-01-08', [
+      card({ title: 'Far Future', published: '9999-12-30' }),
+      card({ title: 'A Day Early Is Time Zones', published: '2026-01-09', arxiv: '2601.00009' }),
+    ]);
+    const r = runPipeline([
+      { file: '2026-01-08.txt', text },
+      { file: '2026-01-08.json', text: api },
+    ]);
     expect(r.papers.map((p) => p.title)).toEqual(['A Day Early Is Time Zones', 'Fine']);
     expect(errorsOf(r).map((p) => [p.file, p.line, p.message])).toEqual([
       ['2026-01-08.json', 2, 'expected a publication date from 1991-01-01 to 2050-12-31, found "9999-12-30"'],
@@ -112,7 +178,10 @@ describe('implausible days are refused before they reach the site', () => {
 describe('titles are keyed and read as they are', () => {
   it('keeps titles without letters or digits apart, each with its abstract', () => {
     const titles = ['!!! ???', '..', '🚀🔥'];
-    const text = renderPlaintext('2026-01-08', titles.map((title, i) => card({ title, abstract: `Abstract ${i}.`, arxiv: null, published: '2026-01-02' })));
+    const text = renderPlaintext(
+      '2026-01-08',
+      titles.map((title, i) => card({ title, abstract: `Abstract ${i}.`, arxiv: null, published: '2026-01-02' })),
+    );
     const r = runPipeline([{ file: '2026-01-08.txt', text }]);
     expect(errorsOf(r)).toEqual([]);
     expect(r.papers.map((p) => [p.title, p.abstract]).sort()).toEqual(titles.map((t, i) => [t, `Abstract ${i}.`]).sort());
@@ -120,7 +189,10 @@ describe('titles are keyed and read as they are', () => {
   });
 
   it('reads a title made of digits as a title, in a copy with upvote counts and in one without', () => {
-    const cards = [card({ title: '404', abstract: 'Missing pages.', arxiv: null, upvotes: 7 }), card({ title: 'Other', abstract: 'Other text.', arxiv: null, upvotes: 0 })];
+    const cards = [
+      card({ title: '404', abstract: 'Missing pages.', arxiv: null, upvotes: 7 }),
+      card({ title: 'Other', abstract: 'Other text.', arxiv: null, upvotes: 0 }),
+    ];
     for (const upvotes of [false, true]) {
       const r = runPipeline([{ file: '2026-01-08.txt', text: renderPlaintext('2026-01-08', cards, { upvotes }) }]);
       expect(r.report.problems).toEqual([]);
@@ -145,17 +217,35 @@ describe('titles are keyed and read as they are', () => {
 
 describe('wrong types in API counts', () => {
   it('coerces "7", and turns -5, 3.5, 1e20 and "many" into null with a warning naming the field; never rejects the paper', () => {
-    const entries = JSON.parse(renderApi('2026-01-08', [1, 2, 3, 4, 5].map((n) => card({ title: `Count ${n}`, arxiv: `2601.0000${n}` })))) as Array<{ paper: Record<string, unknown>; numComments: unknown }>;
-    const bad: Array<[unknown, unknown]> = [['7', '2'], [-5, 3.5], [1e20, 'many'], [null, true], [12, 0]];
+    const entries = JSON.parse(
+      renderApi(
+        '2026-01-08',
+        [1, 2, 3, 4, 5].map((n) => card({ title: `Count ${n}`, arxiv: `2601.0000${n}` })),
+      ),
+    ) as Array<{ paper: Record<string, unknown>; numComments: unknown }>;
+    const bad: Array<[unknown, unknown]> = [
+      ['7', '2'],
+      [-5, 3.5],
+      [1e20, 'many'],
+      [null, true],
+      [12, 0],
+    ];
     entries.forEach((e, i) => {
       e.paper.upvotes = bad[i]![0];
       e.numComments = bad[i]![1];
     });
     const r = runPipeline([{ file: '2026-01-08.json', text: JSON.stringify(entries, null, 4) }]);
     expect(r.report).toMatchObject({ entriesRead: 5, papersWritten: 5, entriesRejected: 0 });
-    expect(r.papers.map((p) => [p.upvotes, p.comments])).toEqual([[7, 2], [null, null], [null, null], [null, null], [12, 0]]);
+    expect(r.papers.map((p) => [p.upvotes, p.comments])).toEqual([
+      [7, 2],
+      [null, null],
+      [null, null],
+      [null, null],
+      [12, 0],
+    ]);
     // Entries start on lines 2, 23, 44, 65 and 86 of the rendered day.
-    const w = (field: string, found: string) => `expected "${field}" to be a whole number from 0 to 9007199254740991, found ${found} (kept the paper without it)`;
+    const w = (field: string, found: string) =>
+      `expected "${field}" to be a whole number from 0 to 9007199254740991, found ${found} (kept the paper without it)`;
     expect(r.report.problems.map((p) => [p.line, p.severity, p.message])).toEqual([
       [23, 'warning', w('numComments', '3.5')],
       [23, 'warning', w('paper.upvotes', '-5')],
@@ -168,7 +258,12 @@ describe('wrong types in API counts', () => {
 
 describe('older api/daily_papers days (2024)', () => {
   it('takes the digest day from the entries’ top-level publishedAt when there is no submittedOnDailyAt, organization or githubRepo', () => {
-    const entries = JSON.parse(renderApi('2024-06-03', [card({ title: 'Old Day One', published: '2024-05-31' }), card({ title: 'Old Day Two', arxiv: '2405.21075', published: '2024-05-30' })])) as Array<{ paper: Record<string, unknown> }>;
+    const entries = JSON.parse(
+      renderApi('2024-06-03', [
+        card({ title: 'Old Day One', published: '2024-05-31' }),
+        card({ title: 'Old Day Two', arxiv: '2405.21075', published: '2024-05-30' }),
+      ]),
+    ) as Array<{ paper: Record<string, unknown> }>;
     for (const e of entries) delete e.paper.submittedOnDailyAt;
     const r = runPipeline([{ file: 'daily_papers.json', text: JSON.stringify(entries, null, 4) }]);
     expect(r.report).toMatchObject({ entriesRead: 2, papersWritten: 2, entriesRejected: 0, problems: [] });
@@ -186,8 +281,14 @@ describe('two captures of the same day', () => {
   it('take the counts of the newest capture, whatever the files are called', () => {
     const morning = capture('2026-01-08T08:00:00Z', 50, 9);
     const evening = capture('2026-01-08T21:30:00Z', 20, 4);
-    for (const [a, b] of [['2026-01-08-a.md', '2026-01-08-b.md'], ['2026-01-08-b.md', '2026-01-08-a.md']]) {
-      const r = runPipeline([{ file: a!, text: evening }, { file: b!, text: morning }]);
+    for (const [a, b] of [
+      ['2026-01-08-a.md', '2026-01-08-b.md'],
+      ['2026-01-08-b.md', '2026-01-08-a.md'],
+    ]) {
+      const r = runPipeline([
+        { file: a!, text: evening },
+        { file: b!, text: morning },
+      ]);
       expect(r.papers[0]).toMatchObject({ upvotes: 20, comments: 4 });
     }
   });
@@ -195,8 +296,14 @@ describe('two captures of the same day', () => {
   it('take the larger counts when a capture time is unknown, whatever the files are called', () => {
     const one = capture(null, 50, 4);
     const two = capture(null, 20, 9);
-    for (const [a, b] of [['2026-01-08-a.md', '2026-01-08-b.md'], ['2026-01-08-b.md', '2026-01-08-a.md']]) {
-      const r = runPipeline([{ file: a!, text: one }, { file: b!, text: two }]);
+    for (const [a, b] of [
+      ['2026-01-08-a.md', '2026-01-08-b.md'],
+      ['2026-01-08-b.md', '2026-01-08-a.md'],
+    ]) {
+      const r = runPipeline([
+        { file: a!, text: one },
+        { file: b!, text: two },
+      ]);
       expect(r.papers[0]).toMatchObject({ upvotes: 50, comments: 9 });
     }
   });

@@ -47,13 +47,18 @@ describe('resolveDate', () => {
 
   it('never resolves a date after the digest, and stays within a year of it', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2001-01-01'), max: new Date('2098-12-31'), noInvalidDate: true }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), (d, month, day) => {
-        const digest = d.toISOString().slice(0, 10);
-        const iso = resolveDate({ month, day, year: null }, digest)!;
-        expect(iso <= digest).toBe(true);
-        expect(Number(digest.slice(0, 4)) - Number(iso.slice(0, 4))).toBeLessThanOrEqual(1);
-        expect(iso.slice(5)).toBe(`${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
-      }),
+      fc.property(
+        fc.date({ min: new Date('2001-01-01'), max: new Date('2098-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        (d, month, day) => {
+          const digest = d.toISOString().slice(0, 10);
+          const iso = resolveDate({ month, day, year: null }, digest)!;
+          expect(iso <= digest).toBe(true);
+          expect(Number(digest.slice(0, 4)) - Number(iso.slice(0, 4))).toBeLessThanOrEqual(1);
+          expect(iso.slice(5)).toBe(`${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+        },
+      ),
     );
   });
 });
@@ -70,6 +75,11 @@ describe('digestFromHeader', () => {
 
 describe('isValidDate', () => {
   it('knows month lengths and leap years', () => {
-    expect([isValidDate(2024, 2, 29), isValidDate(2100, 2, 29), isValidDate(2000, 2, 29), isValidDate(2025, 4, 31)]).toEqual([true, false, true, false]);
+    expect([isValidDate(2024, 2, 29), isValidDate(2100, 2, 29), isValidDate(2000, 2, 29), isValidDate(2025, 4, 31)]).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
   });
 });

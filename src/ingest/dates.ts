@@ -11,9 +11,30 @@ export interface MonthDay {
 }
 
 const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
-  jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9,
-  oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 /** `Mon D` or `Mon D, YYYY` (full month names and `Sept` accepted, an abbreviation dot allowed). */
@@ -88,7 +109,8 @@ export function implausibleDate(digest: string, published: string | null): strin
   if (!isPlausibleDay(digest)) return `expected a digest day that exists, ${range}, found ${JSON.stringify(digest)}`;
   if (published === null) return null;
   if (!isPlausibleDay(published)) return `expected a publication date ${range}, found ${JSON.stringify(published)}`;
-  if (published > nextDay(digest)) return `expected a publication date on or before the day after the digest day ${digest}, found ${JSON.stringify(published)}`;
+  if (published > nextDay(digest))
+    return `expected a publication date on or before the day after the digest day ${digest}, found ${JSON.stringify(published)}`;
   return null;
 }
 

@@ -30,12 +30,18 @@ export function decodeDigest(bytes: Uint8Array): Decoded {
       // The decoder consumes the byte-order mark itself.
       return { text: new TextDecoder(bom16, { fatal: true }).decode(bytes) };
     } catch {
-      return { line: 0, reason: `expected UTF-16 text after the byte-order mark, found bytes that are not valid ${bom16.toUpperCase()} (a lone surrogate or an odd byte at the end)` };
+      return {
+        line: 0,
+        reason: `expected UTF-16 text after the byte-order mark, found bytes that are not valid ${bom16.toUpperCase()} (a lone surrogate or an odd byte at the end)`,
+      };
     }
   }
   const order = utf16WithoutBom(bytes);
   if (order) {
-    return { line: 0, reason: `expected UTF-8 text, found UTF-16 without a byte-order mark (${order}, by its zero bytes): save it as UTF-8` };
+    return {
+      line: 0,
+      reason: `expected UTF-8 text, found UTF-16 without a byte-order mark (${order}, by its zero bytes): save it as UTF-8`,
+    };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };

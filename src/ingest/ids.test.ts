@@ -7,9 +7,23 @@ import type { RawEntry } from './types.ts';
 
 function rawEntry(over: Partial<RawEntry> = {}): RawEntry {
   return {
-    file: 'a.txt', line: 1, rank: 0, digest: '2026-01-08', title: 'A Title', abstract: 'An abstract.',
-    published: '2025-10-06', authors: null, authorCount: 3, org: null, upvotes: null, comments: null,
-    arxiv: null, github: null, project: null, keywords: [], ...over,
+    file: 'a.txt',
+    line: 1,
+    rank: 0,
+    digest: '2026-01-08',
+    title: 'A Title',
+    abstract: 'An abstract.',
+    published: '2025-10-06',
+    authors: null,
+    authorCount: 3,
+    org: null,
+    upvotes: null,
+    comments: null,
+    arxiv: null,
+    github: null,
+    project: null,
+    keywords: [],
+    ...over,
   };
 }
 
@@ -86,7 +100,10 @@ describe('assignIds', () => {
   });
 
   it('keeps the old slug as an alias when a paper seen without an id gains one', () => {
-    const list = papers({ title: 'Gains An Id', published: '2025-01-01' }, { title: 'Gains an id', published: '2025-01-01', arxiv: '2501.00001', file: 'z.txt' });
+    const list = papers(
+      { title: 'Gains An Id', published: '2025-01-01' },
+      { title: 'Gains an id', published: '2025-01-01', arxiv: '2501.00001', file: 'z.txt' },
+    );
     expect(list).toHaveLength(1);
     expect(assignIds(list)).toMatchObject({ ids: ['2501.00001'], aliases: [['gains-an-id']] });
   });
@@ -151,7 +168,11 @@ describe('assignIds', () => {
   it('keeps the URL a paper had when it is captured again with its date a day off, and contests it two days off', () => {
     const first = { title: 'Once More', published: '2025-01-01', file: 'a.txt' };
     expect(assignIds(papers(first)).ids).toEqual(['once-more']);
-    expect(assignIds(papers(first, { ...first, published: '2025-01-02', file: 'b.md' }))).toMatchObject({ ids: ['once-more'], aliases: [[]], collisions: [] });
+    expect(assignIds(papers(first, { ...first, published: '2025-01-02', file: 'b.md' }))).toMatchObject({
+      ids: ['once-more'],
+      aliases: [[]],
+      collisions: [],
+    });
     const apart = assignIds(papers(first, { ...first, published: '2025-01-03', file: 'b.md' }));
     expect(apart.ids).toEqual(['once-more-2025-01-01', 'once-more-2025-01-03']);
     expect(apart.collisions).toEqual([{ slug: 'once-more', ids: apart.ids }]);
@@ -176,4 +197,3 @@ describe('slugChain', () => {
     expect([...urls.values()].every((holders) => holders.length === 1 && holders[0] === 0)).toBe(true);
   });
 });
-

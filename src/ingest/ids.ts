@@ -136,7 +136,7 @@ function settle(claims: ChainClaim[]): Map<string, UrlClaims> {
   };
   for (const c of claims) add(c.chain[0]!, c);
   // Contest only grows (claims are only added), so this reaches a fixed point.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const c of claims) {
       if (c.level < c.chain.length - 1 && isContested(byUrl.get(c.chain[c.level]!)!)) {

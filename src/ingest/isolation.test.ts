@@ -20,7 +20,15 @@ import fc from 'fast-check';
 import { paperSchema, type Paper } from '../schemas/paper.ts';
 import { runPipeline, type DigestInput } from './pipeline.ts';
 import { isPlausibleDay } from './dates.ts';
-import { renderApi, renderMarkdown, renderPlaintext, renderTextBrowser, renderTrending, renderTrendingVariant, type CardRecord } from './formats/render.ts';
+import {
+  renderApi,
+  renderMarkdown,
+  renderPlaintext,
+  renderTextBrowser,
+  renderTrending,
+  renderTrendingVariant,
+  type CardRecord,
+} from './formats/render.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED: DigestInput = { file: '2026-01-08.txt', text: readFileSync(path.join(repoRoot, 'content/digests/2026-01-08.txt'), 'utf8') };
@@ -36,7 +44,12 @@ const shift = (day: string, days: number) => iso(Date.parse(`${day}T00:00:00Z`) 
  * reused with a date at least three days from the seed paper's: another paper of that title.
  */
 const seedTitleFar = fc
-  .record({ i: fc.nat(alone.length - 1), gap: fc.integer({ min: 3, max: 900 }), sign: fc.boolean(), variant: fc.constantFrom('', ' 🚀', ' ∑', '!', 'upper') })
+  .record({
+    i: fc.nat(alone.length - 1),
+    gap: fc.integer({ min: 3, max: 900 }),
+    sign: fc.boolean(),
+    variant: fc.constantFrom('', ' 🚀', ' ∑', '!', 'upper'),
+  })
   .map(({ i, gap, sign, variant }) => {
     // Before the hostile digest's day: a later date in its year would be shown without a year and
     // read back a year earlier (the year inference every papers page needs), maybe a seed's date.
@@ -48,10 +61,17 @@ const seedTitleFar = fc
     };
   });
 /** A title whose slug is a seed paper's but whose key is not (`Foo π` slugs to `foo`, keys to `fooπ`). */
-const slugTwin = fc.record({ i: fc.nat(alone.length - 1), extra: fc.constantFrom(' π', ' Ω', ' ж', ' 中') }).map(({ i, extra }) => ({ title: `${alone[i]!.title}${extra}`, seedTitle: false }));
-const word = fc.oneof(fc.stringMatching(/^[A-Za-z][a-z]{1,9}$/), fc.constantFrom('<script>alert(1)</script>', '[x](javascript:alert(1))', '·', 'Jan 8', '404', '$5', '\\', '"', '{{x}}'));
+const slugTwin = fc
+  .record({ i: fc.nat(alone.length - 1), extra: fc.constantFrom(' π', ' Ω', ' ж', ' 中') })
+  .map(({ i, extra }) => ({ title: `${alone[i]!.title}${extra}`, seedTitle: false }));
+const word = fc.oneof(
+  fc.stringMatching(/^[A-Za-z][a-z]{1,9}$/),
+  fc.constantFrom('<script>alert(1)</script>', '[x](javascript:alert(1))', '·', 'Jan 8', '404', '$5', '\\', '"', '{{x}}'),
+);
 const safeTitle = fc.array(word, { minLength: 1, maxLength: 8 }).map((w) => ({ title: `Hq ${w.join(' ')}`, seedTitle: false }));
-const oddTitle = fc.constantFrom('!!! ???', '..', '🚀🔥', '404', '2048', '-', '<img src=x onerror=alert(1)>', '../../etc/passwd').map((title) => ({ title, seedTitle: false }));
+const oddTitle = fc
+  .constantFrom('!!! ???', '..', '🚀🔥', '404', '2048', '-', '<img src=x onerror=alert(1)>', '../../etc/passwd')
+  .map((title) => ({ title, seedTitle: false }));
 const anyTitle = fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }).map((title) => ({ title, seedTitle: false }));
 
 const plausible = fc.integer({ min: Date.UTC(2019, 0, 1), max: Date.UTC(2026, 0, 7) }).map((ms) => iso(ms));
@@ -68,7 +88,10 @@ const count = fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.constant(null));
 const hostileCard = fc
   .record({
     who: fc.oneof({ weight: 2, arbitrary: safeTitle }, seedTitleFar, slugTwin, oddTitle, anyTitle),
-    abstract: fc.oneof(fc.array(word, { maxLength: 30 }).map((w) => w.join(' ')), fc.string({ unit: 'binary', maxLength: 80 })),
+    abstract: fc.oneof(
+      fc.array(word, { maxLength: 30 }).map((w) => w.join(' ')),
+      fc.string({ unit: 'binary', maxLength: 80 }),
+    ),
     published: fc.oneof({ weight: 4, arbitrary: plausible }, implausible),
     arxiv,
     upvotes: count,
@@ -95,7 +118,17 @@ const hostileCard = fc
     },
   }));
 
-const FILES = ['h/2026-01-08.md', 'h/2026-01-08.txt', '2026-01-09.json', '2025-12-31-evening.md', '0026-01-08.txt', '9999-12-30.md', '2026-02-30.txt', 'notes.txt', 'daily_papers.json'];
+const FILES = [
+  'h/2026-01-08.md',
+  'h/2026-01-08.txt',
+  '2026-01-09.json',
+  '2025-12-31-evening.md',
+  '0026-01-08.txt',
+  '9999-12-30.md',
+  '2026-02-30.txt',
+  'notes.txt',
+  'daily_papers.json',
+];
 type Render = (digest: string, cards: CardRecord[]) => string;
 const RENDERS: Record<string, Render> = {
   plaintext: (d, cs) => renderPlaintext(d, cs),
@@ -119,16 +152,29 @@ const hostileDigest = fc.oneof(
         format: fc.constantFrom(...Object.keys(RENDERS)),
         cards: fc.array(hostileCard, { minLength: 1, maxLength: 5 }),
         file: fc.constantFrom(...FILES),
-        garbage: fc.array(fc.record({ at: fc.double({ min: 0, max: 0.999, noNaN: true }), text: fc.string({ unit: 'binary', maxLength: 30 }) }), { maxLength: 3 }),
+        garbage: fc.array(
+          fc.record({ at: fc.double({ min: 0, max: 0.999, noNaN: true }), text: fc.string({ unit: 'binary', maxLength: 30 }) }),
+          { maxLength: 3 },
+        ),
       })
       .map(({ format, cards, file, garbage }) => {
         const usable = cards.filter((c) => !(UNDATED.has(format) && c.seedTitle)).map((c) => c.card);
-        const lines = RENDERS[format]!('2026-01-08', usable.length ? usable : [cards[0]!.card].map((c) => ({ ...c, title: 'Hq fallback' }))).split('\n');
+        const lines = RENDERS[format]!(
+          '2026-01-08',
+          usable.length ? usable : [cards[0]!.card].map((c) => ({ ...c, title: 'Hq fallback' })),
+        ).split('\n');
         for (const g of garbage) lines.splice(Math.floor(g.at * lines.length), 1, g.text);
         return { file, text: lines.join('\n'), format };
       }),
   },
-  { weight: 1, arbitrary: fc.record({ file: fc.constantFrom(...FILES), text: fc.string({ unit: 'binary', maxLength: 300 }), format: fc.constant('raw') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      file: fc.constantFrom(...FILES),
+      text: fc.string({ unit: 'binary', maxLength: 300 }),
+      format: fc.constant('raw'),
+    }),
+  },
 );
 
 /** The paper holding the seed card that `s` came from alone. */
@@ -163,10 +209,19 @@ describe('no digest can change another digest’s papers or their URLs', () => {
   });
 
   it('leaves the seed byte-identical, ids included, when no hostile title shares a seed slug', () => {
-    const safe = fc.record({ format: fc.constantFrom(...Object.keys(RENDERS)), cards: fc.array(hostileCard, { minLength: 1, maxLength: 5 }), file: fc.constantFrom(...FILES) }).map(({ format, cards, file }) => ({
-      file,
-      text: RENDERS[format]!('2026-01-08', cards.map((c) => c.card).filter((c) => !alone.some((s) => c.title.toLowerCase().includes(s.title.toLowerCase())))),
-    }));
+    const safe = fc
+      .record({
+        format: fc.constantFrom(...Object.keys(RENDERS)),
+        cards: fc.array(hostileCard, { minLength: 1, maxLength: 5 }),
+        file: fc.constantFrom(...FILES),
+      })
+      .map(({ format, cards, file }) => ({
+        file,
+        text: RENDERS[format]!(
+          '2026-01-08',
+          cards.map((c) => c.card).filter((c) => !alone.some((s) => c.title.toLowerCase().includes(s.title.toLowerCase()))),
+        ),
+      }));
     fc.assert(
       fc.property(fc.array(safe, { minLength: 1, maxLength: 3 }), (hostile) => {
         const { papers } = runPipeline([SEED, ...hostile.map((h, i) => ({ file: `${i}/${h.file}`, text: h.text }))]);

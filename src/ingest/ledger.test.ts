@@ -10,8 +10,17 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 describe('ledger text', () => {
   it('reads one id a line, skipping blanks and comments, and reports lines that are not ids', () => {
     const ledger = parseLedger('\uFEFF# permalinks\r\n2401.04558\n\n  some-slug  \nBad Slug\n');
-    expect(ledger.ids).toEqual([{ id: '2401.04558', line: 2 }, { id: 'some-slug', line: 4 }]);
-    expect(ledger.invalid).toEqual([{ line: 5, message: 'expected a permalink id (lower-case letters, digits, "." and "-"), found "Bad Slug"; start it with "#" to keep it as a comment' }]);
+    expect(ledger.ids).toEqual([
+      { id: '2401.04558', line: 2 },
+      { id: 'some-slug', line: 4 },
+    ]);
+    expect(ledger.invalid).toEqual([
+      {
+        line: 5,
+        message:
+          'expected a permalink id (lower-case letters, digits, "." and "-"), found "Bad Slug"; start it with "#" to keep it as a comment',
+      },
+    ]);
   });
 
   it('writes ids unique and sorted, and the next ledger never drops an id', () => {
@@ -26,7 +35,9 @@ describe('a ledger people edit (item 10)', () => {
 
   it('keeps comments, blank lines and lines it does not understand verbatim and in place, merging new ids in sorted order', () => {
     const next = nextLedger(parseLedger(text), ['2401.04558', 'medusa', '2312.00001', 'alpha', 'zeta']);
-    expect(next).toBe('# Every URL id ever published.\n# Retired on purpose: see PR 12.\n\n2312.00001\n2401.04558\nBad Slug\nalpha\nmedusa\nzeta\n# trailing note\n');
+    expect(next).toBe(
+      '# Every URL id ever published.\n# Retired on purpose: see PR 12.\n\n2312.00001\n2401.04558\nBad Slug\nalpha\nmedusa\nzeta\n# trailing note\n',
+    );
     // A second run changes nothing, and the unreadable line is still reported, on its new line.
     expect(nextLedger(parseLedger(next), ['2312.00001', '2401.04558', 'alpha', 'medusa', 'zeta'])).toBe(next);
     expect(parseLedger(next).invalid).toEqual([{ line: 6, message: expect.stringContaining('found "Bad Slug"') }]);
@@ -51,7 +62,9 @@ describe('a ledger people edit (item 10)', () => {
 describe('the committed ledger', () => {
   it('is sorted and unique, and every id in it still resolves against content/digests', () => {
     const dir = path.join(repoRoot, 'content/digests');
-    const inputs = readdirSync(dir).filter((n) => /\.(txt|md|json)$/.test(n)).map((n) => ({ file: n, text: readFileSync(path.join(dir, n), 'utf8') }));
+    const inputs = readdirSync(dir)
+      .filter((n) => /\.(txt|md|json)$/.test(n))
+      .map((n) => ({ file: n, text: readFileSync(path.join(dir, n), 'utf8') }));
     const text = readFileSync(path.join(repoRoot, 'content/permalinks.txt'), 'utf8');
     const ledger = parseLedger(text);
     expect(ledger.ids.length).toBeGreaterThan(0);

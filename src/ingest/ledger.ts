@@ -28,17 +28,20 @@ export interface Ledger {
 /** Parses the ledger text: one id a line; blank lines and `#` comments are kept but not ids. */
 export function parseLedger(text: string): Ledger {
   const ledger: Ledger = { ids: [], invalid: [], text };
-  text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).forEach((raw, i) => {
-    const id = raw.trim();
-    if (id === '' || id.startsWith('#')) return;
-    if (ID_PATTERN.test(id)) ledger.ids.push({ id, line: i + 1 });
-    else {
-      ledger.invalid.push({
-        line: i + 1,
-        message: `expected a permalink id (lower-case letters, digits, "." and "-"), found ${quote(id)}; start it with "#" to keep it as a comment`,
-      });
-    }
-  });
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .forEach((raw, i) => {
+      const id = raw.trim();
+      if (id === '' || id.startsWith('#')) return;
+      if (ID_PATTERN.test(id)) ledger.ids.push({ id, line: i + 1 });
+      else {
+        ledger.invalid.push({
+          line: i + 1,
+          message: `expected a permalink id (lower-case letters, digits, "." and "-"), found ${quote(id)}; start it with "#" to keep it as a comment`,
+        });
+      }
+    });
   return ledger;
 }
 

@@ -56,13 +56,25 @@ describe('repairLatex: text it must leave alone', () => {
 
 describe('findMathSpans', () => {
   it.each([
-    ['$x$ and $y$', [[0, 3], [8, 11]]],
+    [
+      '$x$ and $y$',
+      [
+        [0, 3],
+        [8, 11],
+      ],
+    ],
     ['$$E=mc^2$$ here', [[0, 10]]],
     ['$5 million and $10', []],
     ['costs $5 and $x$ later', [[13, 16]]],
     ['\\$5 and \\$6', []],
     ['$ x$ and $x $', []],
-    ['$2$ and $10^3$', [[0, 3], [8, 14]]],
+    [
+      '$2$ and $10^3$',
+      [
+        [0, 3],
+        [8, 14],
+      ],
+    ],
     ['$τ$-bench', [[0, 3]]],
   ])('%j', (text, expected) => {
     expect(findMathSpans(text).map((s) => [s.start, s.end])).toEqual(expected);
@@ -71,32 +83,105 @@ describe('findMathSpans', () => {
 
 describe('repairLatex properties', () => {
   const pieces = fc.constantFrom(
-    'some', 'times', 'time', 'sim', 'ulation', 'life', 'ilar', '5', '22.58', ' ', '. ', '$', '\\', '{', '}', '!in!', 'x', 'GB',
-    'textless', '\\textless', 'approx', 'leq', 'rightarrow', '%', '\\%', '2real', 'N', 'steps', '\n\n', '(', ')', 'π', '×', '~',
+    'some',
+    'times',
+    'time',
+    'sim',
+    'ulation',
+    'life',
+    'ilar',
+    '5',
+    '22.58',
+    ' ',
+    '. ',
+    '$',
+    '\\',
+    '{',
+    '}',
+    '!in!',
+    'x',
+    'GB',
+    'textless',
+    '\\textless',
+    'approx',
+    'leq',
+    'rightarrow',
+    '%',
+    '\\%',
+    '2real',
+    'N',
+    'steps',
+    '\n\n',
+    '(',
+    ')',
+    'π',
+    '×',
+    '~',
   );
   const text = fc.array(pieces, { maxLength: 30 }).map((a) => a.join(''));
 
   it('is idempotent', () => {
-    fc.assert(fc.property(text, (t) => { expect(repairLatex(repairLatex(t))).toBe(repairLatex(t)); }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(repairLatex(repairLatex(t))).toBe(repairLatex(t));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('only ever shortens text (every repair replaces a LaTeX word with a symbol)', () => {
-    fc.assert(fc.property(text, (t) => { expect(repairLatex(t).length).toBeLessThanOrEqual(t.length); }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(repairLatex(t).length).toBeLessThanOrEqual(t.length);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('never touches text without a backslash, `!in!`, braces or a LaTeX command word', () => {
     const plain = fc.string({ maxLength: 80 }).filter((s) => !/\\|!in!|\{|times|sim|approx|leq|geq|rightarrow/.test(s));
-    fc.assert(fc.property(plain, (t) => { expect(repairLatex(t)).toBe(t); }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(plain, (t) => {
+        expect(repairLatex(t)).toBe(t);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('never changes ordinary English words containing the command names', () => {
-    const words = fc.constantFrom('sometimes', 'lifetimes', 'runtimes', 'simulation', 'similar', 'simple', 'Sims', 'timestep', 'approximately', 'textless', 'sim-to-real');
-    const prose = fc.array(fc.tuple(words, fc.constantFrom(' ', ', ', '. ', ' 5 ', ' (3) ')), { maxLength: 12 }).map((a) => a.flat().join(''));
-    fc.assert(fc.property(prose, (t) => { expect(repairLatex(t)).toBe(t); }), { numRuns: 1000 });
+    const words = fc.constantFrom(
+      'sometimes',
+      'lifetimes',
+      'runtimes',
+      'simulation',
+      'similar',
+      'simple',
+      'Sims',
+      'timestep',
+      'approximately',
+      'textless',
+      'sim-to-real',
+    );
+    const prose = fc
+      .array(fc.tuple(words, fc.constantFrom(' ', ', ', '. ', ' 5 ', ' (3) ')), { maxLength: 12 })
+      .map((a) => a.flat().join(''));
+    fc.assert(
+      fc.property(prose, (t) => {
+        expect(repairLatex(t)).toBe(t);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('leaves the inside of every math span unchanged', () => {
-    const body = fc.array(fc.constantFrom('x', '5times', 'sim 5', '\\textless', '_{', '}', '^2', '\\%'), { minLength: 1, maxLength: 6 }).map((a) => 'a' + a.join(''));
-    fc.assert(fc.property(body, (b) => { expect(repairLatex(`see $${b}$ here 5times`)).toBe(`see $${b}$ here 5×`); }), { numRuns: 500 });
+    const body = fc
+      .array(fc.constantFrom('x', '5times', 'sim 5', '\\textless', '_{', '}', '^2', '\\%'), { minLength: 1, maxLength: 6 })
+      .map((a) => 'a' + a.join(''));
+    fc.assert(
+      fc.property(body, (b) => {
+        expect(repairLatex(`see $${b}$ here 5times`)).toBe(`see $${b}$ here 5×`);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -7,9 +7,23 @@ import type { RawEntry } from './types.ts';
 function entry(over: Partial<RawEntry> = {}): NormalizedEntry {
   return normalizeEntry({
     capturedAt: null,
-    file: '2026-01-08.txt', line: 1, rank: 0, digest: '2026-01-08', title: 'A Title', abstract: 'An abstract.',
-    published: '2025-10-06', authors: null, authorCount: 3, org: null, upvotes: null, comments: null,
-    arxiv: null, github: null, project: null, keywords: [], ...over,
+    file: '2026-01-08.txt',
+    line: 1,
+    rank: 0,
+    digest: '2026-01-08',
+    title: 'A Title',
+    abstract: 'An abstract.',
+    published: '2025-10-06',
+    authors: null,
+    authorCount: 3,
+    org: null,
+    upvotes: null,
+    comments: null,
+    arxiv: null,
+    github: null,
+    project: null,
+    keywords: [],
+    ...over,
   });
 }
 
@@ -66,7 +80,10 @@ describe('mergeEntries', () => {
       entry({ file, capturedAt, upvotes, comments: upvotes % 7, org: { slug: org, name: org.toUpperCase() } });
     const timed = [at('a.md', '2026-01-08T21:00:00.000Z', 20, 'zeta'), at('b.md', '2026-01-08T08:00:00.000Z', 50, 'alpha')];
     const untimed = [at('a.md', null, 20, 'zeta'), at('b.md', '2026-01-08T08:00:00.000Z', 50, 'alpha')];
-    for (const files of [['a.md', 'b.md'], ['b.md', 'a.md']]) {
+    for (const files of [
+      ['a.md', 'b.md'],
+      ['b.md', 'a.md'],
+    ]) {
       const rename = (list: NormalizedEntry[]) => list.map((e, i) => ({ ...e, file: files[i]! }));
       expect(mergeEntries(rename(timed))[0]).toMatchObject({ upvotes: 20, comments: 6, org: { slug: 'zeta' } });
       // Each field on its own: the largest count, the org last by slug.
@@ -185,12 +202,22 @@ describe('mergeEntries', () => {
 });
 
 describe('titleDisagreements', () => {
-  it('names each capture that gives a known arXiv id with another title, against the earliest digest day\'s, whatever the input order (hostile set: api-id-collision)', () => {
+  it("names each capture that gives a known arXiv id with another title, against the earliest digest day's, whatever the input order (hostile set: api-id-collision)", () => {
     const first = entry({ arxiv: '2602.80011', title: 'Hostile collision first paper', file: 'b.json', line: 2, digest: '2026-02-02' });
-    const second = entry({ arxiv: '2602.80011', title: 'Hostile collision second, different paper', file: 'b.json', line: 20, digest: '2026-02-02' });
+    const second = entry({
+      arxiv: '2602.80011',
+      title: 'Hostile collision second, different paper',
+      file: 'b.json',
+      line: 20,
+      digest: '2026-02-02',
+    });
     const later = entry({ arxiv: '2602.80011', title: 'Hostile Collision: First Paper', file: 'a.md', line: 5, digest: '2026-02-03' });
-    const message = 'expected arXiv 2602.80011 to keep the title "Hostile collision first paper" of b.json:2, found "Hostile collision second, different paper" (one paper under two titles: its page shows the longer; if they are two papers, one capture gives the wrong id)';
-    for (const order of [[first, second, later], [later, second, first]]) {
+    const message =
+      'expected arXiv 2602.80011 to keep the title "Hostile collision first paper" of b.json:2, found "Hostile collision second, different paper" (one paper under two titles: its page shows the longer; if they are two papers, one capture gives the wrong id)';
+    for (const order of [
+      [first, second, later],
+      [later, second, first],
+    ]) {
       expect(titleDisagreements(order)).toEqual([{ file: 'b.json', line: 20, severity: 'warning', message }]);
     }
     // Still one paper: the id decides, and the warning is what keeps the other title from vanishing unsaid.

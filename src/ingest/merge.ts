@@ -31,8 +31,7 @@ export function titleKey(title: string): string {
   return key !== '' ? key : folded.replace(/\s+/g, '');
 }
 
-const byInput = (a: NormalizedEntry, b: NormalizedEntry): number =>
-  compare(a.file, b.file) || a.line - b.line;
+const byInput = (a: NormalizedEntry, b: NormalizedEntry): number => compare(a.file, b.file) || a.line - b.line;
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -175,7 +174,11 @@ function joinUndated(undated: readonly NormalizedEntry[], groups: NormalizedEntr
  * them says when it was saved (`capturedAt`), else, or on a tie, the largest value by `order`.
  * File names and input order play no part, so renaming or reordering files changes nothing.
  */
-export function newest<T>(entries: readonly NormalizedEntry[], pick: (e: NormalizedEntry) => T | null, order: (a: T, b: T) => number): T | null {
+export function newest<T>(
+  entries: readonly NormalizedEntry[],
+  pick: (e: NormalizedEntry) => T | null,
+  order: (a: T, b: T) => number,
+): T | null {
   const shown = entries.flatMap((e) => {
     const v = pick(e);
     return v === null ? [] : [{ e, v }];
@@ -219,13 +222,26 @@ function richest<T>(entries: readonly NormalizedEntry[], pick: (e: NormalizedEnt
  */
 export function mergeGroup(group: readonly NormalizedEntry[]): MergedPaper {
   const entries = [...group].sort(byInput);
-  const authors = richest(entries, (e) => e.authors, (a) => a.length);
+  const authors = richest(
+    entries,
+    (e) => e.authors,
+    (a) => a.length,
+  );
   const github = first(entries, (e) => e.github);
   const project = first(entries, (e) => e.project);
   const links = [...new Set(entries.flatMap((e) => e.links))].filter((l) => l !== github && l !== project);
   return {
-    title: richest(entries, (e) => e.title, (t) => t.length)!,
-    abstract: richest(entries, (e) => e.abstract, (t) => t.length) ?? '',
+    title: richest(
+      entries,
+      (e) => e.title,
+      (t) => t.length,
+    )!,
+    abstract:
+      richest(
+        entries,
+        (e) => e.abstract,
+        (t) => t.length,
+      ) ?? '',
     published: publishedOf(entries),
     authors,
     authorCount: authors?.length ?? newest(entries, (e) => e.authorCount, byNumber),
@@ -236,7 +252,12 @@ export function mergeGroup(group: readonly NormalizedEntry[]): MergedPaper {
     github,
     project,
     links,
-    keywords: richest(entries, (e) => e.keywords, (k) => k.length) ?? [],
+    keywords:
+      richest(
+        entries,
+        (e) => e.keywords,
+        (k) => k.length,
+      ) ?? [],
     digests: [...new Set(entries.map((e) => e.digest))].sort(),
     appearances: entries.map((e) => ({
       digest: e.digest,

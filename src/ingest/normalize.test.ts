@@ -5,9 +5,23 @@ import type { RawEntry } from './types.ts';
 
 function rawEntry(over: Partial<RawEntry> = {}): RawEntry {
   return {
-    file: 'd/2026-01-08.txt', line: 1, rank: 0, digest: '2026-01-08', title: 'A Title', abstract: 'An abstract.',
-    published: '2025-10-06', authors: null, authorCount: 3, org: null, upvotes: null, comments: null,
-    arxiv: null, github: null, project: null, keywords: [], ...over,
+    file: 'd/2026-01-08.txt',
+    line: 1,
+    rank: 0,
+    digest: '2026-01-08',
+    title: 'A Title',
+    abstract: 'An abstract.',
+    published: '2025-10-06',
+    authors: null,
+    authorCount: 3,
+    org: null,
+    upvotes: null,
+    comments: null,
+    arxiv: null,
+    github: null,
+    project: null,
+    keywords: [],
+    ...over,
   };
 }
 
@@ -17,11 +31,15 @@ describe('normalizeLine / normalizeParagraphs', () => {
   });
 
   it('keeps paragraph breaks as one blank line and joins wrapped lines', () => {
-    expect(normalizeParagraphs('First  line\nwrapped.\n\n\n  Second\u00a0para. \n \nThird.\n')).toBe('First line wrapped.\n\nSecond para.\n\nThird.');
+    expect(normalizeParagraphs('First  line\nwrapped.\n\n\n  Second\u00a0para. \n \nThird.\n')).toBe(
+      'First line wrapped.\n\nSecond para.\n\nThird.',
+    );
   });
 
   it('is idempotent and leaves no double spaces, NBSP or 3+ newlines', () => {
-    const text = fc.array(fc.constantFrom('a', 'bc', ' ', '  ', '\n', '\n\n', '\u00a0', '\t', '\r\n', '\u200b'), { maxLength: 30 }).map((a) => a.join(''));
+    const text = fc
+      .array(fc.constantFrom('a', 'bc', ' ', '  ', '\n', '\n\n', '\u00a0', '\t', '\r\n', '\u200b'), { maxLength: 30 })
+      .map((a) => a.join(''));
     fc.assert(
       fc.property(text, (t) => {
         const once = normalizeParagraphs(t);
@@ -41,7 +59,10 @@ describe('normalizeEntry', () => {
 
   it('finds github and links in the abstract; a github given by the capture wins', () => {
     const abstract = 'Code: https://github.com/a/b. Page: https://p.io/x. Data: https://github.com/c/d.';
-    expect(normalizeEntry(rawEntry({ abstract }))).toMatchObject({ github: 'https://github.com/a/b', links: ['https://p.io/x', 'https://github.com/c/d'] });
+    expect(normalizeEntry(rawEntry({ abstract }))).toMatchObject({
+      github: 'https://github.com/a/b',
+      links: ['https://p.io/x', 'https://github.com/c/d'],
+    });
     expect(normalizeEntry(rawEntry({ abstract, github: 'https://github.com/c/d.git', project: 'https://p.io/x' }))).toMatchObject({
       github: 'https://github.com/c/d',
       project: 'https://p.io/x',
@@ -56,13 +77,31 @@ describe('normalizeEntry', () => {
   });
 
   it('cleans org names', () => {
-    expect(normalizeEntry(rawEntry({ org: { slug: 'ISTA-DASLab', name: ' IST Austria  Lab ' } })).org).toEqual({ slug: 'ISTA-DASLab', name: 'IST Austria Lab' });
+    expect(normalizeEntry(rawEntry({ org: { slug: 'ISTA-DASLab', name: ' IST Austria  Lab ' } })).org).toEqual({
+      slug: 'ISTA-DASLab',
+      name: 'IST Austria Lab',
+    });
   });
 
   it('dates a card that showed no publication date by its digest day, and says so', () => {
-    const base = { file: 'a.md', line: 1, rank: 0, digest: '2026-01-21', title: 'T', abstract: '', authors: null, authorCount: null, org: null, upvotes: null, comments: null, arxiv: null, github: null, project: null, keywords: [] };
+    const base = {
+      file: 'a.md',
+      line: 1,
+      rank: 0,
+      digest: '2026-01-21',
+      title: 'T',
+      abstract: '',
+      authors: null,
+      authorCount: null,
+      org: null,
+      upvotes: null,
+      comments: null,
+      arxiv: null,
+      github: null,
+      project: null,
+      keywords: [],
+    };
     expect(normalizeEntry({ ...base, published: null })).toMatchObject({ published: '2026-01-21', publishedFromDigest: true });
     expect(normalizeEntry({ ...base, published: '2025-12-01' })).toMatchObject({ published: '2025-12-01', publishedFromDigest: false });
   });
 });
-

@@ -32,32 +32,50 @@ describe('checkNotes (item 8)', () => {
     const afterFrontmatter = await check('2401.04558.mdx', '---\ntitle: x\n---\n\n<div>\n');
     expect(afterFrontmatter).toEqual([expect.objectContaining({ line: 5, severity: 'error' })]);
     const badYaml = await check('2401.04558.mdx', '---\ntitle: [x\n---\nText.\n');
-    expect(badYaml).toEqual([expect.objectContaining({ line: 2, severity: 'error', message: expect.stringMatching(/^expected YAML front matter/) })]);
+    expect(badYaml).toEqual([
+      expect.objectContaining({ line: 2, severity: 'error', message: expect.stringMatching(/^expected YAML front matter/) }),
+    ]);
   });
 
   it('names a component the page does not provide (the build would fail rendering it)', async () => {
     const problems = await check('2401.04558.mdx', 'Intro.\n\nSee <Chart data={1} /> here.\n');
-    expect(problems).toEqual([{
-      file: 'content/notes/2401.04558.mdx', line: 3, column: 5, severity: 'error',
-      message: 'expected one of the components notes can use (Aside) or one the note imports, found <Chart>',
-    }]);
+    expect(problems).toEqual([
+      {
+        file: 'content/notes/2401.04558.mdx',
+        line: 3,
+        column: 5,
+        severity: 'error',
+        message: 'expected one of the components notes can use (Aside) or one the note imports, found <Chart>',
+      },
+    ]);
     expect(await check('2401.04558.mdx', "import Chart from '../../src/components/Chart.astro';\n\n<Chart />\n")).toEqual([]);
   });
 
   it('warns about a note for a paper that does not exist, or for an old URL of one', async () => {
-    expect(await check('no-such-paper.mdx', 'Text.\n')).toEqual([{
-      file: 'content/notes/no-such-paper.mdx', line: 0, severity: 'warning',
-      message: 'expected a paper with the id "no-such-paper" (the note\'s file name), found none; the note is not shown',
-    }]);
-    expect(await check('medusa-heads.mdx', 'Text.\n')).toEqual([expect.objectContaining({
-      severity: 'warning',
-      message: 'expected a paper with the id "medusa-heads" (the note\'s file name), found an old URL of "2401.04558"; rename the note to 2401.04558.mdx to show it',
-    })]);
+    expect(await check('no-such-paper.mdx', 'Text.\n')).toEqual([
+      {
+        file: 'content/notes/no-such-paper.mdx',
+        line: 0,
+        severity: 'warning',
+        message: 'expected a paper with the id "no-such-paper" (the note\'s file name), found none; the note is not shown',
+      },
+    ]);
+    expect(await check('medusa-heads.mdx', 'Text.\n')).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message:
+          'expected a paper with the id "medusa-heads" (the note\'s file name), found an old URL of "2401.04558"; rename the note to 2401.04558.mdx to show it',
+      }),
+    ]);
   });
 
   it('matches the components the paper page passes to a note', () => {
     const page = readFileSync(path.join(repoRoot, 'src/pages/papers/[id].astro'), 'utf8');
-    const passed = page.match(/<Note [^>]*components=\{\{([^}]*)\}\}/)![1]!.split(',').map((s) => s.trim()).filter(Boolean);
+    const passed = page
+      .match(/<Note [^>]*components=\{\{([^}]*)\}\}/)![1]!
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     expect(passed.sort()).toEqual([...NOTE_COMPONENTS].sort());
   });
 });

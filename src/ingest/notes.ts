@@ -28,10 +28,16 @@ function orphanWarning(file: string, id: string, papers: ReadonlyArray<{ id: str
  * Checks every note: errors for what the build could not compile or render (with `line:col`),
  * warnings for notes named after no paper (or an old URL of one). Sorted by file and line.
  */
-export async function checkNotes(notes: readonly NoteInput[], papers: ReadonlyArray<{ id: string; aliases: readonly string[] }>): Promise<Problem[]> {
+export async function checkNotes(
+  notes: readonly NoteInput[],
+  papers: ReadonlyArray<{ id: string; aliases: readonly string[] }>,
+): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const note of notes) {
-    const id = note.file.split('/').pop()!.replace(/\.mdx$/, '');
+    const id = note.file
+      .split('/')
+      .pop()!
+      .replace(/\.mdx$/, '');
     problems.push(...(await checkNoteSource(note)), ...orphanWarning(note.file, id, papers));
   }
   return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));

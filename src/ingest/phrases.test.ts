@@ -5,7 +5,18 @@ import { countPhrases, foldWord, tokenize } from './phrases.ts';
 describe('tokenize', () => {
   it('splits words, joins across hyphens, and keeps other symbols as their own tokens', () => {
     expect(tokenize('KV-cache, pass@k (2×) naïve Überblick').map((t) => t.raw)).toEqual([
-      'KV', 'cache', ',', 'pass', '@', 'k', '(', '2', '×', ')', 'naïve', 'Überblick',
+      'KV',
+      'cache',
+      ',',
+      'pass',
+      '@',
+      'k',
+      '(',
+      '2',
+      '×',
+      ')',
+      'naïve',
+      'Überblick',
     ]);
   });
 

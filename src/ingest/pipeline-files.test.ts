@@ -5,15 +5,33 @@ import { formatReport, hasErrors } from './report.ts';
 import { renderApi, type CardRecord } from './formats/render.ts';
 
 const card: CardRecord = {
-  title: 'One Paper', abstract: 'It appears.', published: '2025-06-02', authors: ['A B'], authorCount: 1, org: null,
-  upvotes: 3, comments: 1, arxiv: '2506.00042', github: null, project: null, keywords: [],
+  title: 'One Paper',
+  abstract: 'It appears.',
+  published: '2025-06-02',
+  authors: ['A B'],
+  authorCount: 1,
+  org: null,
+  upvotes: 3,
+  comments: 1,
+  arxiv: '2506.00042',
+  github: null,
+  project: null,
+  keywords: [],
 };
 
 describe('files the ingest did not read', () => {
   const { report } = runPipeline([
     { file: '2025-06-03.json', text: renderApi('2025-06-03', [card]) },
-    { file: 'leak.txt', text: '', notRead: { line: 0, severity: 'error', reason: 'a link to a file outside the input folder (/etc/passwd); not followed' } },
-    { file: 'scan.pdf', text: '', notRead: { line: 0, severity: 'warning', reason: 'not a digest file name (expected .txt, .md or .json)' } },
+    {
+      file: 'leak.txt',
+      text: '',
+      notRead: { line: 0, severity: 'error', reason: 'a link to a file outside the input folder (/etc/passwd); not followed' },
+    },
+    {
+      file: 'scan.pdf',
+      text: '',
+      notRead: { line: 0, severity: 'warning', reason: 'not a digest file name (expected .txt, .md or .json)' },
+    },
     { file: '.gitkeep', text: '', notRead: { line: 0, severity: 'info', reason: 'a hidden file' } },
     { file: 'latin1.txt', text: '', notRead: { line: 3, severity: 'error', reason: 'expected UTF-8 text, found the byte 0xE9' } },
   ]);
@@ -21,7 +39,10 @@ describe('files the ingest did not read', () => {
   it('are counted on their own and listed with the reason, sorted by file; the rest reconciles', () => {
     expect(report).toMatchObject({ filesRead: 1, filesNotRead: 4, entriesRead: 1, papersWritten: 1, entriesRejected: 0 });
     expect(report.notRead.map((n) => [n.file, n.line, n.severity])).toEqual([
-      ['.gitkeep', 0, 'info'], ['latin1.txt', 3, 'error'], ['leak.txt', 0, 'error'], ['scan.pdf', 0, 'warning'],
+      ['.gitkeep', 0, 'info'],
+      ['latin1.txt', 3, 'error'],
+      ['leak.txt', 0, 'error'],
+      ['scan.pdf', 0, 'warning'],
     ]);
     expect(report.files.map((f) => f.file)).toEqual(['2025-06-03.json']);
   });
@@ -51,7 +72,14 @@ describe('files the ingest did not read', () => {
 describe('a digest with no paper in it', () => {
   it('an API day that is an empty list is a warning that says so, not silently an empty day', () => {
     const { report } = runPipeline([{ file: '2025-06-04.json', text: '[]\n' }]);
-    expect(report.problems).toEqual([{ file: '2025-06-04.json', line: 0, severity: 'warning', message: 'expected at least one paper, found an empty list (an empty day adds nothing to the archive)' }]);
+    expect(report.problems).toEqual([
+      {
+        file: '2025-06-04.json',
+        line: 0,
+        severity: 'warning',
+        message: 'expected at least one paper, found an empty list (an empty day adds nothing to the archive)',
+      },
+    ]);
     expect(hasErrors(report)).toBe(false);
   });
 });

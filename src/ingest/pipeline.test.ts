@@ -23,7 +23,14 @@ describe('the seed digest through the pipeline', () => {
   const { papers, report } = runPipeline([seedInput]);
 
   it('gives 44 papers, 3 with an organisation, 17 with a comment count, none rejected', () => {
-    expect(report).toMatchObject({ filesRead: 1, entriesRead: 44, papersWritten: 44, duplicatesMerged: 0, entriesRejected: 0, problems: [] });
+    expect(report).toMatchObject({
+      filesRead: 1,
+      entriesRead: 44,
+      papersWritten: 44,
+      duplicatesMerged: 0,
+      entriesRejected: 0,
+      problems: [],
+    });
     expect(papers).toHaveLength(44);
     expect(papers.flatMap((p) => (p.org ? [p.org.slug] : [])).sort()).toEqual(['furiosa-ai', 'kyutai', 'nvidia']);
     expect(papers.filter((p) => p.comments !== null)).toHaveLength(17);
@@ -63,7 +70,10 @@ describe('the seed digest through the pipeline', () => {
     const arc = papers.find((p) => p.title.startsWith('ARC-Encoder'))!;
     expect(arc.github).toBe('https://github.com/kyutai-labs/ARC-Encoder');
     expect(arc.links).toEqual(['https://huggingface.co/collections/kyutai/arc-encoders-68ee18787301407d60a57047']);
-    expect(papers.find((p) => p.title.startsWith('Generalized Decoding for Pixel'))!).toMatchObject({ github: null, links: ['https://x-decoder-vl.github.io'] });
+    expect(papers.find((p) => p.title.startsWith('Generalized Decoding for Pixel'))!).toMatchObject({
+      github: null,
+      links: ['https://x-decoder-vl.github.io'],
+    });
   });
 });
 
@@ -73,7 +83,10 @@ describe('pipeline behaviour', () => {
   it('rejects broken cards, keeps the rest, and still reconciles', () => {
     const { papers, report } = runPipeline([{ file: '2026-01-08.txt', text: broken }]);
     expect(report).toMatchObject({ entriesRead: 44, papersWritten: 42, entriesRejected: 2, duplicatesMerged: 0 });
-    expect(report.problems.map((p) => [p.line, p.severity])).toEqual([[91, 'error'], [114, 'error']]);
+    expect(report.problems.map((p) => [p.line, p.severity])).toEqual([
+      [91, 'error'],
+      [114, 'error'],
+    ]);
     expect(report.problems[0]!.message).toBe('expected a date line like "Jan 8" or "Dec 15, 2023 3" after "·", found "Oct 66, 2025 2"');
     expect(papers).toHaveLength(42);
     expect(hasErrors(report)).toBe(true);
@@ -97,7 +110,14 @@ describe('pipeline behaviour', () => {
     const { report } = runPipeline([seedInput, { file: 'notes.txt', text: 'just some notes\n' }, { file: 'empty.md', text: '' }]);
     expect(report.problems).toEqual([
       { file: 'empty.md', line: 0, severity: 'error', message: 'expected a digest, found an empty file' },
-      { file: 'notes.txt', line: 0, severity: 'error', message: expect.stringMatching(/^expected one of the digest formats Papershelf reads \(api\/daily_papers JSON, .* or a plain-text copy of a papers page\), found "just some notes"$/) },
+      {
+        file: 'notes.txt',
+        line: 0,
+        severity: 'error',
+        message: expect.stringMatching(
+          /^expected one of the digest formats Papershelf reads \(api\/daily_papers JSON, .* or a plain-text copy of a papers page\), found "just some notes"$/,
+        ),
+      },
     ]);
     expect(report).toMatchObject({ entriesRead: 44, papersWritten: 44, entriesRejected: 0 });
     expect(hasErrors(report)).toBe(true);
@@ -110,10 +130,27 @@ describe('pipeline behaviour', () => {
       label: 'test JSON',
       detect: () => true,
       parse: (_text, ctx) => ({
-        format: 'api', digest: '2026-01-08', problems: [], entriesRead: 2,
+        format: 'api',
+        digest: '2026-01-08',
+        problems: [],
+        entriesRead: 2,
         entries: [1, 2].map((n) => ({
-          file: ctx.file, line: n, rank: n - 1, digest: '2026-01-08', title: n === 1 ? '\u00a0 ' : `T${n}`, abstract: '', published: '2025-01-01',
-          authors: null, authorCount: null, org: null, upvotes: null, comments: null, arxiv: null, github: null, project: null, keywords: [],
+          file: ctx.file,
+          line: n,
+          rank: n - 1,
+          digest: '2026-01-08',
+          title: n === 1 ? '\u00a0 ' : `T${n}`,
+          abstract: '',
+          published: '2025-01-01',
+          authors: null,
+          authorCount: null,
+          org: null,
+          upvotes: null,
+          comments: null,
+          arxiv: null,
+          github: null,
+          project: null,
+          keywords: [],
         })),
       }),
     };
@@ -125,7 +162,12 @@ describe('pipeline behaviour', () => {
   });
 
   it('fails loudly when a reader miscounts its entries (the report could not reconcile)', () => {
-    const liar: FormatReader = { name: 'api', label: 'test JSON', detect: () => true, parse: () => ({ format: 'api', digest: null, entries: [], problems: [], entriesRead: 3 }) };
+    const liar: FormatReader = {
+      name: 'api',
+      label: 'test JSON',
+      detect: () => true,
+      parse: () => ({ format: 'api', digest: null, entries: [], problems: [], entriesRead: 3 }),
+    };
     expect(() => runPipeline([{ file: 'x.json', text: '[]' }], { formats: [liar] })).toThrow(/miscounted x.json/);
   });
 
@@ -152,10 +194,27 @@ describe('pipeline behaviour', () => {
 
 describe('across formats, and permalinks that never break', () => {
   const card = (over: Partial<CardRecord>): CardRecord => ({
-    title: 'Sparse Attention Goes Far', abstract: 'We make attention sparse.', published: '2025-06-02',
-    authors: null, authorCount: 3, org: null, upvotes: 5, comments: 1, arxiv: null, github: null, project: null, keywords: [], ...over,
+    title: 'Sparse Attention Goes Far',
+    abstract: 'We make attention sparse.',
+    published: '2025-06-02',
+    authors: null,
+    authorCount: 3,
+    org: null,
+    upvotes: 5,
+    comments: 1,
+    arxiv: null,
+    github: null,
+    project: null,
+    keywords: [],
+    ...over,
   });
-  const api = card({ arxiv: '2506.01234', authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper'], upvotes: 40, comments: 7, keywords: ['sparse attention'] });
+  const api = card({
+    arxiv: '2506.01234',
+    authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper'],
+    upvotes: 40,
+    comments: 7,
+    keywords: ['sparse attention'],
+  });
 
   it('merges a title-only capture into the API capture of the same paper: it gains the id and keeps its old URL', () => {
     const inputs = [
@@ -172,7 +231,10 @@ describe('across formats, and permalinks that never break', () => {
       comments: 7,
       digests: ['2025-06-03', '2025-06-04'],
     });
-    expect(papers[0]!.appearances.map((a) => [a.file, a.comments])).toEqual([['2025-06-03.txt', 2], ['2025-06-04.json', 7]]);
+    expect(papers[0]!.appearances.map((a) => [a.file, a.comments])).toEqual([
+      ['2025-06-03.txt', 2],
+      ['2025-06-04.json', 7],
+    ]);
     // Before the API day was added, the same paper was at its slug: that URL must still resolve.
     const before = runPipeline(inputs.slice(0, 1)).papers.map((p) => p.id);
     expect(before).toEqual(['sparse-attention-goes-far']);
@@ -194,11 +256,20 @@ describe('across formats, and permalinks that never break', () => {
     expect(alone.report).toMatchObject({ entriesRead: 2, papersWritten: 1, duplicatesMerged: 1, entriesRejected: 0 });
     expect(alone.papers[0]).toMatchObject({ published: '2025-06-20', github: 'https://github.com/a/b' });
     expect(alone.report.problems).toEqual([
-      expect.objectContaining({ file: trending.file, severity: 'warning', message: expect.stringMatching(/found none on 2 cards \(lines \d+, \d+\); using the digest day 2025-06-20/) }),
+      expect.objectContaining({
+        file: trending.file,
+        severity: 'warning',
+        message: expect.stringMatching(/found none on 2 cards \(lines \d+, \d+\); using the digest day 2025-06-20/),
+      }),
     ]);
     const withApi = runPipeline([trending, { file: '2025-06-04.json', text: renderApi('2025-06-04', [api]) }]);
     expect(withApi.papers).toHaveLength(1);
-    expect(withApi.papers[0]).toMatchObject({ id: '2506.01234', published: '2025-06-02', github: 'https://github.com/a/b', digests: ['2025-06-04', '2025-06-20'] });
+    expect(withApi.papers[0]).toMatchObject({
+      id: '2506.01234',
+      published: '2025-06-02',
+      github: 'https://github.com/a/b',
+      digests: ['2025-06-04', '2025-06-20'],
+    });
     expect(withApi.papers[0]!.aliases).toContain(alone.papers[0]!.id);
   });
 
@@ -228,9 +299,15 @@ describe('across formats, and permalinks that never break', () => {
     const days = ['2025-06-03', '2025-06-04', '2025-06-05', '2025-06-06'];
     const inputs = [
       { file: `${days[0]}.txt`, text: renderPlaintext(days[0]!, [card({}), card({ title: 'Dense Wins', published: '2025-06-01' })]) },
-      { file: `${days[1]}.md`, text: renderMarkdown(days[1]!, [card({ title: 'Dense Wins', published: '2025-06-01', arxiv: '2506.00001' })]) },
+      {
+        file: `${days[1]}.md`,
+        text: renderMarkdown(days[1]!, [card({ title: 'Dense Wins', published: '2025-06-01', arxiv: '2506.00001' })]),
+      },
       { file: `${days[2]}.json`, text: renderApi(days[2]!, [api]) },
-      { file: `${days[3]}.txt`, text: renderPlaintext(days[3]!, [card({ published: '2023-02-02', abstract: 'Same title, older paper.' })]) },
+      {
+        file: `${days[3]}.txt`,
+        text: renderPlaintext(days[3]!, [card({ published: '2023-02-02', abstract: 'Same title, older paper.' })]),
+      },
     ];
     const all = runPipeline(inputs);
     const newer = runPipeline(inputs.slice(2), { ledger: { file: 'l', ledger: parseLedger('') } });
@@ -239,6 +316,10 @@ describe('across formats, and permalinks that never break', () => {
     expect(later.report.permalinks.recovered).toEqual([]);
     expect(JSON.stringify(later.papers)).toBe(JSON.stringify(all.papers));
     expect(JSON.stringify(runPipeline([...inputs].reverse()).papers)).toBe(JSON.stringify(all.papers));
-    for (const id of parseLedger(newer.ledgerText!).ids) expect(all.papers.some((p) => p.id === id.id || p.aliases.includes(id.id)), id.id).toBe(true);
+    for (const id of parseLedger(newer.ledgerText!).ids)
+      expect(
+        all.papers.some((p) => p.id === id.id || p.aliases.includes(id.id)),
+        id.id,
+      ).toBe(true);
   });
 });

@@ -51,7 +51,11 @@ export function parseDigest(input: DigestInput, formats: readonly FormatReader[]
   const reader = detectFormat(input.text, input.file, formats);
   const empty = { digest: null, entries: [], entriesRead: 0 };
   if (!reader) {
-    const firstLine = input.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/)[0] ?? '';
+    const firstLine =
+      input.text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r?\n/)[0] ?? '';
     const message =
       input.text.trim() === ''
         ? 'expected a digest, found an empty file'
@@ -76,7 +80,9 @@ function toPaper(paper: MergedPaper, id: string, aliases: string[], topics: Topi
   if (parsed.success) return { paper: parsed.data };
   const issues = parsed.error.issues.map((issue) => {
     const path = issue.path.join('.');
-    const found = path ? quote(String(issue.path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown>)?.[k as PropertyKey], candidate))) : '';
+    const found = path
+      ? quote(String(issue.path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown>)?.[k as PropertyKey], candidate)))
+      : '';
     return `${path || 'paper'}: ${issue.message}${found ? `, found ${found}` : ''}`;
   });
   return {
@@ -130,14 +136,16 @@ function undatedWarning(file: string, entries: readonly NormalizedEntry[]): Prob
   if (undated.length === 0) return [];
   const lines = undated.map((e) => e.line);
   const shown = lines.length > 8 ? `${lines.slice(0, 8).join(', ')}, …` : lines.join(', ');
-  return [{
-    file,
-    line: lines[0]!,
-    severity: 'warning',
-    message:
-      `expected a publication date on every card, found none on ${undated.length} card${undated.length === 1 ? '' : 's'} (line${lines.length === 1 ? '' : 's'} ${shown}); ` +
-      `using the digest day ${undated[0]!.digest} until a dated capture of the same paper gives the real one`,
-  }];
+  return [
+    {
+      file,
+      line: lines[0]!,
+      severity: 'warning',
+      message:
+        `expected a publication date on every card, found none on ${undated.length} card${undated.length === 1 ? '' : 's'} (line${lines.length === 1 ? '' : 's'} ${shown}); ` +
+        `using the digest day ${undated[0]!.digest} until a dated capture of the same paper gives the real one`,
+    },
+  ];
 }
 
 /**
@@ -147,7 +155,14 @@ function undatedWarning(file: string, entries: readonly NormalizedEntry[]): Prob
 function emptyWarning(file: string, parsed: ReadResult): Problem[] {
   if (parsed.format === null || parsed.entriesRead > 0 || parsed.problems.some((p) => p.severity === 'error')) return [];
   const found = parsed.format === 'api' ? 'an empty list' : 'no paper card';
-  return [{ file, line: 0, severity: 'warning', message: `expected at least one paper, found ${found} (an empty day adds nothing to the archive)` }];
+  return [
+    {
+      file,
+      line: 0,
+      severity: 'warning',
+      message: `expected at least one paper, found ${found} (an empty day adds nothing to the archive)`,
+    },
+  ];
 }
 
 /**
@@ -156,7 +171,11 @@ function emptyWarning(file: string, parsed: ReadResult): Problem[] {
  * this is a last guard: a collision would make one paper's file overwrite another's. The paper
  * first in input order keeps the URL; every capture of the other is refused, naming both sources.
  */
-export function idCollisions(merged: readonly MergedPaper[], ids: readonly string[], aliases: readonly string[][]): { rejected: Set<number>; problems: Problem[] } {
+export function idCollisions(
+  merged: readonly MergedPaper[],
+  ids: readonly string[],
+  aliases: readonly string[][],
+): { rejected: Set<number>; problems: Problem[] } {
   const holder = new Map<string, number>();
   const rejected = new Set<number>();
   const problems: Problem[] = [];
@@ -169,7 +188,12 @@ export function idCollisions(merged: readonly MergedPaper[], ids: readonly strin
     }
     rejected.add(i);
     for (const e of merged[i]!.entries) {
-      problems.push({ file: e.file, line: e.line, severity: 'error', message: `expected a permalink of its own, found ${quote(id)}, already the URL of the paper from ${where(other)}` });
+      problems.push({
+        file: e.file,
+        line: e.line,
+        severity: 'error',
+        message: `expected a permalink of its own, found ${quote(id)}, already the URL of the paper from ${where(other)}`,
+      });
     }
   });
   aliases.forEach((list, i) => {
@@ -178,7 +202,12 @@ export function idCollisions(merged: readonly MergedPaper[], ids: readonly strin
       if (owner === undefined || owner === i || rejected.has(owner) || rejected.has(i)) continue;
       rejected.add(i);
       for (const e of merged[i]!.entries) {
-        problems.push({ file: e.file, line: e.line, severity: 'error', message: `expected an old URL of its own, found ${quote(url)}, the URL of the paper from ${where(owner)}` });
+        problems.push({
+          file: e.file,
+          line: e.line,
+          severity: 'error',
+          message: `expected an old URL of its own, found ${quote(url)}, the URL of the paper from ${where(owner)}`,
+        });
       }
     }
   });
@@ -208,7 +237,13 @@ function honourLedger(
   aliases: string[][],
 ): PermalinkReport {
   const published = new Set([...ids, ...aliases.flat()]);
-  const report: PermalinkReport = { ledger: option.file, known: option.ledger.ids.length, added: [], recovered: [], missing: [...option.ledger.invalid] };
+  const report: PermalinkReport = {
+    ledger: option.file,
+    known: option.ledger.ids.length,
+    added: [],
+    recovered: [],
+    missing: [...option.ledger.invalid],
+  };
   let chains: Map<string, number[]> | null = null;
   for (const { id, line } of option.ledger.ids) {
     if (published.has(id)) continue;
@@ -301,6 +336,11 @@ export function runPipeline(inputs: readonly DigestInput[], options: PipelineOpt
     notes: { dir: null, checked: 0, problems: [] },
   };
   assertReconciles(report);
-  const ledgerText = options.ledger ? nextLedger(options.ledger.ledger, papers.flatMap((p) => [p.id, ...p.aliases])) : null;
+  const ledgerText = options.ledger
+    ? nextLedger(
+        options.ledger.ledger,
+        papers.flatMap((p) => [p.id, ...p.aliases]),
+      )
+    : null;
   return { papers, report, ledgerText };
 }

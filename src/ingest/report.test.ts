@@ -1,14 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { assertReconciles, buildBlockers, formatProblem, formatReport, hasErrors, quote, sortProblems, type IngestReport } from './report.ts';
+import {
+  assertReconciles,
+  buildBlockers,
+  formatProblem,
+  formatReport,
+  hasErrors,
+  quote,
+  sortProblems,
+  type IngestReport,
+} from './report.ts';
 
 const report = (over: Partial<IngestReport> = {}): IngestReport => ({
-  filesRead: 2, entriesRead: 10, papersWritten: 7, duplicatesMerged: 2, entriesRejected: 1,
+  filesRead: 2,
+  entriesRead: 10,
+  papersWritten: 7,
+  duplicatesMerged: 2,
+  entriesRejected: 1,
   problems: [
     { file: 'b.txt', line: 3, severity: 'warning', message: 'expected a blank line after the title, found "x"' },
     { file: 'a.txt', line: 12, severity: 'error', message: 'expected a date line, found "Oct 66"' },
   ],
-  slugCollisions: [], permalinks: { ledger: null, known: 0, added: [], recovered: [], missing: [] }, files: [],
-  filesNotRead: 0, notRead: [], notes: { dir: null, checked: 0, problems: [] }, ...over,
+  slugCollisions: [],
+  permalinks: { ledger: null, known: 0, added: [], recovered: [], missing: [] },
+  files: [],
+  filesNotRead: 0,
+  notRead: [],
+  notes: { dir: null, checked: 0, problems: [] },
+  ...over,
 });
 
 describe('quote', () => {
@@ -35,11 +53,15 @@ describe('report', () => {
   });
 
   it('escapes control characters in a file name, so no name can send ESC to a terminal', () => {
-    expect(formatProblem({ file: 'a\u001b]0;x\u0007.txt', line: 2, severity: 'warning', message: 'm' })).toBe('a\\u001b]0;x\\u0007.txt:2: warning: m');
+    expect(formatProblem({ file: 'a\u001b]0;x\u0007.txt', line: 2, severity: 'warning', message: 'm' })).toBe(
+      'a\\u001b]0;x\\u0007.txt:2: warning: m',
+    );
   });
 
   it('prints only problems when quiet, and a file-level problem without a line', () => {
-    const text = formatReport(report({ problems: [{ file: 'x.md', line: 0, severity: 'error', message: 'expected a digest' }] }), { quiet: true });
+    const text = formatReport(report({ problems: [{ file: 'x.md', line: 0, severity: 'error', message: 'expected a digest' }] }), {
+      quiet: true,
+    });
     expect(text).toBe('x.md: error: expected a digest\n');
     expect(formatProblem({ file: 'y', line: 2, severity: 'warning', message: 'm' })).toBe('y:2: warning: m');
   });
@@ -57,7 +79,13 @@ describe('report', () => {
   it('prints the permalink check and names a lost permalink by ledger line; it is an error', () => {
     const r = report({
       problems: [],
-      permalinks: { ledger: 'content/permalinks.txt', known: 5, added: ['x'], recovered: [], missing: [{ line: 3, message: 'expected the published permalink "gone" to resolve' }] },
+      permalinks: {
+        ledger: 'content/permalinks.txt',
+        known: 5,
+        added: ['x'],
+        recovered: [],
+        missing: [{ line: 3, message: 'expected the published permalink "gone" to resolve' }],
+      },
     });
     const text = formatReport(r);
     expect(text).toMatch(/permalinks +5 known, 1 added, 1 lost \(content\/permalinks\.txt\)\n/);
@@ -68,7 +96,13 @@ describe('report', () => {
 });
 
 describe('what stops the build (item 9)', () => {
-  const lost = { ledger: 'content/permalinks.txt', known: 5, added: [], recovered: [], missing: [{ line: 3, message: 'expected the published permalink "gone" to resolve' }] };
+  const lost = {
+    ledger: 'content/permalinks.txt',
+    known: 5,
+    added: [],
+    recovered: [],
+    missing: [{ line: 3, message: 'expected the published permalink "gone" to resolve' }],
+  };
 
   it('rejected cards and unreadable files do not: the rest is published', () => {
     const r = report({ notRead: [{ file: 'x.txt', line: 2, severity: 'error', reason: 'expected UTF-8 text' }], filesNotRead: 1 });
@@ -81,7 +115,11 @@ describe('what stops the build (item 9)', () => {
   });
 
   it('a note that does not compile does, a note for no paper does not', () => {
-    const notes = (severity: 'error' | 'warning') => ({ dir: 'content/notes', checked: 2, problems: [{ file: 'content/notes/a.mdx', line: 1, column: 2, severity, message: 'm' }] });
+    const notes = (severity: 'error' | 'warning') => ({
+      dir: 'content/notes',
+      checked: 2,
+      problems: [{ file: 'content/notes/a.mdx', line: 1, column: 2, severity, message: 'm' }],
+    });
     expect(buildBlockers(report({ notes: notes('error') }))).toEqual(['1 note cannot be rendered (content/notes)']);
     expect(buildBlockers(report({ notes: notes('warning') }))).toEqual([]);
     expect(hasErrors(report({ problems: [], notes: notes('error') }))).toBe(true);

@@ -69,9 +69,7 @@ export function quote(text: string, max: number = QUOTE_MAX): string {
 
 /** Orders problems by file, then line, then message, so reports are stable. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.message, b.message),
-  );
+  return [...problems].sort((a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.message, b.message));
 }
 
 function cmp(a: string, b: string): number {
@@ -103,7 +101,10 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 export function buildBlockers(report: IngestReport): string[] {
   const blockers: string[] = [];
   const lost = report.permalinks.missing.length;
-  if (lost > 0) blockers.push(`${plural(lost, 'published permalink would', 'published permalinks would')} stop resolving (${report.permalinks.ledger})`);
+  if (lost > 0)
+    blockers.push(
+      `${plural(lost, 'published permalink would', 'published permalinks would')} stop resolving (${report.permalinks.ledger})`,
+    );
   const notes = report.notes.problems.filter((p) => p.severity === 'error').length;
   if (notes > 0) blockers.push(`${plural(notes, 'note cannot', 'notes cannot')} be rendered (${report.notes.dir})`);
   return blockers;
@@ -140,11 +141,7 @@ function safeName(name: string): string {
 }
 
 /** Formats one problem as `file:line: severity: message`; `display` maps a file to how to show it. */
-export function formatProblem(
-  p: Problem,
-  paint: Painter = plain,
-  display: (file: string) => string = id,
-): string {
+export function formatProblem(p: Problem, paint: Painter = plain, display: (file: string) => string = id): string {
   const where = p.line > 0 ? `${safeName(display(p.file))}:${p.line}${p.column ? `:${p.column}` : ''}` : safeName(display(p.file));
   const tag = p.severity === 'error' ? paint.red('error') : paint.yellow('warning');
   return `${where}: ${tag}: ${p.message}`;
@@ -195,7 +192,12 @@ export function formatReport(report: IngestReport, options: FormatOptions = {}):
   if (warnings > 0) lines.push(`  warnings           ${paint.yellow(String(warnings))}`);
   if (ledger !== null) {
     const { known, added, recovered, missing } = report.permalinks;
-    const parts = [`${known} known`, `${added.length} added`, ...(recovered.length ? [`${recovered.length} recovered`] : []), `${missing.length} lost`];
+    const parts = [
+      `${known} known`,
+      `${added.length} added`,
+      ...(recovered.length ? [`${recovered.length} recovered`] : []),
+      `${missing.length} lost`,
+    ];
     lines.push(`  permalinks         ${parts.join(', ')} (${ledger})`);
   }
   if (report.notes.dir !== null) lines.push(`  notes checked      ${report.notes.checked} (${report.notes.dir})`);

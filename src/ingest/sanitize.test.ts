@@ -12,12 +12,15 @@ describe('stripControlCharacters', () => {
   it('removes NUL, \\x01, ESC, DEL and C1 controls with one warning naming the first line and every line', () => {
     const { text, problems } = stripControlCharacters('ok\nA\u0000B\u0001\n\u001b[31mred\nfine\n\u007f\u0085x\n', 'd.txt');
     expect(text).toBe('ok\nAB\n[31mred\nfine\nx\n');
-    expect(problems).toEqual([{
-      file: 'd.txt',
-      line: 2,
-      severity: 'warning',
-      message: 'expected text without control characters, found 5 (U+0000, U+0001, U+001B, U+007F, U+0085) on lines 2, 3, 5; removed them',
-    }]);
+    expect(problems).toEqual([
+      {
+        file: 'd.txt',
+        line: 2,
+        severity: 'warning',
+        message:
+          'expected text without control characters, found 5 (U+0000, U+0001, U+001B, U+007F, U+0085) on lines 2, 3, 5; removed them',
+      },
+    ]);
   });
 
   it('turns a form feed or vertical tab into a space, so the words around it stay apart', () => {
@@ -27,8 +30,18 @@ describe('stripControlCharacters', () => {
 
 describe('control characters in every format (item 5)', () => {
   const card: CardRecord = {
-    title: 'Decoding\u0000 With\u001b Heads', abstract: 'We speed up\u0001 decoding.', published: '2025-06-02', authors: ['A B'], authorCount: 1,
-    org: null, upvotes: 3, comments: 1, arxiv: '2506.00042', github: null, project: null, keywords: [],
+    title: 'Decoding\u0000 With\u001b Heads',
+    abstract: 'We speed up\u0001 decoding.',
+    published: '2025-06-02',
+    authors: ['A B'],
+    authorCount: 1,
+    org: null,
+    upvotes: 3,
+    comments: 1,
+    arxiv: '2506.00042',
+    github: null,
+    project: null,
+    keywords: [],
   };
   it.each([
     ['plaintext', '2025-06-03.txt', renderPlaintext('2025-06-03', [card])],

@@ -54,11 +54,7 @@ describe('word boundaries, case and spelling variants', () => {
 
   it('matches an acronym\'s plural ("RAGs") and ignores case for ordinary words', () => {
     const rag = assignTopics(rags!, compiled).find((m) => m.slug === 'rag');
-    expect(rag?.reasons).toEqual([
-      'title mentions "RAG"',
-      'abstract mentions "retrieval" (2×)',
-      'abstract mentions "RAG"',
-    ]);
+    expect(rag?.reasons).toEqual(['title mentions "RAG"', 'abstract mentions "retrieval" (2×)', 'abstract mentions "RAG"']);
     expect(slugs(paper('SPECULATIVE DECODING, shouted'))).toEqual(['speculative-decoding']);
   });
 
@@ -81,7 +77,10 @@ describe('word boundaries, case and spelling variants', () => {
       { slug: 'robotics', reasons: ['abstract mentions "robot"'] }, // once, not 3×
     ]);
     // Another topic's phrase inside the excluded words still counts for that topic.
-    const c = taxonomy(topic('robots', 'strong_phrases: [robot]\nexclude: [robot framework]'), topic('testing', 'strong_phrases: [robot framework]'));
+    const c = taxonomy(
+      topic('robots', 'strong_phrases: [robot]\nexclude: [robot framework]'),
+      topic('testing', 'strong_phrases: [robot framework]'),
+    );
     expect(slugs(paper('Robot Framework at Scale'), c)).toEqual(['testing']);
     expect(slugs(paper('Robot Arms at Scale'), c)).toEqual(['robots']);
   });
@@ -119,12 +118,7 @@ describe('scoring', () => {
       },
       {
         slug: 'efficient-inference',
-        reasons: [
-          'title mentions "fast"',
-          'abstract mentions "KV cache" (3×)',
-          'abstract mentions "latency"',
-          'keyword "KV cache"',
-        ],
+        reasons: ['title mentions "fast"', 'abstract mentions "KV cache" (3×)', 'abstract mentions "latency"', 'keyword "KV cache"'],
       },
     ]);
   });
@@ -160,17 +154,16 @@ describe('scoring', () => {
 
   it('counts a phrase listed in two spellings once', () => {
     const c = taxonomy(topic('pretraining', 'phrases: [pre-training, pretraining, Pre-Training]'));
-    expect(assignTopics(paper('Pretraining at Scale'), c)).toEqual([
-      { slug: 'pretraining', reasons: ['title mentions "pre-training"'] },
-    ]);
+    expect(assignTopics(paper('Pretraining at Scale'), c)).toEqual([{ slug: 'pretraining', reasons: ['title mentions "pre-training"'] }]);
   });
 
   it('is deterministic: same input, same output, whatever was assigned before', () => {
     const papers = [...readPapers('scoring'), ...readPapers('word-boundaries')];
     const first = papers.map((p) => assignTopics(p, compiled));
-    const again = [...papers].reverse().map((p) => assignTopics(p, compileTopics(parseTopics(
-      readFileSync(path.join(fixtures, 'taxonomy.yaml'), 'utf8'),
-    )))).reverse();
+    const again = [...papers]
+      .reverse()
+      .map((p) => assignTopics(p, compileTopics(parseTopics(readFileSync(path.join(fixtures, 'taxonomy.yaml'), 'utf8')))))
+      .reverse();
     expect(again).toEqual(first);
   });
 });

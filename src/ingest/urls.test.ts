@@ -8,25 +8,43 @@ const found = (text: string): Array<[string, string]> => findUrls(text).map((u) 
 describe('findUrls', () => {
   it.each([
     ['Code: https://github.com/a/b.', [['https://github.com/a/b', 'https://github.com/a/b']]],
-    ['Code is at https://github.com/ZihuaEvan/FlashSD/{[here]}.', [['https://github.com/ZihuaEvan/FlashSD/{[here]}', 'https://github.com/ZihuaEvan/FlashSD']]],
+    [
+      'Code is at https://github.com/ZihuaEvan/FlashSD/{[here]}.',
+      [['https://github.com/ZihuaEvan/FlashSD/{[here]}', 'https://github.com/ZihuaEvan/FlashSD']],
+    ],
     ['at https://x.io/{https://x.io/}.', [['https://x.io/{https://x.io/}', 'https://x.io']]],
-    ['at https://github.com/wenyudu/MIGU{this https URL}. Next', [['https://github.com/wenyudu/MIGU{this https URL}', 'https://github.com/wenyudu/MIGU']]],
+    [
+      'at https://github.com/wenyudu/MIGU{this https URL}. Next',
+      [['https://github.com/wenyudu/MIGU{this https URL}', 'https://github.com/wenyudu/MIGU']],
+    ],
     ['see https://h.co/J/F{blue{https://h.co/J/F}}.', [['https://h.co/J/F{blue{https://h.co/J/F}}', 'https://h.co/J/F']]],
     ['Code: http://github.com/a/arazn-llm}, Models', [['http://github.com/a/arazn-llm', 'http://github.com/a/arazn-llm']]],
     ['code~\\url{https://github.com/CONE-MT/LLaMAX/.} and', [['https://github.com/CONE-MT/LLaMAX/', 'https://github.com/CONE-MT/LLaMAX/']]],
     ['(see https://github.com/thunlp/BlockFFN).', [['https://github.com/thunlp/BlockFFN', 'https://github.com/thunlp/BlockFFN']]],
     ['https://en.wikipedia.org/wiki/Foo_(bar).', [['https://en.wikipedia.org/wiki/Foo_(bar)', 'https://en.wikipedia.org/wiki/Foo_(bar)']]],
-    ['at https://github.com/kyutai-labs/ARC-Encoder , fine', [['https://github.com/kyutai-labs/ARC-Encoder', 'https://github.com/kyutai-labs/ARC-Encoder']]],
+    [
+      'at https://github.com/kyutai-labs/ARC-Encoder , fine',
+      [['https://github.com/kyutai-labs/ARC-Encoder', 'https://github.com/kyutai-labs/ARC-Encoder']],
+    ],
     ['here: github.com/AgentTorch/AgentTorch.', [['github.com/AgentTorch/AgentTorch', 'https://github.com/AgentTorch/AgentTorch']]],
     ['visit www.example.org/page;', [['www.example.org/page', 'https://www.example.org/page']]],
-    ['"https://a.io/x", \'https://b.io/y\'', [['https://a.io/x', 'https://a.io/x'], ['https://b.io/y', 'https://b.io/y']]],
+    [
+      '"https://a.io/x", \'https://b.io/y\'',
+      [
+        ['https://a.io/x', 'https://a.io/x'],
+        ['https://b.io/y', 'https://b.io/y'],
+      ],
+    ],
     ['HTTPS://Example.com/Path', [['HTTPS://Example.com/Path', 'https://Example.com/Path']]],
     ['网址https://a.cn/x。下一句', [['https://a.cn/x', 'https://a.cn/x']]],
   ])('%j', (text, expected) => expect(found(text)).toEqual(expected));
 
-  it.each(['no links here', 'https:// broken', 'email me@github.com/x', 'a/github.com/x is a path', 'https://localhost/x'])('finds nothing in %j', (text) => {
-    expect(findUrls(text)).toEqual([]);
-  });
+  it.each(['no links here', 'https:// broken', 'email me@github.com/x', 'a/github.com/x is a path', 'https://localhost/x'])(
+    'finds nothing in %j',
+    (text) => {
+      expect(findUrls(text)).toEqual([]);
+    },
+  );
 
   it('reports UTF-16 offsets, so text after astral characters still slices right', () => {
     const text = '😀 math 𝔸 then https://a.io/x.';
@@ -35,19 +53,36 @@ describe('findUrls', () => {
   });
 
   it('returns spans in order, non-overlapping, each starting with the URL text', () => {
-    const part = fc.constantFrom('see ', 'https://a.io/x', 'github.com/o/r', '{https://a.io/x}', '{[here]}', '.', ',', ' ', '(', ')', '}', 'www.b.org', '\n');
+    const part = fc.constantFrom(
+      'see ',
+      'https://a.io/x',
+      'github.com/o/r',
+      '{https://a.io/x}',
+      '{[here]}',
+      '.',
+      ',',
+      ' ',
+      '(',
+      ')',
+      '}',
+      'www.b.org',
+      '\n',
+    );
     fc.assert(
-      fc.property(fc.array(part, { maxLength: 20 }).map((a) => a.join('')), (text) => {
-        let last = 0;
-        for (const u of findUrls(text)) {
-          expect(u.start).toBeGreaterThanOrEqual(last);
-          expect(u.end).toBeGreaterThan(u.start);
-          expect(/^(https?:\/\/|www\.|github\.com\/)/i.test(text.slice(u.start, u.end))).toBe(true);
-          expect(() => new URL(u.url)).not.toThrow();
-          expect(/[.,;:'")\]}]$/.test(u.url) && !u.url.endsWith(')')).toBe(false);
-          last = u.end;
-        }
-      }),
+      fc.property(
+        fc.array(part, { maxLength: 20 }).map((a) => a.join('')),
+        (text) => {
+          let last = 0;
+          for (const u of findUrls(text)) {
+            expect(u.start).toBeGreaterThanOrEqual(last);
+            expect(u.end).toBeGreaterThan(u.start);
+            expect(/^(https?:\/\/|www\.|github\.com\/)/i.test(text.slice(u.start, u.end))).toBe(true);
+            expect(() => new URL(u.url)).not.toThrow();
+            expect(/[.,;:'")\]}]$/.test(u.url) && !u.url.endsWith(')')).toBe(false);
+            last = u.end;
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });

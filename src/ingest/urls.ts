@@ -134,9 +134,30 @@ export function webUrl(raw: string | null): string | null {
 
 /** GitHub paths that are site pages, not `owner/repo`. */
 const GITHUB_RESERVED = new Set([
-  'orgs', 'users', 'topics', 'features', 'sponsors', 'settings', 'marketplace', 'explore',
-  'about', 'login', 'join', 'collections', 'trending', 'search', 'notifications', 'pulls',
-  'issues', 'apps', 'site', 'pricing', 'enterprise', 'security', 'customer-stories', 'readme',
+  'orgs',
+  'users',
+  'topics',
+  'features',
+  'sponsors',
+  'settings',
+  'marketplace',
+  'explore',
+  'about',
+  'login',
+  'join',
+  'collections',
+  'trending',
+  'search',
+  'notifications',
+  'pulls',
+  'issues',
+  'apps',
+  'site',
+  'pricing',
+  'enterprise',
+  'security',
+  'customer-stories',
+  'readme',
 ]);
 
 /**

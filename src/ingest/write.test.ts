@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Paper } from '../schemas/paper.ts';
-import { ensureDir, IngestIoError, listDigestFiles, readDigestFiles, serializePaper, writeArchive, writeLedger, writePapers } from './write.ts';
+import {
+  ensureDir,
+  IngestIoError,
+  listDigestFiles,
+  readDigestFiles,
+  serializePaper,
+  writeArchive,
+  writeLedger,
+  writePapers,
+} from './write.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -14,15 +23,31 @@ afterEach(async () => {
 });
 
 const paper = (id: string): Paper => ({
-  id, aliases: [], title: `T ${id}`, abstract: 'A.', published: '2025-01-01', authors: null, authorCount: 2, org: null,
-  upvotes: null, comments: 3, arxiv: null, github: null, project: null, links: [], keywords: [], digests: ['2026-01-08'],
-  appearances: [{ digest: '2026-01-08', file: 'a.txt', line: 1, rank: 0, upvotes: null, comments: 3 }], topics: [],
+  id,
+  aliases: [],
+  title: `T ${id}`,
+  abstract: 'A.',
+  published: '2025-01-01',
+  authors: null,
+  authorCount: 2,
+  org: null,
+  upvotes: null,
+  comments: 3,
+  arxiv: null,
+  github: null,
+  project: null,
+  links: [],
+  keywords: [],
+  digests: ['2026-01-08'],
+  appearances: [{ digest: '2026-01-08', file: 'a.txt', line: 1, rank: 0, upvotes: null, comments: 3 }],
+  topics: [],
 });
 
 describe('listDigestFiles', () => {
   it('lists digest files recursively, sorted, relative to the input folder; hidden and other files are listed as not read, with the reason', async () => {
     await mkdir(path.join(dir, 'in/2025/.hidden'), { recursive: true });
-    for (const f of ['in/b.txt', 'in/a.md', 'in/2025/c.json', 'in/2025/.hidden/d.txt', 'in/.e.txt', 'in/notes.pdf']) await writeFile(path.join(dir, f), 'x');
+    for (const f of ['in/b.txt', 'in/a.md', 'in/2025/c.json', 'in/2025/.hidden/d.txt', 'in/.e.txt', 'in/notes.pdf'])
+      await writeFile(path.join(dir, f), 'x');
     const files = await listDigestFiles(['in'], { cwd: dir });
     expect(files.filter((f) => !f.notRead).map((f) => f.file)).toEqual(['2025/c.json', 'a.md', 'b.txt']);
     expect(files.find((f) => f.file === '2025/c.json')!.path).toBe(path.join(dir, 'in/2025/c.json'));
@@ -46,14 +71,40 @@ describe('listDigestFiles', () => {
     await symlink('..', path.join(dir, 'in/sub/loop'));
     const files = await listDigestFiles(['in'], { cwd: dir });
     const byName = new Map(files.map((f) => [f.file, f]));
-    expect([...byName.keys()]).toEqual(['2026-01-08.txt', 'dangling.txt', 'inside.txt', 'leak.txt', 'relative-leak.md', 'sub/loop', 'sub/up']);
-    expect(byName.get('leak.txt')!.notRead).toEqual({ line: 0, severity: 'error', reason: `a link to a file outside the input folder (${path.join(dir, 'secret.txt')}); not followed` });
-    expect(byName.get('relative-leak.md')!.notRead).toMatchObject({ severity: 'error', reason: expect.stringContaining('outside the input folder') });
-    expect(byName.get('dangling.txt')!.notRead).toEqual({ line: 0, severity: 'error', reason: `a link to nothing (${path.join(dir, 'nowhere.txt')} does not exist)` });
-    expect(byName.get('sub/up')!.notRead).toMatchObject({ severity: 'error', reason: expect.stringContaining('a link to a folder outside the input folder') });
+    expect([...byName.keys()]).toEqual([
+      '2026-01-08.txt',
+      'dangling.txt',
+      'inside.txt',
+      'leak.txt',
+      'relative-leak.md',
+      'sub/loop',
+      'sub/up',
+    ]);
+    expect(byName.get('leak.txt')!.notRead).toEqual({
+      line: 0,
+      severity: 'error',
+      reason: `a link to a file outside the input folder (${path.join(dir, 'secret.txt')}); not followed`,
+    });
+    expect(byName.get('relative-leak.md')!.notRead).toMatchObject({
+      severity: 'error',
+      reason: expect.stringContaining('outside the input folder'),
+    });
+    expect(byName.get('dangling.txt')!.notRead).toEqual({
+      line: 0,
+      severity: 'error',
+      reason: `a link to nothing (${path.join(dir, 'nowhere.txt')} does not exist)`,
+    });
+    expect(byName.get('sub/up')!.notRead).toMatchObject({
+      severity: 'error',
+      reason: expect.stringContaining('a link to a folder outside the input folder'),
+    });
     expect(byName.get('inside.txt')!.notRead).toBeUndefined();
     // A link back up to the input folder itself: inside, so listed, and not followed (it would loop).
-    expect(byName.get('sub/loop')!.notRead).toEqual({ line: 0, severity: 'info', reason: 'a link to a folder inside the input (.); not followed' });
+    expect(byName.get('sub/loop')!.notRead).toEqual({
+      line: 0,
+      severity: 'info',
+      reason: 'a link to a folder inside the input (.); not followed',
+    });
     // Reading never opens what a refused link points to.
     const texts = await readDigestFiles(files);
     expect(texts.map((t) => t.text).join('')).not.toContain('root:x');
@@ -65,7 +116,11 @@ describe('listDigestFiles', () => {
     for (const f of ['x/1.txt', 'y/2.txt', 'x/papers/p.json']) await writeFile(path.join(dir, f), 'x');
     const one = await listDigestFiles(['x', 'y/2.txt'], { cwd: dir, exclude: ['x/papers'] });
     const two = await listDigestFiles(['y/2.txt', 'x', 'x/1.txt'], { cwd: dir, exclude: ['x/papers'] });
-    expect(one.map((f) => [f.file, f.notRead?.severity ?? 'read'])).toEqual([['x/1.txt', 'read'], ['x/papers', 'info'], ['y/2.txt', 'read']]);
+    expect(one.map((f) => [f.file, f.notRead?.severity ?? 'read'])).toEqual([
+      ['x/1.txt', 'read'],
+      ['x/papers', 'info'],
+      ['y/2.txt', 'read'],
+    ]);
     expect(two).toEqual(one);
   });
 
@@ -83,7 +138,10 @@ describe('listDigestFiles', () => {
   it('reads UTF-16 with a byte-order mark and marks invalid UTF-8 as not read, with its line (items 5 and 13)', async () => {
     await writeFile(path.join(dir, 'u16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Jan 8\nhé\n', 'utf16le')]));
     await writeFile(path.join(dir, 'latin1.txt'), Buffer.from('Jan 8\ncaf\xe9\n', 'latin1'));
-    const read = await readDigestFiles([{ path: path.join(dir, 'u16.txt'), file: 'u16.txt' }, { path: path.join(dir, 'latin1.txt'), file: 'latin1.txt' }]);
+    const read = await readDigestFiles([
+      { path: path.join(dir, 'u16.txt'), file: 'u16.txt' },
+      { path: path.join(dir, 'latin1.txt'), file: 'latin1.txt' },
+    ]);
     expect(read[0]).toEqual({ file: 'u16.txt', text: 'Jan 8\nhé\n' });
     expect(read[1]).toMatchObject({ file: 'latin1.txt', notRead: { line: 2, severity: 'error', reason: expect.stringContaining('0xE9') } });
   });
@@ -120,12 +178,15 @@ describe('writePapers', () => {
 });
 
 describe('paths that cannot be written fail fast (item 7)', () => {
-  it.each(['/proc/papershelf-x/deep', '/proc/papershelf-x', '/dev/null/x'])('ensureDir(%s) throws IngestIoError at once', async (target) => {
-    const started = performance.now();
-    await expect(ensureDir(target)).rejects.toThrow(IngestIoError);
-    await expect(ensureDir(target)).rejects.toThrow(/^cannot create the folder /);
-    expect(performance.now() - started).toBeLessThan(2000);
-  });
+  it.each(['/proc/papershelf-x/deep', '/proc/papershelf-x', '/dev/null/x'])(
+    'ensureDir(%s) throws IngestIoError at once',
+    async (target) => {
+      const started = performance.now();
+      await expect(ensureDir(target)).rejects.toThrow(IngestIoError);
+      await expect(ensureDir(target)).rejects.toThrow(/^cannot create the folder /);
+      expect(performance.now() - started).toBeLessThan(2000);
+    },
+  );
 
   it('writePapers, writeArchive and writeLedger under /proc throw instead of hanging', async () => {
     await expect(writePapers('/proc/papershelf-x/papers', [paper('a')])).rejects.toThrow(IngestIoError);

@@ -99,12 +99,23 @@ async function walk(root: string, rootReal: string, exclude: readonly string[], 
         const target = path.resolve(dir, await readlink(abs).catch(() => '?'));
         const real = await realpath(abs).catch((cause: NodeJS.ErrnoException) => cause);
         if (real instanceof Error) {
-          found.set(abs, skip('error', real.code === 'ENOENT' ? `a link to nothing (${target} does not exist)` : `a link that cannot be followed (${describe(real)})`));
+          found.set(
+            abs,
+            skip(
+              'error',
+              real.code === 'ENOENT'
+                ? `a link to nothing (${target} does not exist)`
+                : `a link that cannot be followed (${describe(real)})`,
+            ),
+          );
           continue;
         }
         const info = await stat(real);
         if (real !== rootReal && !isInside(real, rootReal)) {
-          found.set(abs, skip('error', `a link to a ${info.isDirectory() ? 'folder' : 'file'} outside the input folder (${target}); not followed`));
+          found.set(
+            abs,
+            skip('error', `a link to a ${info.isDirectory() ? 'folder' : 'file'} outside the input folder (${target}); not followed`),
+          );
           continue;
         }
         if (info.isDirectory()) {
@@ -180,7 +191,9 @@ export async function readDigestFiles(files: readonly DigestFile[]): Promise<Dig
         throw new IngestIoError(`cannot read ${f.path}: ${describe(cause)}`, { cause });
       }
       const decoded = decodeDigest(bytes);
-      return 'text' in decoded ? { file: f.file, text: decoded.text } : { file: f.file, text: '', notRead: { line: decoded.line, severity: 'error', reason: decoded.reason } };
+      return 'text' in decoded
+        ? { file: f.file, text: decoded.text }
+        : { file: f.file, text: '', notRead: { line: decoded.line, severity: 'error', reason: decoded.reason } };
     }),
   );
 }
@@ -344,7 +357,10 @@ export async function writeLedger(file: string, text: string): Promise<boolean> 
 export async function readNotes(dir: string): Promise<NoteInput[]> {
   let names: string[];
   try {
-    names = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.isDirectory() && e.name.endsWith('.mdx')).map((e) => e.name).sort();
+    names = (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => !e.isDirectory() && e.name.endsWith('.mdx'))
+      .map((e) => e.name)
+      .sort();
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException)?.code === 'ENOENT') return [];
     throw new IngestIoError(`cannot list ${dir}: ${describe(cause)}`, { cause });

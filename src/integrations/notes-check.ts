@@ -17,14 +17,19 @@ import { checkNoteSource, formatNoteProblem, type NoteProblem } from '../lib/not
 async function readNoteFiles(dir: string): Promise<Array<{ file: string; text: string }>> {
   let names: string[];
   try {
-    names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile() && e.name.endsWith('.mdx')).map((e) => e.name).sort();
+    names = (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isFile() && e.name.endsWith('.mdx'))
+      .map((e) => e.name)
+      .sort();
   } catch {
     return []; // No notes folder: nothing to render.
   }
-  return Promise.all(names.map(async (name) => {
-    const file = path.join(dir, name);
-    return { file: path.relative(process.cwd(), file) || file, text: await readFile(file, 'utf8') };
-  }));
+  return Promise.all(
+    names.map(async (name) => {
+      const file = path.join(dir, name);
+      return { file: path.relative(process.cwd(), file) || file, text: await readFile(file, 'utf8') };
+    }),
+  );
 }
 
 /**
@@ -32,7 +37,9 @@ async function readNoteFiles(dir: string): Promise<Array<{ file: string; text: s
  * prints an error's stack whenever it has one, and this one's would only point here).
  */
 function notesError(problems: readonly NoteProblem[]): Error {
-  const err = new Error(`${problems.map(formatNoteProblem).join('\n')}\n${problems.length} ${problems.length === 1 ? 'note cannot' : 'notes cannot'} be rendered; nothing was built.`);
+  const err = new Error(
+    `${problems.map(formatNoteProblem).join('\n')}\n${problems.length} ${problems.length === 1 ? 'note cannot' : 'notes cannot'} be rendered; nothing was built.`,
+  );
   err.name = 'NotesError';
   err.stack = '';
   return err;

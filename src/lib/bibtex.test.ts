@@ -95,7 +95,9 @@ describe('bibtexFor', () => {
   });
 
   it('writes a name suffix in BibTeX\'s "Last, Jr., First" form', () => {
-    expect(field(bibtexFor({ ...base, authors: ['José Núñez Jr.', 'Jr. Bob'], authorCount: 2 }), 'author')).toBe('Núñez, Jr., José and Jr. Bob');
+    expect(field(bibtexFor({ ...base, authors: ['José Núñez Jr.', 'Jr. Bob'], authorCount: 2 }), 'author')).toBe(
+      'Núñez, Jr., José and Jr. Bob',
+    );
   });
 
   it('omits eprint for an invalid arXiv id and falls back to the given http(s) url', () => {

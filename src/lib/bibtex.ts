@@ -23,7 +23,30 @@ export interface BibtexInput {
 }
 
 /** Words skipped when choosing the key's title word. */
-const KEY_SKIP = new Set(['a', 'an', 'the', 'on', 'of', 'in', 'for', 'to', 'and', 'towards', 'toward', 'with', 'from', 'is', 'are', 'do', 'does', 'can', 'how', 'what', 'when', 'why']);
+const KEY_SKIP = new Set([
+  'a',
+  'an',
+  'the',
+  'on',
+  'of',
+  'in',
+  'for',
+  'to',
+  'and',
+  'towards',
+  'toward',
+  'with',
+  'from',
+  'is',
+  'are',
+  'do',
+  'does',
+  'can',
+  'how',
+  'what',
+  'when',
+  'why',
+]);
 
 /** Name suffixes that are not a surname. */
 const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i;

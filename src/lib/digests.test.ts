@@ -6,8 +6,20 @@ import { testPaper } from './testPaper.ts';
 describe('buildDigests', () => {
   it('lists days newest first and keeps each day in appearance-rank order, not input order', () => {
     const a = testPaper({ id: 'a', at: [['2026-01-08', 2]] });
-    const b = testPaper({ id: 'b', at: [['2026-01-08', 0], ['2026-01-09', 1]] });
-    const c = testPaper({ id: 'c', at: [['2026-01-08', 1], ['2026-01-09', 0]] });
+    const b = testPaper({
+      id: 'b',
+      at: [
+        ['2026-01-08', 0],
+        ['2026-01-09', 1],
+      ],
+    });
+    const c = testPaper({
+      id: 'c',
+      at: [
+        ['2026-01-08', 1],
+        ['2026-01-09', 0],
+      ],
+    });
     const digests = buildDigests([a, b, c]);
     expect(digests.map((d) => d.date)).toEqual(['2026-01-09', '2026-01-08']);
     expect(digests[0]!.papers.map((p) => p.id)).toEqual(['c', 'b']);
@@ -15,7 +27,13 @@ describe('buildDigests', () => {
   });
 
   it('uses the earliest rank when one day was captured by several files', () => {
-    const a = testPaper({ id: 'a', at: [['2026-01-08', 5], ['2026-01-08', 0]] });
+    const a = testPaper({
+      id: 'a',
+      at: [
+        ['2026-01-08', 5],
+        ['2026-01-08', 0],
+      ],
+    });
     const b = testPaper({ id: 'b', at: [['2026-01-08', 1]] });
     expect(buildDigests([b, a])[0]!.papers.map((p) => p.id)).toEqual(['a', 'b']);
   });
@@ -23,7 +41,10 @@ describe('buildDigests', () => {
   it('puts every paper in exactly the days it appeared in, once each', () => {
     const day = fc.constantFrom('2025-12-30', '2026-01-08', '2026-01-09', '2026-02-01');
     const papers = fc.uniqueArray(
-      fc.record({ id: fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/), at: fc.array(fc.tuple(day, fc.nat(50)), { minLength: 1, maxLength: 4 }) }),
+      fc.record({
+        id: fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/),
+        at: fc.array(fc.tuple(day, fc.nat(50)), { minLength: 1, maxLength: 4 }),
+      }),
       { selector: (p) => p.id, maxLength: 12 },
     );
     fc.assert(
@@ -31,7 +52,10 @@ describe('buildDigests', () => {
         const digests = buildDigests(specs.map((s) => testPaper(s)));
         for (const spec of specs) {
           const expected = [...new Set(spec.at.map(([d]) => d))].sort();
-          const found = digests.filter((d) => d.papers.some((p) => p.id === spec.id)).map((d) => d.date).sort();
+          const found = digests
+            .filter((d) => d.papers.some((p) => p.id === spec.id))
+            .map((d) => d.date)
+            .sort();
           expect(found).toEqual(expected);
         }
         for (const d of digests) expect(new Set(d.papers.map((p) => p.id)).size).toBe(d.papers.length);
@@ -97,7 +121,13 @@ describe('adjacentDigests', () => {
 
 describe('paperSiblings', () => {
   it("follows the paper's oldest digest, in that digest's rank order", () => {
-    const x = testPaper({ id: 'x', at: [['2026-01-08', 1], ['2026-01-09', 0]] });
+    const x = testPaper({
+      id: 'x',
+      at: [
+        ['2026-01-08', 1],
+        ['2026-01-09', 0],
+      ],
+    });
     const early = testPaper({ id: 'early', at: [['2026-01-08', 0]] });
     const late = testPaper({ id: 'late', at: [['2026-01-08', 2]] });
     const other = testPaper({ id: 'other', at: [['2026-01-09', 1]] });

@@ -100,10 +100,7 @@ export function adjacentDigests(digests: readonly Digest[], date: string): { old
  * The digest a paper page's previous/next links follow (the paper's first, oldest digest day) and
  * the papers before and after it there, in the digest's original order.
  */
-export function paperSiblings(
-  paper: Paper,
-  digestByDate: ReadonlyMap<string, Digest>,
-): { digest: string; siblings: Neighbours<Paper> } {
+export function paperSiblings(paper: Paper, digestByDate: ReadonlyMap<string, Digest>): { digest: string; siblings: Neighbours<Paper> } {
   const digest = paper.digests[0] ?? paper.appearances[0]!.digest;
   const list = digestByDate.get(digest)?.papers ?? [];
   return { digest, siblings: neighbours(list, (p) => p.id === paper.id) };

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { byline, excerpt, formatDate, formatLongDate, formatMonth, linkSegments, metaDescription, paragraphs, plural, type UrlSpan } from './format.ts';
+import {
+  byline,
+  excerpt,
+  formatDate,
+  formatLongDate,
+  formatMonth,
+  linkSegments,
+  metaDescription,
+  paragraphs,
+  plural,
+  type UrlSpan,
+} from './format.ts';
 import { testPaper } from './testPaper.ts';
 
 /** Spans as a simple URL finder would give them: raw span may include trailing punctuation. */
@@ -49,7 +60,11 @@ describe('linkSegments', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
         const text = pieces.join('');
-        expect(linkSegments(text, spansOf(text)).map((s) => s.text).join('')).toBe(text);
+        expect(
+          linkSegments(text, spansOf(text))
+            .map((s) => s.text)
+            .join(''),
+        ).toBe(text);
       }),
     );
   });

@@ -10,7 +10,8 @@ describe('addDays', () => {
 });
 
 describe('topUpvoted', () => {
-  const p = (id: string, upvotes: number | null, digests: string[], published = '2026-01-01') => testPaper({ id, upvotes, digests, published });
+  const p = (id: string, upvotes: number | null, digests: string[], published = '2026-01-01') =>
+    testPaper({ id, upvotes, digests, published });
 
   it('ranks papers of the 7 digest days up to the newest by upvotes, skipping unknown counts', () => {
     const papers = [
@@ -24,7 +25,11 @@ describe('topUpvoted', () => {
   });
 
   it('breaks ties by newer publication, then id, and honours the limit', () => {
-    const papers = [p('b', 3, ['2026-01-07'], '2025-01-01'), p('a', 3, ['2026-01-07'], '2025-01-01'), p('c', 3, ['2026-01-07'], '2025-06-01')];
+    const papers = [
+      p('b', 3, ['2026-01-07'], '2025-01-01'),
+      p('a', 3, ['2026-01-07'], '2025-01-01'),
+      p('c', 3, ['2026-01-07'], '2025-06-01'),
+    ];
     expect(topUpvoted(papers, '2026-01-07').map((x) => x.id)).toEqual(['c', 'a', 'b']);
     expect(topUpvoted(papers, '2026-01-07', 7, 2)).toHaveLength(2);
   });

@@ -19,6 +19,8 @@ export function topUpvoted(papers: readonly Paper[], newest: string, days = 7, l
   const from = addDays(newest, -(days - 1));
   return papers
     .filter((p) => p.upvotes !== null && p.digests.some((d) => d >= from && d <= newest))
-    .sort((a, b) => b.upvotes! - a.upvotes! || (a.published < b.published ? 1 : a.published > b.published ? -1 : 0) || (a.id < b.id ? -1 : 1))
+    .sort(
+      (a, b) => b.upvotes! - a.upvotes! || (a.published < b.published ? 1 : a.published > b.published ? -1 : 0) || (a.id < b.id ? -1 : 1),
+    )
     .slice(0, limit);
 }

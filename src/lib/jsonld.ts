@@ -10,9 +10,7 @@ export type JsonLd = Record<string, unknown>;
 
 /** The `ScholarlyArticle` for a paper; `url` is its absolute canonical URL. */
 export function scholarlyArticle(paper: Paper, url: string): JsonLd {
-  const sameAs = [paper.arxiv ? arxivAbsUrl(paper.arxiv) : null, paper.github, paper.project].filter(
-    (u): u is string => u !== null,
-  );
+  const sameAs = [paper.arxiv ? arxivAbsUrl(paper.arxiv) : null, paper.github, paper.project].filter((u): u is string => u !== null);
   const article: JsonLd = {
     '@context': 'https://schema.org',
     '@type': 'ScholarlyArticle',

@@ -10,9 +10,7 @@ const FIXTURES = join(import.meta.dirname, 'fixtures/math-render');
 function summary(text: string) {
   return {
     hasMath: renderRichText(text).hasMath,
-    segments: renderMathSegments(text).map((s) =>
-      s.kind === 'math' ? { kind: s.kind, source: s.source, display: s.display } : s,
-    ),
+    segments: renderMathSegments(text).map((s) => (s.kind === 'math' ? { kind: s.kind, source: s.source, display: s.display } : s)),
   };
 }
 

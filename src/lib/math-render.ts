@@ -22,9 +22,7 @@ export type MathSegment =
   | { kind: 'error'; source: string };
 
 /** A formula found in a text, before rendering. */
-export type MathToken =
-  | { kind: 'text'; text: string }
-  | { kind: 'math'; source: string; raw: string; display: boolean };
+export type MathToken = { kind: 'text'; text: string } | { kind: 'math'; source: string; raw: string; display: boolean };
 
 /** Formulas longer than this are shown as source: no abstract has one, and KaTeX time grows with size. */
 const MAX_FORMULA_LENGTH = 2000;
@@ -177,20 +175,13 @@ export function renderMathSegments(text: string): MathSegment[] {
   return splitMath(text).map((token): MathSegment => {
     if (token.kind === 'text') return token;
     const html = renderFormula(token.source, token.display);
-    return html === null
-      ? { kind: 'error', source: token.raw }
-      : { kind: 'math', html, source: token.source, display: token.display };
+    return html === null ? { kind: 'error', source: token.raw } : { kind: 'math', html, source: token.source, display: token.display };
   });
 }
 
 /** Escapes text for HTML element content and double- or single-quoted attributes. */
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 /**

@@ -43,7 +43,10 @@ export interface NoteProblem {
 
 /** Control characters and line breaks out of a message from the compiler (it may quote the note). */
 function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A note problem as one line: `file:line:col: error: message` (control characters in the name escaped, like ingest's report). */
@@ -106,7 +109,8 @@ function boundNames(esm: Tree): string[] {
 function collectComponents(found: { used: Tree[]; bound: Set<string> }) {
   return () => (tree: Tree) => {
     const visit = (node: Tree): void => {
-      if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name && /^[A-Z]/.test(node.name)) found.used.push(node);
+      if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name && /^[A-Z]/.test(node.name))
+        found.used.push(node);
       if (node.type === 'mdxjsEsm') for (const n of boundNames(node)) found.bound.add(n);
       node.children?.forEach(visit);
     };
@@ -115,7 +119,10 @@ function collectComponents(found: { used: Tree[]; bound: Set<string> }) {
 }
 
 /** Where a compiler message points: its place, or the `(line:col-line:col)` some messages only print. */
-function position(err: { line?: number | null; column?: number | null; reason?: string; message?: string }): { line: number; column?: number } {
+function position(err: { line?: number | null; column?: number | null; reason?: string; message?: string }): {
+  line: number;
+  column?: number;
+} {
   if (err.line) return { line: err.line, ...(err.column ? { column: err.column } : {}) };
   const m = /\((\d+):(\d+)-\d+:\d+\)\s*$/.exec(err.reason ?? err.message ?? '');
   return m ? { line: Number(m[1]), column: Number(m[2]) } : { line: 0 };
@@ -135,7 +142,14 @@ export async function checkNoteSource(note: NoteInput, compiler?: NoteCompiler):
     await compile({ value: body, path: note.file }, { remarkPlugins: [remarkMath, collectComponents(found)] });
   } catch (cause) {
     const err = cause as { line?: number; column?: number; reason?: string; message?: string };
-    return [{ file: note.file, ...position(err), severity: 'error', message: `expected valid MDX, found an error (${oneLine(err.reason ?? err.message ?? String(cause))})` }];
+    return [
+      {
+        file: note.file,
+        ...position(err),
+        severity: 'error',
+        message: `expected valid MDX, found an error (${oneLine(err.reason ?? err.message ?? String(cause))})`,
+      },
+    ];
   }
   // A note that exports `components` provides its own.
   if (found.bound.has('components')) return [];

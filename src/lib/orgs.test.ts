@@ -37,7 +37,7 @@ describe('groupByOrg', () => {
   });
 
   it('does not depend on the order papers come in, except inside a group', () => {
-    const names = (list: typeof a[]) => groupByOrg(list).map((g) => [g.slug, g.name, g.handle, g.papers.length]);
+    const names = (list: (typeof a)[]) => groupByOrg(list).map((g) => [g.slug, g.name, g.handle, g.papers.length]);
     expect(names([c, b, a, d])).toEqual(names([a, b, c, d]));
   });
 });

@@ -21,9 +21,7 @@ export interface PaperLink {
 }
 
 /** Props of a permalink page: a redirect, or a page shared by several papers. */
-export type PermalinkPageProps =
-  | { kind: 'redirect'; from: string; to: PaperLink }
-  | { kind: 'shared'; slug: string; papers: PaperLink[] };
+export type PermalinkPageProps = { kind: 'redirect'; from: string; to: PaperLink } | { kind: 'shared'; slug: string; papers: PaperLink[] };
 
 /** A static path for `/papers/[<param>]/` (`id` in `[id].astro`, or the name of a route of its own). */
 export interface PermalinkPath {

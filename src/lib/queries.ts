@@ -8,7 +8,15 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Paper } from '../schemas/paper.ts';
 import { adjacentDigests, buildDigests, paperSiblings, sortPapersNewestFirst, type Digest, type Neighbours } from './digests.ts';
 import { groupByOrg, orgRouteSlug, type OrgGroup } from './orgs.ts';
-import { archiveMonths, groupByTopic, monthlyCounts, paperTopics, type PaperTopic, type TopicGroup, type TopicInfo } from './topicGroups.ts';
+import {
+  archiveMonths,
+  groupByTopic,
+  monthlyCounts,
+  paperTopics,
+  type PaperTopic,
+  type TopicGroup,
+  type TopicInfo,
+} from './topicGroups.ts';
 import { relatedPapers } from './related.ts';
 import { PAGE_SIZE } from './pagination.ts';
 import { orgPath } from './paths.ts';

@@ -7,12 +7,14 @@ const corpus: RelatedDoc[] = [
   {
     id: 'spec-a',
     title: 'Speculative Decoding with Draft Models for Faster Inference',
-    abstract: 'A small draft model proposes tokens that the large target model verifies in parallel, so speculative decoding speeds up autoregressive inference without changing outputs.',
+    abstract:
+      'A small draft model proposes tokens that the large target model verifies in parallel, so speculative decoding speeds up autoregressive inference without changing outputs.',
   },
   {
     id: 'spec-b',
     title: 'Faster Speculative Decoding via Draft Models',
-    abstract: 'Speculative decoding lets a draft model propose tokens and the target model verify them in parallel, which speeds up autoregressive inference while keeping the outputs unchanged.',
+    abstract:
+      'Speculative decoding lets a draft model propose tokens and the target model verify them in parallel, which speeds up autoregressive inference while keeping the outputs unchanged.',
   },
   {
     id: 'spec-tree',
@@ -22,12 +24,14 @@ const corpus: RelatedDoc[] = [
   {
     id: 'diff-a',
     title: 'Latent Diffusion for High-Resolution Image Synthesis',
-    abstract: 'Denoising diffusion in a compressed latent space produces high-resolution images with a fraction of the compute of pixel-space diffusion.',
+    abstract:
+      'Denoising diffusion in a compressed latent space produces high-resolution images with a fraction of the compute of pixel-space diffusion.',
   },
   {
     id: 'diff-b',
     title: 'High-Resolution Image Synthesis with Latent Diffusion',
-    abstract: 'Running the denoising diffusion process in a compressed latent space yields high-resolution images at a fraction of pixel-space diffusion compute.',
+    abstract:
+      'Running the denoising diffusion process in a compressed latent space yields high-resolution images at a fraction of pixel-space diffusion compute.',
   },
   {
     id: 'video-diff',
@@ -42,7 +46,8 @@ const corpus: RelatedDoc[] = [
   {
     id: 'robot',
     title: 'Dexterous Grasping from Tactile Feedback',
-    abstract: 'A robot hand learns dexterous grasping policies from tactile sensors and proprioception in simulation, then transfers to hardware.',
+    abstract:
+      'A robot hand learns dexterous grasping policies from tactile sensors and proprioception in simulation, then transfers to hardware.',
   },
   {
     id: 'sourdough',

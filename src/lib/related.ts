@@ -68,7 +68,11 @@ const ALL_DIGITS = /^[0-9]+$/;
 /** Lower-cases, drops LaTeX commands, numbers and stopwords, and folds simple plurals. */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  const words = text.toLowerCase().replace(/\\[a-z]+/g, ' ').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    text
+      .toLowerCase()
+      .replace(/\\[a-z]+/g, ' ')
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   for (const word of words) {
     if (word.length < 2 || STOPWORDS.has(word) || ALL_DIGITS.test(word)) continue;
     const stem = stemLite(word);
@@ -101,11 +105,7 @@ interface Vector {
  *
  * @throws Error when two papers share an id (ids are permalinks; they must be unique).
  */
-export function relatedPapers(
-  docs: ReadonlyArray<RelatedDoc>,
-  k = 5,
-  options: RelatedOptions = {},
-): Map<string, string[]> {
+export function relatedPapers(docs: ReadonlyArray<RelatedDoc>, k = 5, options: RelatedOptions = {}): Map<string, string[]> {
   // Sorting first makes term ids, float summation order and tie-breaks independent of input order.
   const sorted = [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (let i = 1; i < sorted.length; i++) {

@@ -129,7 +129,9 @@ describe.each([
 describe('sparklineSvg geometry', () => {
   it('puts the maximum at the top, zero on the baseline, one vertex per point', () => {
     const out = sparklineSvg(points, { title: 't', width: 100, height: 20 });
-    const coords = attrs(out, 'polyline')[0]!.points!.split(' ').map((p) => p.split(',').map(Number));
+    const coords = attrs(out, 'polyline')[0]!
+      .points!.split(' ')
+      .map((p) => p.split(',').map(Number));
     expect(coords).toHaveLength(4);
     expect(coords.map(([x]) => x)).toEqual([2, 34, 66, 98]);
     expect(coords[2]![1]).toBe(2); // count 8 = max → top padding
@@ -138,8 +140,20 @@ describe('sparklineSvg geometry', () => {
   });
 
   it('draws all-zero data flat and a single point as a dot', () => {
-    const flat = sparklineSvg([{ label: 'a', count: 0 }, { label: 'b', count: 0 }], { title: 't', height: 20 });
-    expect(new Set(attrs(flat, 'polyline')[0]!.points!.split(' ').map((p) => p.split(',')[1]))).toEqual(new Set(['18']));
+    const flat = sparklineSvg(
+      [
+        { label: 'a', count: 0 },
+        { label: 'b', count: 0 },
+      ],
+      { title: 't', height: 20 },
+    );
+    expect(
+      new Set(
+        attrs(flat, 'polyline')[0]!
+          .points!.split(' ')
+          .map((p) => p.split(',')[1]),
+      ),
+    ).toEqual(new Set(['18']));
     const single = sparklineSvg([{ label: 'a', count: 5 }], { title: 't' });
     expect(single).toContain('<circle');
     expect(single).not.toContain('<polyline');

@@ -42,7 +42,6 @@ function parseDate(date: string): number {
   return ms;
 }
 
-
 /**
  * The ISO 8601 week of a date: `{ week: '2025-W01', start: '2024-12-30' }` (weeks start on
  * Monday; week 1 holds the year's first Thursday, so its year can differ from the date's).

@@ -9,7 +9,13 @@ const taxonomy = [
 
 describe('groupByTopic', () => {
   it('gives every topic a group, papers in the given order, and ignores unknown slugs', () => {
-    const p1 = testPaper({ id: 'p1', topics: [{ slug: 'agents', reasons: ['x'] }, { slug: 'gone', reasons: [] }] });
+    const p1 = testPaper({
+      id: 'p1',
+      topics: [
+        { slug: 'agents', reasons: ['x'] },
+        { slug: 'gone', reasons: [] },
+      ],
+    });
     const p2 = testPaper({ id: 'p2', topics: [{ slug: 'agents', reasons: ['y'] }] });
     const groups = groupByTopic(taxonomy, [p2, p1]);
     expect(groups.map((g) => [g.topic.slug, g.papers.map((p) => p.id)])).toEqual([
@@ -22,7 +28,14 @@ describe('groupByTopic', () => {
 describe('paperTopics', () => {
   it('attaches names and reasons, in the paper order, dropping topics not in the taxonomy', () => {
     const bySlug = new Map(taxonomy.map((t) => [t.slug, t]));
-    const out = paperTopics([{ slug: 'gone', reasons: ['r0'] }, { slug: 'empty', reasons: ['r1'] }, { slug: 'agents', reasons: ['r2', 'r3'] }], bySlug);
+    const out = paperTopics(
+      [
+        { slug: 'gone', reasons: ['r0'] },
+        { slug: 'empty', reasons: ['r1'] },
+        { slug: 'agents', reasons: ['r2', 'r3'] },
+      ],
+      bySlug,
+    );
     expect(out.map((t) => [t.slug, t.name, t.reasons])).toEqual([
       ['empty', 'Empty', ['r1']],
       ['agents', 'Agents', ['r2', 'r3']],

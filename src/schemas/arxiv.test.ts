@@ -19,22 +19,44 @@ describe('parseArxivId', () => {
   ])('%s → %s', (raw, id) => expect(parseArxivId(raw)).toBe(id));
 
   it.each([
-    'sparse-attention-goes-far', '../../etc/passwd', '2401.1}{x', '2401.1', '2413.00001', '0703.0001', '1412.00001', '1501.0001',
-    '2401.04558/x', 'hep-th/9107001', 'hep-th/0704001', 'hep-th/990100', 'a/b', '', '2401.04558 2401.04559', '<script>',
+    'sparse-attention-goes-far',
+    '../../etc/passwd',
+    '2401.1}{x',
+    '2401.1',
+    '2413.00001',
+    '0703.0001',
+    '1412.00001',
+    '1501.0001',
+    '2401.04558/x',
+    'hep-th/9107001',
+    'hep-th/0704001',
+    'hep-th/990100',
+    'a/b',
+    '',
+    '2401.04558 2401.04559',
+    '<script>',
   ])('refuses %j', (raw) => expect(parseArxivId(raw)).toBeNull());
 
   it('gives ids whose URL ids have a dot, which no title slug ever has', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.stringMatching(/^\d{4}\.\d{4,5}(v\d)?$/), fc.stringMatching(/^[a-z]{2,8}(-[a-z]{2,4})?(\.[A-Z]{2})?\/\d{7}$/), fc.string()), fc.string({ maxLength: 80 }), (raw, title) => {
-        const id = parseArxivId(raw);
-        if (id !== null) {
-          expect(id).toMatch(ARXIV_ID);
-          expect(arxivUrlId(id)).toMatch(ARXIV_URL_ID);
-          expect(arxivUrlId(id)).toContain('.');
-          expect(parseArxivId(id)).toBe(id);
-        }
-        expect(slugify(title)).not.toContain('.');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.stringMatching(/^\d{4}\.\d{4,5}(v\d)?$/),
+          fc.stringMatching(/^[a-z]{2,8}(-[a-z]{2,4})?(\.[A-Z]{2})?\/\d{7}$/),
+          fc.string(),
+        ),
+        fc.string({ maxLength: 80 }),
+        (raw, title) => {
+          const id = parseArxivId(raw);
+          if (id !== null) {
+            expect(id).toMatch(ARXIV_ID);
+            expect(arxivUrlId(id)).toMatch(ARXIV_URL_ID);
+            expect(arxivUrlId(id)).toContain('.');
+            expect(parseArxivId(id)).toBe(id);
+          }
+          expect(slugify(title)).not.toContain('.');
+        },
+      ),
       { numRuns: 500 },
     );
   });

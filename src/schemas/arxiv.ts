@@ -41,7 +41,7 @@ export function parseArxivId(raw: string | null | undefined): string | null {
     const [yy, mm, num] = [Number(n[1]), Number(n[2]), n[3]!];
     if (mm < 1 || mm > 12 || yy * 100 + mm < 704) return null;
     // Four-digit numbers until December 2014, five from January 2015.
-    if ((yy * 100 + mm < 1501) !== (num.length === 4)) return null;
+    if (yy * 100 + mm < 1501 !== (num.length === 4)) return null;
     return `${n[1]}${n[2]}.${num}`;
   }
   const o = OLD_STYLE.exec(text);
@@ -71,6 +71,8 @@ export function arxivIdFromUrl(url: string): string | null {
   } catch {
     // A malformed escape: read the raw text.
   }
-  const m = /(?:huggingface\.co\/papers|arxiv\.org\/(?:abs|pdf)|[?&]next=\/papers)\/([A-Za-z0-9.\-/]+?)(?:\.pdf)?(?=$|[?#&)\s])/.exec(decoded);
+  const m = /(?:huggingface\.co\/papers|arxiv\.org\/(?:abs|pdf)|[?&]next=\/papers)\/([A-Za-z0-9.\-/]+?)(?:\.pdf)?(?=$|[?#&)\s])/.exec(
+    decoded,
+  );
   return m ? parseArxivId(m[1]) : null;
 }

@@ -61,9 +61,7 @@ describe('parseTopics', () => {
   });
 
   it('rejects a topic with no rules, an empty phrase, and a duplicate slug', () => {
-    expect(errorFor(GOOD.replace('  strong_phrases: [speculative decoding]\n', '')).message).toContain(
-      'expected at least one rule',
-    );
+    expect(errorFor(GOOD.replace('  strong_phrases: [speculative decoding]\n', '')).message).toContain('expected at least one rule');
     expect(errorFor(GOOD.replace('[speculative decoding]', '["speculative decoding", " "]')).message).toContain(
       'topic 1 ("speculative-decoding") → strong_phrases[1]: expected a non-empty phrase',
     );

@@ -34,10 +34,7 @@ export const topicSchema = z
       /** Display name, e.g. `Speculative decoding`. */
       name: z.string({ error: 'expected a display name (a string)' }).trim().min(1, 'expected a non-empty name'),
       /** One sentence saying what belongs here, shown on the topic page. */
-      description: z
-        .string({ error: 'expected a one-sentence description (a string)' })
-        .trim()
-        .min(1, 'expected a non-empty description'),
+      description: z.string({ error: 'expected a one-sentence description (a string)' }).trim().min(1, 'expected a non-empty description'),
       /**
        * Phrases looked for in the title and the abstract. A title mention assigns the topic on its
        * own; in the abstract alone it takes two or more mentions (of any of these phrases).
@@ -139,11 +136,9 @@ const MAX_PROBLEMS_SHOWN = 10;
 function fail(file: string, problems: string[], cause: unknown): never {
   const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => `  ${p}`);
   if (problems.length > MAX_PROBLEMS_SHOWN) shown.push(`  … and ${problems.length - MAX_PROBLEMS_SHOWN} more`);
-  throw new TopicsFileError(
-    `${file}: not a valid topic taxonomy:\n${shown.join('\n')}\n` +
-      `Each entry should look like:\n${EXAMPLE}`,
-    { cause },
-  );
+  throw new TopicsFileError(`${file}: not a valid topic taxonomy:\n${shown.join('\n')}\n` + `Each entry should look like:\n${EXAMPLE}`, {
+    cause,
+  });
 }
 
 /** 1-based line of the deepest YAML node that exists along `path` (a missing key points at its parent). */

@@ -60,7 +60,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join(', ')}`,
+    );
 }
 
 describe.each(MODES)('axe: $label', (mode) => {
@@ -95,7 +101,10 @@ describe('theme', () => {
       const page = await context.newPage();
       await page.goto(`${server.url}papers/${IDS.math}/`);
       await page.waitForFunction(() => 'firstFrameDark' in window);
-      await expect(page.evaluate(() => (window as unknown as { firstFrameDark: boolean }).firstFrameDark), mode.label).resolves.toBe(mode.dark);
+      await expect(
+        page.evaluate(() => (window as unknown as { firstFrameDark: boolean }).firstFrameDark),
+        mode.label,
+      ).resolves.toBe(mode.dark);
       await context.close();
     }
   });
@@ -115,10 +124,12 @@ describe('theme', () => {
     await page.goto(`${server.url}orgs/`);
     expect(await isDark()).toBe(false);
     // Light really is light: the body background is not the dark one.
-    expect(background).not.toBe(await page.evaluate(() => {
-      document.documentElement.classList.add('dark');
-      return getComputedStyle(document.body).backgroundColor;
-    }));
+    expect(background).not.toBe(
+      await page.evaluate(() => {
+        document.documentElement.classList.add('dark');
+        return getComputedStyle(document.body).backgroundColor;
+      }),
+    );
     await context.close();
   });
 });

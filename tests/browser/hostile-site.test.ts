@@ -35,7 +35,9 @@ describe('every page of the hostile build in Chromium', () => {
   const pages = sitePages(site.dist);
 
   beforeAll(async () => {
-    server = await serveDist(site.dist, '/', { htmlHeaders: { 'Content-Security-Policy-Report-Only': reportOnlyPolicy(inject('distDir'), inject('fixtureDistDir')) } });
+    server = await serveDist(site.dist, '/', {
+      htmlHeaders: { 'Content-Security-Policy-Report-Only': reportOnlyPolicy(inject('distDir'), inject('fixtureDistDir')) },
+    });
     browser = await launchBrowser();
     context = await recordingContext(browser, hits, { width: 390, height: 844 });
     sweep = await sweepPages(context, hits, server.url, pages);
@@ -50,9 +52,21 @@ describe('every page of the hostile build in Chromium', () => {
     expect(pages).toContain('');
     expect(pages).toContain('404.html');
     expect(pages).toContain('search/');
-    for (const re of [/^papers\/[^/]+\/$/, /^topics\/hostile-topic\/$/, /^digests\/2026-02-02\/$/, /^orgs\/evil-labs\/$/, /^orgs\/$/, /^topics\/$/, /^digests\/$/]) expect(has(re), String(re)).toBe(true);
+    for (const re of [
+      /^papers\/[^/]+\/$/,
+      /^topics\/hostile-topic\/$/,
+      /^digests\/2026-02-02\/$/,
+      /^orgs\/evil-labs\/$/,
+      /^orgs\/$/,
+      /^topics\/$/,
+      /^digests\/$/,
+    ])
+      expect(has(re), String(re)).toBe(true);
     // A redirect page (slug → arXiv id) and a shared page (two papers, one title) from hostile titles.
-    const aliases = readFileSync(site.archive, 'utf8').trim().split('\n').flatMap((l) => (JSON.parse(l) as { aliases: string[] }).aliases);
+    const aliases = readFileSync(site.archive, 'utf8')
+      .trim()
+      .split('\n')
+      .flatMap((l) => (JSON.parse(l) as { aliases: string[] }).aliases);
     expect(aliases.some((a) => a.startsWith('/papers/hostile-redirect-'))).toBe(true);
     expect(pages.some((p) => p.startsWith('papers/hostile-shared-svg-onload'))).toBe(true);
     expect(sweep.visited).toBe(pages.length);

@@ -24,7 +24,12 @@ describe.each(DEMO_SITES)('offline ($label)', ({ dir, base }) => {
     await page.waitForURL(/\/papers\/[^/]+\/$/);
     await expect(page.locator('h1').textContent()).resolves.toMatch(/^Medusa/);
     // The page came from the worker's cache: anything not cached really is unreachable.
-    const probe = await page.evaluate(() => fetch(`/no-such-file-${Date.now()}.txt`).then(() => 'online', () => 'offline'));
+    const probe = await page.evaluate(() =>
+      fetch(`/no-such-file-${Date.now()}.txt`).then(
+        () => 'online',
+        () => 'offline',
+      ),
+    );
     expect(probe).toBe('offline');
     await context.close();
   });

@@ -60,13 +60,19 @@ describe('/search/ with hostile organisation and topic names (issue 7, item 1)',
     const titles = page.locator('.pagefind-ui__result-link');
     await expect.poll(() => titles.allInnerTexts(), { timeout: 10_000 }).toEqual(['Hostile byline from the report decoding']);
     // Its result shows the organisation as text in the result's tags too.
-    await expect(page.locator('.pagefind-ui__result-tag', { hasText: 'Org: <img src=x onerror=alert(document.domain)>' }).count()).resolves.toBe(1);
+    await expect(
+      page.locator('.pagefind-ui__result-tag', { hasText: 'Org: <img src=x onerror=alert(document.domain)>' }).count(),
+    ).resolves.toBe(1);
     expect(hits).toEqual([]);
   });
 
   it('shows hostile titles and a hostile query as text', async () => {
     const results = await openSearch(context, server.url, 'hostile');
-    await expect(results.locator('.pagefind-ui__result-link', { hasText: `Hostile title <img src=x onerror="__hx('plain-title-img')"> decoding` }).count()).resolves.toBe(1);
+    await expect(
+      results
+        .locator('.pagefind-ui__result-link', { hasText: `Hostile title <img src=x onerror="__hx('plain-title-img')"> decoding` })
+        .count(),
+    ).resolves.toBe(1);
     const query = await openSearch(context, server.url, `<img src=x onerror=__hx('search-query')>`);
     await expect(query.locator('.pagefind-ui__message').innerText()).resolves.toContain(`<img src=x onerror=__hx('search-query')>`);
     expect(hits).toEqual([]);
@@ -77,7 +83,16 @@ describe('/search/ with hostile organisation and topic names (issue 7, item 1)',
     const before = hits.length;
     await probe.goto(`${server.url}search/`);
     await probe.evaluate(`document.body.insertAdjacentHTML('beforeend', '<img src=x onerror="__hx(\\'control\\')">')`);
-    await expect.poll(() => hits.slice(before).map((h) => h.kind).sort(), { timeout: 5_000 }).toEqual(['canary']);
+    await expect
+      .poll(
+        () =>
+          hits
+            .slice(before)
+            .map((h) => h.kind)
+            .sort(),
+        { timeout: 5_000 },
+      )
+      .toEqual(['canary']);
     hits.splice(before);
     await probe.close();
   });

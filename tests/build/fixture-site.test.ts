@@ -18,7 +18,9 @@ const byId = new Map(papers.map((p) => [p.id, p]));
 
 /** The paper ids a list page links to from its cards, in order. */
 function cardIds(doc: HTMLElement): string[] {
-  return doc.querySelectorAll('main ol > li article h2 a, main ol > li article h3 a').map((a) => a.getAttribute('href')!.split('/').at(-2)!);
+  return doc
+    .querySelectorAll('main ol > li article h2 a, main ol > li article h3 a')
+    .map((a) => a.getAttribute('href')!.split('/').at(-2)!);
 }
 
 /** Newest publication first, ties by id: the order topic and org pages promise. */
@@ -121,7 +123,9 @@ describe('fixture site: the paper page', () => {
     for (const font of fonts) expect(existsSync(path.join(dist, 'katex', font)), font).toBe(true);
     // The <title> and search title read as text, not KaTeX markup.
     expect(squash(doc.querySelector('title')!.textContent)).toBe('Linear \\mathcal{O}(n) Attention for Speculative Decoding · Papershelf');
-    expect(doc.querySelector('[data-pagefind-meta="title"]')!.textContent).toBe('Linear \\mathcal{O}(n) Attention for Speculative Decoding');
+    expect(doc.querySelector('[data-pagefind-meta="title"]')!.textContent).toBe(
+      'Linear \\mathcal{O}(n) Attention for Speculative Decoding',
+    );
   });
 
   it('shows a formula KaTeX rejects as its source, and links URLs next to math', () => {
@@ -215,7 +219,9 @@ describe('fixture site: the paper page', () => {
   it('escapes digest text everywhere', () => {
     const d = page(dist, `papers/${IDS.script}/`);
     expect(squash(d.querySelector('h1')!.textContent)).toBe('<script>alert(1)</script> Escaping & "Quotes"');
-    expect(d.querySelectorAll('script').every((s) => !s.textContent.includes('alert(1)') || s.getAttribute('type') === 'application/ld+json')).toBe(true);
+    expect(
+      d.querySelectorAll('script').every((s) => !s.textContent.includes('alert(1)') || s.getAttribute('type') === 'application/ld+json'),
+    ).toBe(true);
     expect(d.querySelector('article img')).toBeNull();
     expect(d.querySelector('article b')).toBeNull();
   });
@@ -280,7 +286,9 @@ describe('fixture site: every page', () => {
 describe('fixture site: organisations', () => {
   it('lists every organisation with its count, merging handles that differ only in case', () => {
     const doc = page(dist, 'orgs/');
-    const rows = doc.querySelectorAll('li[data-org]').map((li) => [li.getAttribute('data-org'), squash(li.querySelector('span')!.textContent)]);
+    const rows = doc
+      .querySelectorAll('li[data-org]')
+      .map((li) => [li.getAttribute('data-org'), squash(li.querySelector('span')!.textContent)]);
     const nvidia = papers.filter((p) => p.org?.slug === 'nvidia').length;
     expect(rows).toEqual([
       ['nvidia', `${nvidia} papers`],
@@ -306,7 +314,12 @@ describe('fixture site: digests and home', () => {
     const i = days.indexOf('2026-01-06');
     expect(nav.querySelector('a[rel="prev"]')!.getAttribute('href')).toBe(`${BASE}digests/${days[i - 1]}/`);
     expect(nav.querySelector('a[rel="next"]')!.getAttribute('href')).toBe(`${BASE}digests/${days[i + 1]}/`);
-    expect(cardIds(doc).sort()).toEqual(papers.filter((p) => p.digests.includes('2026-01-06')).map((p) => p.id).sort());
+    expect(cardIds(doc).sort()).toEqual(
+      papers
+        .filter((p) => p.digests.includes('2026-01-06'))
+        .map((p) => p.id)
+        .sort(),
+    );
   });
 
   it('lists every digest day by month with its paper count', () => {

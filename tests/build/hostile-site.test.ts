@@ -12,14 +12,20 @@ import { buildSet } from '../hostile/harness.ts';
 import { HOSTILE_CASES } from '../hostile/cases.ts';
 
 const site = inject('hostile');
-const jsonFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const jsonFiles = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 
 describe('the hostile-digest set next to the sample digest', () => {
   it('holds at least 60 cases in every format, and the build takes all but the known defects', () => {
     expect(HOSTILE_CASES.length).toBeGreaterThanOrEqual(60);
     expect(new Set(HOSTILE_CASES.map((c) => c.id)).size).toBe(HOSTILE_CASES.length);
     for (const format of ['plaintext', 'markdown', 'textbrowser', 'api', 'file', 'note'] as const) {
-      expect(HOSTILE_CASES.some((c) => c.format === format), format).toBe(true);
+      expect(
+        HOSTILE_CASES.some((c) => c.format === format),
+        format,
+      ).toBe(true);
     }
     // The build ran: ingest refused the cards the cases mean it to refuse (exit 1) and built the rest.
     expect(site.ingestCode).toBe(1);
@@ -36,7 +42,12 @@ describe('the hostile-digest set next to the sample digest', () => {
   });
 
   it('keeps every sample URL (id and aliases) and its archive record unchanged', () => {
-    const hostileLines = new Map(readFileSync(site.archive, 'utf8').trim().split('\n').map((l) => [(JSON.parse(l) as { id: string }).id, l]));
+    const hostileLines = new Map(
+      readFileSync(site.archive, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => [(JSON.parse(l) as { id: string }).id, l]),
+    );
     const sampleLines = readFileSync(site.baselineArchive, 'utf8').trim().split('\n');
     expect(sampleLines).toHaveLength(44);
     for (const line of sampleLines) {
@@ -75,7 +86,10 @@ describe('the hostile-digest set next to the sample digest', () => {
 
   it('makes no file outside dist/ and no page outside its route (ids and slugs cannot walk out)', () => {
     // The same top-level entries as the demo build (hashed worker file names aside).
-    const names = (dir: string) => readdirSync(dir).map((n) => n.replace(/-[0-9a-f]{8,}\.js$/, '.js')).sort();
+    const names = (dir: string) =>
+      readdirSync(dir)
+        .map((n) => n.replace(/-[0-9a-f]{8,}\.js$/, '.js'))
+        .sort();
     expect(names(site.dist)).toEqual(names(inject('distDir')));
     // `orgs/../../index` (the traversal case's slug) resolved naively from dist/orgs/ would land beside dist/.
     expect(existsSync(path.join(site.dist, '..', 'index'))).toBe(false);

@@ -31,7 +31,11 @@ function card(over: Partial<CardRecord> & Pick<CardRecord, 'title' | 'published'
 
 const alpha = card({ title: 'Alpha Retrieval for Agents', published: '2025-12-01' });
 const beta1 = card({ title: 'Beta: A Study', published: '2025-11-20' });
-const beta2 = card({ title: 'Beta: A Study', published: '2024-03-02', abstract: 'A different paper that happens to share the title of another.' });
+const beta2 = card({
+  title: 'Beta: A Study',
+  published: '2024-03-02',
+  abstract: 'A different paper that happens to share the title of another.',
+});
 
 describe('permalinks survive new captures', () => {
   let root: string;
@@ -44,8 +48,7 @@ describe('permalinks survive new captures', () => {
     const digests = path.join(root, 'digests');
     mkdirSync(digests);
     ledger = path.join(root, 'permalinks.txt');
-    const ingest = (out: string) =>
-      run('npx', ['tsx', 'scripts/ingest.ts', digests, '--out', out, '--ledger', ledger, '--json']);
+    const ingest = (out: string) => run('npx', ['tsx', 'scripts/ingest.ts', digests, '--out', out, '--ledger', ledger, '--json']);
 
     // Day one: plain text only, so both papers get slug URLs.
     writeFileSync(path.join(digests, '2026-01-08.txt'), renderPlaintext('2026-01-08', [alpha, beta1]));
@@ -54,14 +57,22 @@ describe('permalinks survive new captures', () => {
     firstIds = readFileSync(ledger, 'utf8').trim().split('\n');
 
     // Later: the API day gives alpha its arXiv id, and an older digest brings a second "Beta".
-    writeFileSync(path.join(digests, '2026-01-09.json'), renderApi('2026-01-09', [{ ...alpha, arxiv: '2512.00001', authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper'] }]));
+    writeFileSync(
+      path.join(digests, '2026-01-09.json'),
+      renderApi('2026-01-09', [{ ...alpha, arxiv: '2512.00001', authors: ['Ada Lovelace', 'Alan Turing', 'Grace Hopper'] }]),
+    );
     writeFileSync(path.join(digests, '2024-03-04.txt'), renderPlaintext('2024-03-04', [beta2]));
     const papers = path.join(root, 'papers-2');
     const second = await ingest(papers);
     expect(second.code, second.stdout + second.stderr).toBe(0);
 
     dist = path.join(root, 'dist');
-    const build = await run('npx', ['astro', 'build'], { PAPERSHELF_PAPERS: papers, PAPERSHELF_OUT: dist, BASE, SITE: 'https://example.org' });
+    const build = await run('npx', ['astro', 'build'], {
+      PAPERSHELF_PAPERS: papers,
+      PAPERSHELF_OUT: dist,
+      BASE,
+      SITE: 'https://example.org',
+    });
     expect(build.code, build.stderr).toBe(0);
   });
 
@@ -74,7 +85,9 @@ describe('permalinks survive new captures', () => {
     expect(paper.querySelector('h1')!.textContent.trim()).toBe('Alpha Retrieval for Agents');
     const redirect = page(dist, 'papers/alpha-retrieval-for-agents/');
     expect(redirect.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe('https://example.org/links/papers/2512.00001/');
-    expect(redirect.querySelector('meta[http-equiv="refresh"]')!.getAttribute('content')).toMatch(/^0;\s*url=\/links\/papers\/2512\.00001\/$/i);
+    expect(redirect.querySelector('meta[http-equiv="refresh"]')!.getAttribute('content')).toMatch(
+      /^0;\s*url=\/links\/papers\/2512\.00001\/$/i,
+    );
     expect(redirect.querySelector('meta[name="robots"]')!.getAttribute('content')).toContain('noindex');
     expect(redirect.querySelectorAll('a').map((a) => a.getAttribute('href'))).toContain('/links/papers/2512.00001/');
   });

@@ -45,14 +45,28 @@ describe('demo site from the sample digest', () => {
     const ids = archive.map((r) => r.id);
     expect(ids).toEqual([...ids].sort());
     expect(ids).toEqual(paperPageIds(dist));
-    expect(archive.filter((r) => r.org).map((r) => r.org!.slug).sort()).toEqual(['furiosa-ai', 'kyutai', 'nvidia']);
+    expect(
+      archive
+        .filter((r) => r.org)
+        .map((r) => r.org!.slug)
+        .sort(),
+    ).toEqual(['furiosa-ai', 'kyutai', 'nvidia']);
     expect(archive.filter((r) => r.comments !== null)).toHaveLength(17);
     expect(new Set(archive.flatMap((r) => r.digests))).toEqual(new Set(['2026-01-08']));
   });
 
   it('archive.jsonl is byte-identical to what `npm run ingest -- --archive` writes', async () => {
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'papershelf-archive-'));
-    const result = await run('npx', ['tsx', 'scripts/ingest.ts', 'content/digests', '--out', path.join(tmp, 'papers'), '--archive', path.join(tmp, 'archive.jsonl'), '--quiet']);
+    const result = await run('npx', [
+      'tsx',
+      'scripts/ingest.ts',
+      'content/digests',
+      '--out',
+      path.join(tmp, 'papers'),
+      '--archive',
+      path.join(tmp, 'archive.jsonl'),
+      '--quiet',
+    ]);
     expect(result.code, result.stderr).toBe(0);
     expect(readFileSync(path.join(tmp, 'archive.jsonl'), 'utf8')).toBe(readFileSync(path.join(dist, 'archive.jsonl'), 'utf8'));
   });
@@ -85,7 +99,9 @@ describe('demo site from the sample digest', () => {
     const withGithub = archive.filter((r) => r.github);
     expect(withGithub.length).toBeGreaterThan(0);
     for (const record of withGithub) {
-      const links = page(dist, `papers/${record.id}/`).querySelectorAll('article a').map((a) => a.getAttribute('href'));
+      const links = page(dist, `papers/${record.id}/`)
+        .querySelectorAll('article a')
+        .map((a) => a.getAttribute('href'));
       expect(links, record.id).toContain(record.github);
       for (const link of links) expect(link, record.id).not.toMatch(/[.,;)\]}]$/);
     }
@@ -170,9 +186,7 @@ describe('size budget', () => {
       const html = readFileSync(path.join(dist, 'papers', record.id, 'index.html'), 'utf8');
       const doc = page(dist, `papers/${record.id}/`);
       expect(doc.querySelectorAll('script[src]'), record.id).toHaveLength(0);
-      const inline = doc
-        .querySelectorAll('script:not([type="application/ld+json"])')
-        .reduce((n, s) => n + s.textContent.length, 0);
+      const inline = doc.querySelectorAll('script:not([type="application/ld+json"])').reduce((n, s) => n + s.textContent.length, 0);
       // Theme-before-paint, service-worker registration and the BibTeX copy button.
       expect(inline, record.id).toBeLessThan(4096);
       expect(html.length, record.id).toBeLessThan(60_000);

@@ -21,8 +21,19 @@ afterAll(async () => {
 });
 
 const card = (n: number, over: Partial<CardRecord> = {}): CardRecord => ({
-  title: `Paper Number ${n}`, abstract: `Abstract of paper ${n}.`, published: '2024-06-02', authors: ['A B'], authorCount: 1, org: null,
-  upvotes: 3, comments: 1, arxiv: `2406.0004${n}`, github: null, project: null, keywords: [], ...over,
+  title: `Paper Number ${n}`,
+  abstract: `Abstract of paper ${n}.`,
+  published: '2024-06-02',
+  authors: ['A B'],
+  authorCount: 1,
+  org: null,
+  upvotes: 3,
+  comments: 1,
+  arxiv: `2406.0004${n}`,
+  github: null,
+  project: null,
+  keywords: [],
+  ...over,
 });
 
 /** A site of its own: every input and output of `npm run build` under `root`. */
@@ -63,7 +74,10 @@ describe('npm run build', () => {
 
   it('still publishes the rest when a card is rejected, with control characters gone from the feed and pages (items 9 and 5)', async () => {
     const { root, env } = await site('rejected-card');
-    const text = renderPlaintext('2025-06-03', [card(1, { title: 'Paper\u0000 Number 1', abstract: 'Abstract\u001b of paper 1.' }), card(2)]);
+    const text = renderPlaintext('2025-06-03', [
+      card(1, { title: 'Paper\u0000 Number 1', abstract: 'Abstract\u001b of paper 1.' }),
+      card(2),
+    ]);
     const broken = text.replace(/Jun 2, 2024(?![\s\S]*Jun 2, 2024)/, 'Jun 66, 2024');
     await writeFile(path.join(root, 'digests/2025-06-03.txt'), broken);
     const r = await build(env);
@@ -86,13 +100,17 @@ describe('npm run build', () => {
     const r = await build(env);
     expect(r.code).toBe(1);
     const lines = r.stderr.split('\n').filter((l) => l.includes('2406.00041.mdx'));
-    expect(lines).toEqual([expect.stringMatching(new RegExp(`^${path.relative(repoRoot, note).replace(/[./]/g, '\\$&')}:3:14: error: expected valid MDX, found `))]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${path.relative(repoRoot, note).replace(/[./]/g, '\\$&')}:3:14: error: expected valid MDX, found `),
+      ),
+    ]);
     expect(r.stderr).toMatch(/build stopped: 1 note cannot be rendered/);
     expect(existsSync(env.PAPERSHELF_OUT)).toBe(false);
     noStack(r.stdout + r.stderr);
   });
 
-  it('astro build on its own (no ingest check before it) also stops with the note\'s one file:line:col line, no stack trace (item 8)', async () => {
+  it("astro build on its own (no ingest check before it) also stops with the note's one file:line:col line, no stack trace (item 8)", async () => {
     const { root, env } = await site('broken-note-astro');
     await writeFile(path.join(root, 'digests/2025-06-03.json'), renderApi('2025-06-03', [card(1)]));
     const ingest = await run('npx', ['tsx', 'scripts/ingest.ts', '--quiet', '--no-ledger'], env);
@@ -103,7 +121,9 @@ describe('npm run build', () => {
     expect(r.code).toBe(1);
     const text = r.stdout + r.stderr;
     const lines = text.split('\n').filter((l) => l.includes('2406.00041.mdx'));
-    expect(lines).toEqual([`${path.relative(repoRoot, note)}:3:14: error: expected valid MDX, found an error (Unexpected end of file in expression, expected a corresponding closing brace for \`{\`)`]);
+    expect(lines).toEqual([
+      `${path.relative(repoRoot, note)}:3:14: error: expected valid MDX, found an error (Unexpected end of file in expression, expected a corresponding closing brace for \`{\`)`,
+    ]);
     expect(text).toContain('1 note cannot be rendered; nothing was built.');
     expect(existsSync(env.PAPERSHELF_OUT)).toBe(false);
     noStack(text);

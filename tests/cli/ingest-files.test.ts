@@ -28,7 +28,11 @@ interface Report {
   entriesRejected: number;
   problems: Array<{ file: string; line: number; severity: string; message: string }>;
   notRead: Array<{ file: string; line: number; severity: string; reason: string }>;
-  notes: { dir: string | null; checked: number; problems: Array<{ file: string; line: number; column?: number; severity: string; message: string }> };
+  notes: {
+    dir: string | null;
+    checked: number;
+    problems: Array<{ file: string; line: number; column?: number; severity: string; message: string }>;
+  };
 }
 
 const reconciles = (r: Report): boolean => r.entriesRead === r.papersWritten + r.duplicatesMerged + r.entriesRejected;
@@ -54,7 +58,9 @@ describe('links out of the input folder (item 3)', () => {
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).not.toContain('TOP-SECRET');
     expect(r.stdout).toMatch(/files read +1\n {2}files not read +1\n/);
-    expect(r.stdout).toContain(`${shown(path.join(dir, 'leak.txt'))}: error: not read: a link to a file outside the input folder (${secret}); not followed\n`);
+    expect(r.stdout).toContain(
+      `${shown(path.join(dir, 'leak.txt'))}: error: not read: a link to a file outside the input folder (${secret}); not followed\n`,
+    );
     expect(r.stdout).toMatch(/papers written +44\n/);
   });
 });
@@ -87,20 +93,30 @@ describe('every file the ingest did not read is listed (item 13)', () => {
     expect(result.code).toBe(1);
     expect(report.filesNotRead).toBe(4);
     expect(report.notRead.map((n) => [n.file, n.severity])).toEqual([
-      ['.gitkeep', 'info'], ['2026-01-09.txt', 'error'], ['2026-01-11.txt', 'error'], ['scan.pdf', 'warning'],
+      ['.gitkeep', 'info'],
+      ['2026-01-09.txt', 'error'],
+      ['2026-01-11.txt', 'error'],
+      ['scan.pdf', 'warning'],
     ]);
     expect(report.notRead[1]!.reason).toMatch(/^expected UTF-8 text, found UTF-16 without a byte-order mark/);
     expect(report.notRead[2]!.reason).toBe(`a link to nothing (${path.join(dir, 'moved-away.txt')} does not exist)`);
   });
 
   it('warns that an API day with an empty list holds no paper', () => {
-    expect(report.problems).toContainEqual({ file: '2026-01-10.json', line: 0, severity: 'warning', message: 'expected at least one paper, found an empty list (an empty day adds nothing to the archive)' });
+    expect(report.problems).toContainEqual({
+      file: '2026-01-10.json',
+      line: 0,
+      severity: 'warning',
+      message: 'expected at least one paper, found an empty list (an empty day adds nothing to the archive)',
+    });
   });
 
   it('prints "files not read" on its own line in the text report, naming each file', async () => {
     const text = await ingest([dir, '--out', path.join(tmp, 'unread-out')]);
     expect(text.stdout).toMatch(/ {2}files read +2\n {2}files not read +4\n/);
-    expect(text.stdout).toContain(`${shown(path.join(dir, 'scan.pdf'))}: warning: not read: not a digest file name (expected .txt, .md or .json)\n`);
+    expect(text.stdout).toContain(
+      `${shown(path.join(dir, 'scan.pdf'))}: warning: not read: not a digest file name (expected .txt, .md or .json)\n`,
+    );
     expect(text.stdout).toContain(`${shown(path.join(dir, '.gitkeep'))}: info: not read: a hidden file\n`);
   });
 });
@@ -116,7 +132,9 @@ describe('text that is not clean UTF-8 (item 5)', () => {
     const out = path.join(tmp, 'controls-out');
     const r = await ingest([dir, '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`${shown(path.join(dir, '2026-01-08.txt'))}:13: warning: expected text without control characters, found 3 (U+0000, U+0001, U+001B) on lines 13, 15; removed them\n`);
+    expect(r.stdout).toContain(
+      `${shown(path.join(dir, '2026-01-08.txt'))}:13: warning: expected text without control characters, found 3 (U+0000, U+0001, U+001B) on lines 13, 15; removed them\n`,
+    );
     const written = await Promise.all((await readdir(out)).map((n) => readFile(path.join(out, n), 'utf8')));
     expect(written).toHaveLength(44);
     expect(written.join('')).not.toMatch(/\\u000[01]|\\u001b/i);
@@ -127,11 +145,21 @@ describe('text that is not clean UTF-8 (item 5)', () => {
     const dir = path.join(tmp, 'latin1-in');
     await mkdir(dir);
     await copyFile(SEED, path.join(dir, '2026-01-08.txt'));
-    await writeFile(path.join(dir, '2026-01-09.txt'), Buffer.from(seed.replace('Jan 8', 'Jan 9').replace('Generating music', 'Générating music'), 'latin1'));
+    await writeFile(
+      path.join(dir, '2026-01-09.txt'),
+      Buffer.from(seed.replace('Jan 8', 'Jan 9').replace('Generating music', 'Générating music'), 'latin1'),
+    );
     const r = await ingest([dir, '--out', path.join(tmp, 'latin1-out'), '--json']);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as Report;
-    expect(report.notRead).toEqual([{ file: '2026-01-09.txt', line: 15, severity: 'error', reason: expect.stringMatching(/^expected UTF-8 text, found the byte 0xE9 at column 2/) }]);
+    expect(report.notRead).toEqual([
+      {
+        file: '2026-01-09.txt',
+        line: 15,
+        severity: 'error',
+        reason: expect.stringMatching(/^expected UTF-8 text, found the byte 0xE9 at column 2/),
+      },
+    ]);
     expect(report).toMatchObject({ filesRead: 1, papersWritten: 44 });
     expect(JSON.stringify(report)).not.toContain('\uFFFD');
   });
@@ -144,17 +172,21 @@ describe('outputs that cannot be written fail fast with exit 2 (item 7)', () => 
     ['--out', '/proc/papershelf-no'],
     ['--ledger', '/proc/papershelf-no/permalinks.txt'],
     ['--archive', '/dev/null/archive.jsonl'],
-  ])('%s %s', async (option, target) => {
-    const started = performance.now();
-    const args = ['content/digests', ...(option === '--out' ? [] : ['--out', path.join(tmp, 'never-out')]), option, target];
-    const r = await ingest(args, {}, 30_000);
-    expect(r.code, `timed out: ${r.stderr}`).toBe(2);
-    expect(r.stderr).toMatch(/^ingest: cannot create the folder \/(?:proc\/papershelf-no|dev\/null): /);
-    expect(r.stdout).toBe('');
-    expect(performance.now() - started).toBeLessThan(20_000);
-    // Failing before the work: no paper was written.
-    expect(await readdir(path.join(tmp, 'never-out')).catch(() => [])).toEqual([]);
-  }, 40_000);
+  ])(
+    '%s %s',
+    async (option, target) => {
+      const started = performance.now();
+      const args = ['content/digests', ...(option === '--out' ? [] : ['--out', path.join(tmp, 'never-out')]), option, target];
+      const r = await ingest(args, {}, 30_000);
+      expect(r.code, `timed out: ${r.stderr}`).toBe(2);
+      expect(r.stderr).toMatch(/^ingest: cannot create the folder \/(?:proc\/papershelf-no|dev\/null): /);
+      expect(r.stdout).toBe('');
+      expect(performance.now() - started).toBeLessThan(20_000);
+      // Failing before the work: no paper was written.
+      expect(await readdir(path.join(tmp, 'never-out')).catch(() => [])).toEqual([]);
+    },
+    40_000,
+  );
 });
 
 describe('a ledger with comments and a line it does not understand (item 10)', () => {
@@ -185,23 +217,43 @@ describe('a ledger with comments and a line it does not understand (item 10)', (
 
 describe('notes (item 8)', () => {
   const card = (n: number): CardRecord => ({
-    title: `Paper Number ${n}`, abstract: `Abstract ${n}.`, published: '2025-06-02', authors: ['A B'], authorCount: 1, org: null,
-    upvotes: 3, comments: 1, arxiv: `2506.0004${n}`, github: null, project: null, keywords: [],
+    title: `Paper Number ${n}`,
+    abstract: `Abstract ${n}.`,
+    published: '2025-06-02',
+    authors: ['A B'],
+    authorCount: 1,
+    org: null,
+    upvotes: 3,
+    comments: 1,
+    arxiv: `2506.0004${n}`,
+    github: null,
+    project: null,
+    keywords: [],
   });
 
-  it('on the archive\'s own inputs, a note that does not compile is one file:line:col error, and a note for no paper a warning', async () => {
+  it("on the archive's own inputs, a note that does not compile is one file:line:col error, and a note for no paper a warning", async () => {
     const root = path.join(tmp, 'notes-site');
     await mkdir(path.join(root, 'digests'), { recursive: true });
     await mkdir(path.join(root, 'notes'));
     await writeFile(path.join(root, 'digests/2025-06-03.json'), renderApi('2025-06-03', [card(1)]));
     await writeFile(path.join(root, 'notes/2506.00041.mdx'), 'A note.\n\nHello {broken\n');
     await writeFile(path.join(root, 'notes/2506.09999.mdx'), 'A note for nothing.\n');
-    const env = { PAPERSHELF_DIGESTS: path.join(root, 'digests'), PAPERSHELF_NOTES: path.join(root, 'notes'), PAPERSHELF_LEDGER: path.join(root, 'permalinks.txt') };
+    const env = {
+      PAPERSHELF_DIGESTS: path.join(root, 'digests'),
+      PAPERSHELF_NOTES: path.join(root, 'notes'),
+      PAPERSHELF_LEDGER: path.join(root, 'permalinks.txt'),
+    };
     const r = await ingest(['--out', path.join(root, 'papers')], env);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/notes checked +2 \(/);
-    expect(r.stdout).toMatch(new RegExp(`${shown(path.join(root, 'notes/2506.00041.mdx')).replace(/[./]/g, '\\$&')}:3:14: error: expected valid MDX, found [^\\n]+\\n`));
-    expect(r.stdout).toContain(`${shown(path.join(root, 'notes/2506.09999.mdx'))}: warning: expected a paper with the id "2506.09999" (the note's file name), found none; the note is not shown\n`);
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `${shown(path.join(root, 'notes/2506.00041.mdx')).replace(/[./]/g, '\\$&')}:3:14: error: expected valid MDX, found [^\\n]+\\n`,
+      ),
+    );
+    expect(r.stdout).toContain(
+      `${shown(path.join(root, 'notes/2506.09999.mdx'))}: warning: expected a paper with the id "2506.09999" (the note's file name), found none; the note is not shown\n`,
+    );
     expect(r.stdout + r.stderr).not.toMatch(/^\s+at /m);
   });
 });

@@ -58,7 +58,14 @@ describe('npm run ingest on the sample digest', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as Report;
-    expect(report).toMatchObject({ filesRead: 1, entriesRead: 44, papersWritten: 44, duplicatesMerged: 0, entriesRejected: 0, problems: [] });
+    expect(report).toMatchObject({
+      filesRead: 1,
+      entriesRead: 44,
+      papersWritten: 44,
+      duplicatesMerged: 0,
+      entriesRejected: 0,
+      problems: [],
+    });
     expect(reconciles(report)).toBe(true);
   });
 
@@ -103,7 +110,24 @@ describe('npm run ingest on the sample digest', () => {
     const ids = records.map((x) => x.id);
     expect(ids).toEqual([...ids].sort());
     expect(records[0].url).toBe(`/papershelf/papers/${ids[0]}/`);
-    expect(Object.keys(records[0])).toEqual(['id', 'url', 'aliases', 'title', 'abstract', 'published', 'authors', 'authorCount', 'org', 'upvotes', 'comments', 'arxiv', 'github', 'project', 'digests', 'topics']);
+    expect(Object.keys(records[0])).toEqual([
+      'id',
+      'url',
+      'aliases',
+      'title',
+      'abstract',
+      'published',
+      'authors',
+      'authorCount',
+      'org',
+      'upvotes',
+      'comments',
+      'arxiv',
+      'github',
+      'project',
+      'digests',
+      'topics',
+    ]);
   });
 
   it('honours PAPERSHELF_PAPERS when --out is not given', async () => {
@@ -130,7 +154,9 @@ describe('exit codes', () => {
     const text = await ingest([dir, '--out', out]);
     expect(text.code).toBe(1);
     const where = path.relative(repoRoot, path.join(dir, '2026-01-08.txt'));
-    expect(text.stdout).toContain(`${where}:91: error: expected a date line like "Jan 8" or "Dec 15, 2023 3" after "·", found "Oct 66, 2025 2"`);
+    expect(text.stdout).toContain(
+      `${where}:91: error: expected a date line like "Jan 8" or "Dec 15, 2023 3" after "·", found "Oct 66, 2025 2"`,
+    );
     const quiet = await ingest([dir, '--out', out, '--quiet']);
     expect(quiet.stdout).toBe('');
     expect(quiet.stderr.trim().split('\n')).toHaveLength(1);
@@ -148,8 +174,12 @@ describe('exit codes', () => {
     expect((await readdir(out)).length).toBe(44);
     const text = await ingest([dir, '--out', out]);
     const where = (name: string) => path.relative(repoRoot, path.join(dir, name));
-    expect(text.stdout).toContain(`${where('0026-01-08.txt')}:13: error: expected a digest day that exists, from 1991-01-01 to 2050-12-31, found "0026-01-08"`);
-    expect(text.stdout).toContain(`${where('9999-12-30.txt')}:13: error: expected a digest day that exists, from 1991-01-01 to 2050-12-31, found "9999-12-30"`);
+    expect(text.stdout).toContain(
+      `${where('0026-01-08.txt')}:13: error: expected a digest day that exists, from 1991-01-01 to 2050-12-31, found "0026-01-08"`,
+    );
+    expect(text.stdout).toContain(
+      `${where('9999-12-30.txt')}:13: error: expected a digest day that exists, from 1991-01-01 to 2050-12-31, found "9999-12-30"`,
+    );
   });
 
   it.each([
@@ -209,7 +239,20 @@ describe('every format, one folder', () => {
   it('reads api JSON, markdown, text-browser and plain text by content, merges across them, and names unknown files', async () => {
     const dir = path.join(tmp, 'formats-in');
     await mkdir(dir, { recursive: true });
-    const card = { title: 'One Paper Four Ways', abstract: 'It appears everywhere.', published: '2025-06-02', authors: ['A B', 'C D'], authorCount: 2, org: null, upvotes: 3, comments: 1, arxiv: '2506.00042', github: null, project: null, keywords: [] };
+    const card = {
+      title: 'One Paper Four Ways',
+      abstract: 'It appears everywhere.',
+      published: '2025-06-02',
+      authors: ['A B', 'C D'],
+      authorCount: 2,
+      org: null,
+      upvotes: 3,
+      comments: 1,
+      arxiv: '2506.00042',
+      github: null,
+      project: null,
+      keywords: [],
+    };
     await writeFile(path.join(dir, '2025-06-03.txt'), renderPlaintext('2025-06-03', [card]));
     await writeFile(path.join(dir, '2025-06-04.md'), renderMarkdown('2025-06-04', [card]));
     // A text-browser dump saved with a .md extension: detection goes by content.
@@ -221,12 +264,29 @@ describe('every format, one folder', () => {
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
     expect(report.files.map((f: { file: string; format: string | null }) => [f.file, f.format])).toEqual([
-      ['2025-06-03.txt', 'plaintext'], ['2025-06-04.md', 'markdown'], ['2025-06-05.md', 'textbrowser'], ['2025-06-06.json', 'api'], ['notes.txt', null],
+      ['2025-06-03.txt', 'plaintext'],
+      ['2025-06-04.md', 'markdown'],
+      ['2025-06-05.md', 'textbrowser'],
+      ['2025-06-06.json', 'api'],
+      ['notes.txt', null],
     ]);
     expect(report).toMatchObject({ entriesRead: 4, papersWritten: 1, duplicatesMerged: 3, entriesRejected: 0 });
-    expect(report.problems).toEqual([expect.objectContaining({ file: 'notes.txt', line: 0, severity: 'error', message: expect.stringMatching(/^expected one of the digest formats Papershelf reads \(api\/daily_papers JSON, a text-browser capture, a markdown capture or a plain-text copy of a papers page\)/) })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        file: 'notes.txt',
+        line: 0,
+        severity: 'error',
+        message: expect.stringMatching(
+          /^expected one of the digest formats Papershelf reads \(api\/daily_papers JSON, a text-browser capture, a markdown capture or a plain-text copy of a papers page\)/,
+        ),
+      }),
+    ]);
     const paper = JSON.parse(await readFile(path.join(out, '2506.00042.json'), 'utf8'));
-    expect(paper).toMatchObject({ aliases: ['one-paper-four-ways'], authors: ['A B', 'C D'], digests: ['2025-06-03', '2025-06-04', '2025-06-05', '2025-06-06'] });
+    expect(paper).toMatchObject({
+      aliases: ['one-paper-four-ways'],
+      authors: ['A B', 'C D'],
+      digests: ['2025-06-03', '2025-06-04', '2025-06-05', '2025-06-06'],
+    });
   });
 });
 
@@ -238,14 +298,20 @@ describe('the permalink ledger', () => {
     const r = await ingest(['content/digests', '--out', out, '--ledger', ledger]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/permalinks +1 known, 44 added, 1 lost \(/);
-    expect(r.stdout).toContain(`${path.relative(repoRoot, ledger)}:1: error: expected the published permalink "a-paper-that-is-gone" to resolve`);
+    expect(r.stdout).toContain(
+      `${path.relative(repoRoot, ledger)}:1: error: expected the published permalink "a-paper-that-is-gone" to resolve`,
+    );
     const ids = (await readFile(ledger, 'utf8')).trim().split('\n');
     expect(ids).toHaveLength(45);
     expect(ids).toEqual([...ids].sort());
     expect(ids).toContain('a-paper-that-is-gone');
     const again = await ingest(['content/digests', '--out', out, '--ledger', ledger, '--json']);
     // Sorted in with the others, the lost id is still named by its (new) line.
-    expect(JSON.parse(again.stdout).permalinks).toMatchObject({ known: 45, added: [], missing: [{ line: ids.indexOf('a-paper-that-is-gone') + 1 }] });
+    expect(JSON.parse(again.stdout).permalinks).toMatchObject({
+      known: 45,
+      added: [],
+      missing: [{ line: ids.indexOf('a-paper-that-is-gone') + 1 }],
+    });
   });
 
   it('is left alone for other inputs unless asked for, and --no-ledger turns it off', async () => {
@@ -263,7 +329,9 @@ describe('topics from content/topics.yaml', () => {
     const out = path.join(tmp, 'topics-out');
     const result = await ingest(['content/digests', '--out', out, '--quiet']);
     expect(result.code, result.stderr).toBe(0);
-    const papers = [...(await readOut(out)).values()].map((text) => JSON.parse(text) as { title: string; topics: Array<{ slug: string; reasons: string[] }> });
+    const papers = [...(await readOut(out)).values()].map(
+      (text) => JSON.parse(text) as { title: string; topics: Array<{ slug: string; reasons: string[] }> },
+    );
     const withTopics = papers.filter((p) => p.topics.length > 0);
     expect(withTopics.length / papers.length).toBeGreaterThan(0.9);
     for (const p of withTopics) for (const t of p.topics) expect(t.reasons.length, `${p.title} ${t.slug}`).toBeGreaterThan(0);

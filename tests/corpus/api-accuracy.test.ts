@@ -57,7 +57,9 @@ class Tally {
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 /** Keywords as a paper keeps them: whitespace tidied, empty ones and repeats dropped. */
-const keywords = (list: readonly string[] | null | undefined): string[] => [...new Set((list ?? []).map(normalizeLine).filter((k) => k !== ''))];
+const keywords = (list: readonly string[] | null | undefined): string[] => [
+  ...new Set((list ?? []).map(normalizeLine).filter((k) => k !== '')),
+];
 
 describe.skipIf(!hasCorpus)('api/daily_papers accuracy on the real corpus', () => {
   let dir: string;
@@ -89,7 +91,7 @@ describe.skipIf(!hasCorpus)('api/daily_papers accuracy on the real corpus', () =
         raw.check('kept', p !== undefined, () => e.paper.id);
         if (!p) continue;
         const org = e.paper.organization ?? e.organization;
-        const github = e.paper.githubRepo ? githubRepo(e.paper.githubRepo.replace(/\s+/g, '')) ?? e.paper.githubRepo : null;
+        const github = e.paper.githubRepo ? (githubRepo(e.paper.githubRepo.replace(/\s+/g, '')) ?? e.paper.githubRepo) : null;
         const expected: Record<string, unknown> = {
           arxiv: e.paper.id,
           title: normalizeLine(e.title),
@@ -105,7 +107,8 @@ describe.skipIf(!hasCorpus)('api/daily_papers accuracy on the real corpus', () =
         };
         const got: Record<string, unknown> = { ...p, digest: p.digests.includes(day) ? day : p.digests };
         // No githubRepo: ingest may take the first repository linked in the abstract instead.
-        const fromAbstract = github === null && typeof p.github === 'string' && p.abstract.includes(p.github.replace('https://github.com/', ''));
+        const fromAbstract =
+          github === null && typeof p.github === 'string' && p.abstract.includes(p.github.replace('https://github.com/', ''));
         for (const [field, want] of Object.entries(expected)) {
           const ok = same(got[field], want) || (field === 'github' && fromAbstract);
           raw.check(field, ok, () => `${e.paper.id} want ${JSON.stringify(want)} got ${JSON.stringify(got[field])}`);
@@ -122,7 +125,7 @@ describe.skipIf(!hasCorpus)('api/daily_papers accuracy on the real corpus', () =
           upvotes: c.upvotes,
           comments: c.num_comments,
           org: c.org ? { slug: c.org.slug, name: normalizeLine(c.org.name) } : null,
-          github: c.github ? githubRepo(c.github) ?? c.github : null,
+          github: c.github ? (githubRepo(c.github) ?? c.github) : null,
           keywords: keywords(c.keywords),
           digest: c.digest_date,
         };
@@ -143,7 +146,9 @@ describe.skipIf(!hasCorpus)('api/daily_papers accuracy on the real corpus', () =
 
   it('dates every raw day by its own content when its file name says nothing: 2024 days by their entries’ publishedAt', () => {
     // The three 2024–early 2025 days have no submittedOnDailyAt, organization or githubRepo.
-    const days = readdirSync(apiDir).filter((n) => n.endsWith('.json')).sort();
+    const days = readdirSync(apiDir)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
     const old = days.filter((n) => !readFileSync(path.join(apiDir, n), 'utf8').includes('submittedOnDailyAt'));
     expect(old.length).toBeGreaterThanOrEqual(3);
     for (const name of days) {

@@ -49,9 +49,22 @@ describe.skipIf(!hasCorpus)('the real captures', () => {
     expect(papers.filter((p) => p.org !== null).length + papers.filter((p) => p.authorCount !== null).length).toBe(120);
     // The README's examples, exactly.
     const noisy = papers.find((p) => p.id === '2502.20581')!;
-    expect(noisy).toMatchObject({ title: 'The Noisy Path from Source to Citation: Measuring How Scholars Engage with Past Research', upvotes: 0, authorCount: 3, published: '2025-02-27', comments: null });
-    expect(papers.find((p) => p.id === '2606.00683')).toMatchObject({ upvotes: 101, comments: 6, published: '2026-05-29', org: { slug: 'occ-ai', name: 'OCC' } });
-    expect(papers.find((p) => p.id === '2402.03003')!.title).toBe('[Citation needed] Data usage and citation practices in medical imaging conferences');
+    expect(noisy).toMatchObject({
+      title: 'The Noisy Path from Source to Citation: Measuring How Scholars Engage with Past Research',
+      upvotes: 0,
+      authorCount: 3,
+      published: '2025-02-27',
+      comments: null,
+    });
+    expect(papers.find((p) => p.id === '2606.00683')).toMatchObject({
+      upvotes: 101,
+      comments: 6,
+      published: '2026-05-29',
+      org: { slug: 'occ-ai', name: 'OCC' },
+    });
+    expect(papers.find((p) => p.id === '2402.03003')!.title).toBe(
+      '[Citation needed] Data usage and citation practices in medical imaging conferences',
+    );
     expect(papers.some((p) => /\\\\|\\[_.[\]-]/.test(p.title + p.abstract))).toBe(false);
 
     const { byArxiv } = loadCorpus();
@@ -69,7 +82,11 @@ describe.skipIf(!hasCorpus)('the real captures', () => {
       if (Math.abs(Date.parse(p.published) - Date.parse(c.published)) <= 86_400_000) fields['published ±1 day']++;
       if (c.org ? p.org?.slug === c.org.slug : p.authorCount === c.author_count) fields['authorCount/org']++;
     }
-    console.log(`[captures] search markdown: 120 cards → ${papers.length} papers; ${inCorpus} in the corpus, exact: ${Object.entries(fields).map(([f, n]) => `${f} ${pct(n, inCorpus)}`).join(', ')} (same day ${pct(exactDate, inCorpus)})`);
+    console.log(
+      `[captures] search markdown: 120 cards → ${papers.length} papers; ${inCorpus} in the corpus, exact: ${Object.entries(fields)
+        .map(([f, n]) => `${f} ${pct(n, inCorpus)}`)
+        .join(', ')} (same day ${pct(exactDate, inCorpus)})`,
+    );
     expect(inCorpus).toBe(10);
     for (const n of Object.values(fields)) expect(n).toBe(inCorpus);
   });
@@ -80,12 +97,23 @@ describe.skipIf(!hasCorpus)('the real captures', () => {
     expect(report.files[0]).toMatchObject({ format: 'textbrowser', digest: '2026-06-29' });
     expect(report.problems).toEqual([
       expect.objectContaining({
-        file: BROWSER, line: 939, severity: 'error',
-        message: 'expected the card "Reducing Distraction in Long-Context Lan…" to end with a byline, "·" and a date line, found "[Content truncated]" after "Ho"',
+        file: BROWSER,
+        line: 939,
+        severity: 'error',
+        message:
+          'expected the card "Reducing Distraction in Long-Context Lan…" to end with a byline, "·" and a date line, found "[Content truncated]" after "Ho"',
       }),
     ]);
-    expect(papers.find((p) => p.title.startsWith('Gemini 1.5'))).toMatchObject({ upvotes: 65, authorCount: 671, published: '2024-03-08', comments: 6, arxiv: null });
-    expect(papers.find((p) => p.title.startsWith('KV Cache Compression'))!.title).toBe('KV Cache Compression, But What Must We Give in Return? A Comprehensive Benchmark of Long Context Capable Approaches');
+    expect(papers.find((p) => p.title.startsWith('Gemini 1.5'))).toMatchObject({
+      upvotes: 65,
+      authorCount: 671,
+      published: '2024-03-08',
+      comments: 6,
+      arxiv: null,
+    });
+    expect(papers.find((p) => p.title.startsWith('KV Cache Compression'))!.title).toBe(
+      'KV Cache Compression, But What Must We Give in Return? A Comprehensive Benchmark of Long Context Capable Approaches',
+    );
     expect(papers.find((p) => p.title.startsWith('VIBEVOICE'))!.org).toEqual({ slug: 'microsoft', name: 'Microsoft' });
 
     const titles = byTitle();
@@ -93,13 +121,17 @@ describe.skipIf(!hasCorpus)('the real captures', () => {
     let same = 0;
     let sameDay = 0;
     for (const p of papers) {
-      const c = (titles.get(titleKey(p.title)) ?? []).find((x) => Math.abs(Date.parse(x.published) - Date.parse(p.published)) <= 86_400_000);
+      const c = (titles.get(titleKey(p.title)) ?? []).find(
+        (x) => Math.abs(Date.parse(x.published) - Date.parse(p.published)) <= 86_400_000,
+      );
       if (!c) continue;
       matched++;
       if (c.published === p.published) sameDay++;
-      if ((c.org ? p.org?.name === c.org.name : p.authorCount === c.author_count)) same++;
+      if (c.org ? p.org?.name === c.org.name : p.authorCount === c.author_count) same++;
     }
-    console.log(`[captures] text browser: 34 cards → ${papers.length} papers, 1 rejected (cut off); ${matched} in the corpus (title, date ±1 day; same day ${sameDay}), byline exact ${pct(same, matched)}`);
+    console.log(
+      `[captures] text browser: 34 cards → ${papers.length} papers, 1 rejected (cut off); ${matched} in the corpus (title, date ±1 day; same day ${sameDay}), byline exact ${pct(same, matched)}`,
+    );
     expect(same).toBe(matched);
   });
 
@@ -111,10 +143,19 @@ describe.skipIf(!hasCorpus)('the real captures', () => {
     const named = `2026-01-21-${TRENDING}`;
     const { papers, report } = await ingest(dir, [named]);
     expect(report).toMatchObject({ entriesRead: 100, papersWritten: 50, duplicatesMerged: 50, entriesRejected: 0 });
-    expect(report.problems).toEqual([expect.objectContaining({ file: named, line: 13, severity: 'warning', message: expect.stringMatching(/found none on 100 cards .* using the digest day 2026-01-21/) })]);
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        file: named,
+        line: 13,
+        severity: 'warning',
+        message: expect.stringMatching(/found none on 100 cards .* using the digest day 2026-01-21/),
+      }),
+    ]);
     expect(papers.every((p) => p.published === '2026-01-21' && p.github !== null && p.appearances.length === 2)).toBe(true);
     expect(papers.filter((p) => p.authorCount !== null)).toHaveLength(33);
-    expect(papers.find((p) => p.title.startsWith('SmolDocling'))!.title).toBe('SmolDocling: An ultra-compact vision-language model for end-to-end multi-modal document conversion');
+    expect(papers.find((p) => p.title.startsWith('SmolDocling'))!.title).toBe(
+      'SmolDocling: An ultra-compact vision-language model for end-to-end multi-modal document conversion',
+    );
     const text = readFileSync(path.join(capturesDir, TRENDING), 'utf8');
     expect(text.match(/^### /gm)).toHaveLength(100);
 
@@ -125,7 +166,10 @@ describe.skipIf(!hasCorpus)('the real captures', () => {
     const { byDay } = loadCorpus();
     const { renderDay } = await import('./corpus.ts');
     const days = [...byDay].filter(([, list]) => list.some((c) => known.some((k) => titleKey(k.title) === titleKey(c.title))));
-    const merged = runPipeline([...corpusInputs, ...days.map(([day, list]) => ({ file: renderDay('api', day, list).name, text: renderDay('api', day, list).text }))]);
+    const merged = runPipeline([
+      ...corpusInputs,
+      ...days.map(([day, list]) => ({ file: renderDay('api', day, list).name, text: renderDay('api', day, list).text })),
+    ]);
     for (const k of known) {
       const c = titles.get(titleKey(k.title))!;
       const p = merged.papers.find((x) => titleKey(x.title) === titleKey(k.title))!;
@@ -133,6 +177,8 @@ describe.skipIf(!hasCorpus)('the real captures', () => {
       expect(p.published).toBe(c.find((x) => x.arxiv === p.arxiv)!.published);
       expect(p.digests).toContain('2026-01-21');
     }
-    console.log(`[captures] trending: 100 headings → ${papers.length} papers (${report.duplicatesMerged} repeats merged); ${known.length} also in the corpus, merged into their dated papers`);
+    console.log(
+      `[captures] trending: 100 headings → ${papers.length} papers (${report.duplicatesMerged} repeats merged); ${known.length} also in the corpus, merged into their dated papers`,
+    );
   });
 });

@@ -47,7 +47,10 @@ let cached: Corpus | undefined;
 /** Loads the corpus once per test file. */
 export function loadCorpus(): Corpus {
   if (cached) return cached;
-  const papers = readFileSync(papersFile, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as CorpusPaper);
+  const papers = readFileSync(papersFile, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as CorpusPaper);
   const byDay = new Map<string, CorpusPaper[]>();
   for (const p of papers) for (const day of p.digest_dates) byDay.set(day, [...(byDay.get(day) ?? []), p]);
   cached = { papers, byDay: new Map([...byDay].sort(([a], [b]) => (a < b ? -1 : 1))), byArxiv: new Map(papers.map((p) => [p.arxiv, p])) };

@@ -47,7 +47,12 @@ describe.skipIf(!hasCorpus)('every digest, in any order, gives the same archive'
   let inputs: DigestInput[];
   const outputs = new Map<string, { papers: Map<string, string>; archive: string; result: IngestResult }>();
 
-  async function ingestInto(name: string, list: readonly DigestInput[], options: PipelineOptions = {}, out = path.join(root, `out-${name}`)) {
+  async function ingestInto(
+    name: string,
+    list: readonly DigestInput[],
+    options: PipelineOptions = {},
+    out = path.join(root, `out-${name}`),
+  ) {
     const result = runPipeline(list, options);
     await writePapers(out, result.papers);
     const entry = { papers: await readDir(out), archive: toArchiveJsonl(result.papers, '/papershelf/'), result };
@@ -63,7 +68,10 @@ describe.skipIf(!hasCorpus)('every digest, in any order, gives the same archive'
     for (const name of await readdir(apiDir)) await copyFile(path.join(apiDir, name), path.join(digests, 'raw', name));
     await mkdir(path.join(digests, 'captures'));
     await copyFile(path.join(capturesDir, 'hf-papers-search-markdown.md'), path.join(digests, 'captures', 'hf-papers-search-markdown.md'));
-    await copyFile(path.join(capturesDir, 'hf-papers-search-textbrowser.txt'), path.join(digests, 'captures', 'hf-papers-search-textbrowser.txt'));
+    await copyFile(
+      path.join(capturesDir, 'hf-papers-search-textbrowser.txt'),
+      path.join(digests, 'captures', 'hf-papers-search-textbrowser.txt'),
+    );
     await copyFile(path.join(capturesDir, 'hf-trending-markdown.md'), path.join(digests, 'captures', '2026-01-21-trending.md'));
     inputs = await readDigestFiles(await listDigestFiles([digests]));
   });
@@ -112,7 +120,9 @@ describe.skipIf(!hasCorpus)('every digest, in any order, gives the same archive'
     const ledger = parseLedger(first.result.ledgerText!);
     // The older digests arrive later, into the same folder, with the ledger the first run left.
     const both = await ingestInto('batches', shuffle(inputs, 11), { ledger: { file: 'permalinks.txt', ledger } }, out);
-    console.log(`[corpus order] two batches: ${newer.length} newer digests (${ledger.ids.length} URLs), then all ${inputs.length}; ledger ${both.result.report.permalinks.known} known, ${both.result.report.permalinks.added.length} added, ${both.result.report.permalinks.missing.length} lost`);
+    console.log(
+      `[corpus order] two batches: ${newer.length} newer digests (${ledger.ids.length} URLs), then all ${inputs.length}; ledger ${both.result.report.permalinks.known} known, ${both.result.report.permalinks.added.length} added, ${both.result.report.permalinks.missing.length} lost`,
+    );
     expect(both.result.report.permalinks.missing).toEqual([]);
     expect(both.result.report.permalinks.recovered).toEqual([]);
     expect(both.papers).toEqual(sorted.papers);

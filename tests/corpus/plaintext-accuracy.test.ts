@@ -51,7 +51,9 @@ describe.skipIf(!hasCorpus)('plain-text accuracy on the real corpus', () => {
         const checks = {
           title: normalizeLine(e.title) === normalizeLine(p.title),
           published: e.published === p.published,
-          'authorCount/org': p.org ? JSON.stringify(e.org) === JSON.stringify(org) && e.authorCount === null : e.authorCount === p.author_count && e.org === null,
+          'authorCount/org': p.org
+            ? JSON.stringify(e.org) === JSON.stringify(org) && e.authorCount === null
+            : e.authorCount === p.author_count && e.org === null,
           comments: e.comments === (p.num_comments || null),
           digest: e.digest === day,
         };
@@ -62,7 +64,9 @@ describe.skipIf(!hasCorpus)('plain-text accuracy on the real corpus', () => {
       });
     }
     const parseSeconds = (performance.now() - started) / 1000;
-    console.log(`[corpus plaintext] ${files.length} files, ${cards} cards, ${rejected} rejected; parse ${(cards / parseSeconds).toFixed(0)} cards/s`);
+    console.log(
+      `[corpus plaintext] ${files.length} files, ${cards} cards, ${rejected} rejected; parse ${(cards / parseSeconds).toFixed(0)} cards/s`,
+    );
     console.log(`[corpus plaintext] reader exact-match rates: ${fields.map((f) => `${f} ${pct(hits[f], cards)}`).join(', ')}`);
     if (misses.length) console.log(misses.join('\n'));
     expect(files).toHaveLength(byDay.size);
@@ -86,7 +90,10 @@ describe.skipIf(!hasCorpus)('plain-text accuracy on the real corpus', () => {
     const t2 = performance.now();
     await writePapers(path.join(dir, 'papers'), papers);
     const t3 = performance.now();
-    const archive = toArchiveJsonl(papers, '/').trim().split('\n').map((l) => JSON.parse(l) as ArchiveRecord);
+    const archive = toArchiveJsonl(papers, '/')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ArchiveRecord);
     const s = (a: number, b: number) => ((b - a) / 1000).toFixed(2);
     console.log(
       `[corpus plaintext] read ${s(t0, t1)} s, pipeline ${s(t1, t2)} s (${(papers.length / ((t2 - t1) / 1000)).toFixed(0)} papers/s), ` +
@@ -115,16 +122,21 @@ describe.skipIf(!hasCorpus)('plain-text accuracy on the real corpus', () => {
       const checks: Record<(typeof fields)[number], boolean> = {
         title: r.title === p.title,
         published: r.published === p.published,
-        'authorCount/org': p.org ? r.org?.slug === p.org.slug && r.org.name === normalizeLine(p.org.name) : r.authorCount === p.author_count,
+        'authorCount/org': p.org
+          ? r.org?.slug === p.org.slug && r.org.name === normalizeLine(p.org.name)
+          : r.authorCount === p.author_count,
         comments: r.comments === (p.num_comments || null),
         digests: JSON.stringify(r.digests) === JSON.stringify(p.digest_dates),
       };
       for (const f of fields) {
         if (checks[f]) hits[f]++;
-        else if (misses.length < 20) misses.push(`${f}: ${p.arxiv} corpus ${JSON.stringify(pick(p, f))} archive ${JSON.stringify(pickArchive(r, f))}`);
+        else if (misses.length < 20)
+          misses.push(`${f}: ${p.arxiv} corpus ${JSON.stringify(pick(p, f))} archive ${JSON.stringify(pickArchive(r, f))}`);
       }
     }
-    console.log(`[corpus plaintext] archive.jsonl: ${archive.length} records, kept ${kept}/${corpus.length} (${pct(kept, corpus.length)}); exact: ${fields.map((f) => `${f} ${pct(hits[f], kept)}`).join(', ')}`);
+    console.log(
+      `[corpus plaintext] archive.jsonl: ${archive.length} records, kept ${kept}/${corpus.length} (${pct(kept, corpus.length)}); exact: ${fields.map((f) => `${f} ${pct(hits[f], kept)}`).join(', ')}`,
+    );
     if (misses.length) console.log(misses.join('\n'));
     expect(kept).toBe(corpus.length);
     for (const f of fields) expect(hits[f] / kept, f).toBeGreaterThanOrEqual(0.999);
@@ -134,7 +146,13 @@ describe.skipIf(!hasCorpus)('plain-text accuracy on the real corpus', () => {
 });
 
 function pick(p: CorpusPaper, f: string): unknown {
-  return { title: p.title, published: p.published, 'authorCount/org': p.org ?? p.author_count, comments: p.num_comments, digests: p.digest_dates }[f];
+  return {
+    title: p.title,
+    published: p.published,
+    'authorCount/org': p.org ?? p.author_count,
+    comments: p.num_comments,
+    digests: p.digest_dates,
+  }[f];
 }
 
 function pickArchive(r: ArchiveRecord, f: string): unknown {

@@ -40,7 +40,10 @@ describe.skipIf(!hasCorpus)('the real corpus, built as a site', () => {
     if (root) await rm(root, { recursive: true, force: true });
   }, 300_000);
 
-  const dirs = (rel: string) => readdirSync(path.join(dist, rel), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const dirs = (rel: string) =>
+    readdirSync(path.join(dist, rel), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
 
   it('ingests every corpus paper and reconciles', () => {
     const { papers } = loadCorpus();
@@ -50,7 +53,9 @@ describe.skipIf(!hasCorpus)('the real corpus, built as a site', () => {
   });
 
   it('builds one permalink page per paper, all of them in the search index', () => {
-    const paperPages = dirs('papers').filter((id) => readFileSync(path.join(dist, 'papers', id, 'index.html'), 'utf8').includes('data-pagefind-body'));
+    const paperPages = dirs('papers').filter((id) =>
+      readFileSync(path.join(dist, 'papers', id, 'index.html'), 'utf8').includes('data-pagefind-body'),
+    );
     expect(paperPages).toHaveLength(report.papersWritten);
     const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
     expect(entry.languages.en.page_count).toBe(report.papersWritten);
@@ -66,7 +71,12 @@ describe.skipIf(!hasCorpus)('the real corpus, built as a site', () => {
     const days = new Set(loadCorpus().papers.flatMap((p) => p.digest_dates));
     expect(new Set(dirs('digests'))).toEqual(days);
     const index = page(dist, 'digests/');
-    const linked = new Set(index.querySelectorAll('a').map((a) => a.getAttribute('href')!.match(/^\/digests\/(\d{4}-\d{2}-\d{2})\/$/)?.[1]).filter(Boolean));
+    const linked = new Set(
+      index
+        .querySelectorAll('a')
+        .map((a) => a.getAttribute('href')!.match(/^\/digests\/(\d{4}-\d{2}-\d{2})\/$/)?.[1])
+        .filter(Boolean),
+    );
     expect(linked).toEqual(days);
   });
 
@@ -83,7 +93,11 @@ describe.skipIf(!hasCorpus)('the real corpus, built as a site', () => {
   });
 
   it('builds a page per organisation', () => {
-    const orgs = new Set(loadCorpus().papers.filter((p) => p.org).map((p) => p.org!.slug.toLowerCase()));
+    const orgs = new Set(
+      loadCorpus()
+        .papers.filter((p) => p.org)
+        .map((p) => p.org!.slug.toLowerCase()),
+    );
     expect(new Set(dirs('orgs'))).toEqual(orgs);
     expect(squash(page(dist, 'orgs/').querySelector('main')!.textContent)).toContain('NVIDIA');
   });

@@ -43,13 +43,16 @@ export function run(command: string, args: string[], env: Record<string, string>
     });
     let stdout = '';
     let stderr = '';
-    const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    }, options.timeoutMs);
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            try {
+              process.kill(-child.pid!, 'SIGKILL');
+            } catch {
+              // Already gone.
+            }
+          }, options.timeoutMs);
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);

@@ -48,7 +48,8 @@ export function writeHostileArchive(root: string, cases: readonly HostileCase[])
   mkdirSync(layout.digests, { recursive: true });
   mkdirSync(layout.notes, { recursive: true });
   copyFileSync(path.join(repoRoot, 'content/digests', SAMPLE_DIGEST), path.join(layout.digests, SAMPLE_DIGEST));
-  for (const note of readdirSync(path.join(repoRoot, 'content/notes'))) copyFileSync(path.join(repoRoot, 'content/notes', note), path.join(layout.notes, note));
+  for (const note of readdirSync(path.join(repoRoot, 'content/notes')))
+    copyFileSync(path.join(repoRoot, 'content/notes', note), path.join(layout.notes, note));
   writeFileSync(layout.topics, `${readFileSync(path.join(repoRoot, 'content/topics.yaml'), 'utf8')}\n${HOSTILE_TOPICS_YAML}`);
   const outside = path.join(root, 'outside');
   mkdirSync(outside, { recursive: true });
@@ -58,7 +59,8 @@ export function writeHostileArchive(root: string, cases: readonly HostileCase[])
     mkdirSync(dir, { recursive: true });
     for (const f of c.files) {
       const file = path.join(dir, f.name);
-      if ('symlink' in f) symlinkSync(f.symlink === 'outside' ? path.join(outside, '2026-02-02.txt') : path.join(root, 'nowhere', 'gone.txt'), file);
+      if ('symlink' in f)
+        symlinkSync(f.symlink === 'outside' ? path.join(outside, '2026-02-02.txt') : path.join(root, 'nowhere', 'gone.txt'), file);
       else writeFileSync(file, f.content);
     }
   }
@@ -180,22 +182,28 @@ export function outcomeFailures(c: HostileCase, f: CaseFindings, run: IngestRun)
   switch (e.outcome) {
     case 'accepted':
       if (errors.length) out.push(`expected no error, found ${errors.map(say).join(' | ')}`);
-      if (e.warning && !f.problems.some((p) => e.warning!.test(p.message))) out.push(`expected a warning matching ${e.warning}, found ${f.problems.map(say).join(' | ') || 'none'}`);
+      if (e.warning && !f.problems.some((p) => e.warning!.test(p.message)))
+        out.push(`expected a warning matching ${e.warning}, found ${f.problems.map(say).join(' | ') || 'none'}`);
       if (f.papers.length !== e.papers) out.push(`expected ${e.papers} paper(s) from it, found ${f.papers.length}`);
       break;
     case 'rejected':
-      if (!errors.some((p) => e.message.test(p.message))) out.push(`expected an error naming file:line matching ${e.message}, found ${f.problems.map(say).join(' | ') || 'none'}`);
+      if (!errors.some((p) => e.message.test(p.message)))
+        out.push(`expected an error naming file:line matching ${e.message}, found ${f.problems.map(say).join(' | ') || 'none'}`);
       if (f.papers.length !== e.papers) out.push(`expected ${e.papers} paper(s) still written from it, found ${f.papers.length}`);
       break;
     case 'reported':
-      if (!f.problems.some((p) => e.message.test(p.message))) out.push(`expected an error or warning naming file:line matching ${e.message}, found ${f.problems.map(say).join(' | ') || 'none'}`);
-      if (f.papers.length < e.papers[0] || f.papers.length > e.papers[1]) out.push(`expected ${e.papers.join('–')} paper(s) from it, found ${f.papers.length}`);
+      if (!f.problems.some((p) => e.message.test(p.message)))
+        out.push(`expected an error or warning naming file:line matching ${e.message}, found ${f.problems.map(say).join(' | ') || 'none'}`);
+      if (f.papers.length < e.papers[0] || f.papers.length > e.papers[1])
+        out.push(`expected ${e.papers.join('–')} paper(s) from it, found ${f.papers.length}`);
       break;
     case 'skipped': {
       if (f.papers.length) out.push(`expected the file not to be read, found ${f.papers.length} paper(s) from it`);
       const said = (n: CaseFindings['notRead'][number]) => `${n.file}:${n.line}: ${n.severity}: not read: ${n.reason}`;
       if (!f.notRead.some((n) => e.message.test(n.reason) && (e.severity === undefined || n.severity === e.severity)))
-        out.push(`expected the report to list ${caseFolder(c)} as not read${e.severity ? ` (${e.severity})` : ''}, saying why (${e.message}), found ${[...f.notRead.map(said), ...f.problems.map(say)].join(' | ') || 'none'}`);
+        out.push(
+          `expected the report to list ${caseFolder(c)} as not read${e.severity ? ` (${e.severity})` : ''}, saying why (${e.message}), found ${[...f.notRead.map(said), ...f.problems.map(say)].join(' | ') || 'none'}`,
+        );
       break;
     }
     case 'build-fails':
@@ -244,13 +252,24 @@ export interface SiteFindings {
 }
 
 /** Sorts one case into a class, worst first: crash, injection, silent loss, unexpected, clear error, accepted-ok. */
-export function classify(c: HostileCase, f: CaseFindings, failures: string[], run: IngestRun, site: SiteFindings = { injections: [], crashes: [] }): { verdict: Verdict; detail: string } {
-  if (run.result.code !== 0 && run.result.code !== 1) return { verdict: 'crash', detail: `ingest exit ${run.result.code}: ${lastLines(run.result.stderr, 3)}` };
+export function classify(
+  c: HostileCase,
+  f: CaseFindings,
+  failures: string[],
+  run: IngestRun,
+  site: SiteFindings = { injections: [], crashes: [] },
+): { verdict: Verdict; detail: string } {
+  if (run.result.code !== 0 && run.result.code !== 1)
+    return { verdict: 'crash', detail: `ingest exit ${run.result.code}: ${lastLines(run.result.stderr, 3)}` };
   if (site.crashes.length) return { verdict: 'crash', detail: site.crashes.join('; ') };
   if (site.injections.length) return { verdict: 'injection', detail: site.injections.join('; ') };
   if (f.tookOver.length) return { verdict: 'injection', detail: `took over ${f.tookOver.join(', ')}` };
   if (failures.length === 0) {
-    const said = f.notRead[0] ? `${f.notRead[0].file}:${f.notRead[0].line}: not read: ${f.notRead[0].reason}` : f.problems[0] ? `${f.problems[0].file}:${f.problems[0].line}: ${f.problems[0].message}` : '';
+    const said = f.notRead[0]
+      ? `${f.notRead[0].file}:${f.notRead[0].line}: not read: ${f.notRead[0].reason}`
+      : f.problems[0]
+        ? `${f.problems[0].file}:${f.problems[0].line}: ${f.problems[0].message}`
+        : '';
     return { verdict: said ? 'clear error' : 'accepted-ok', detail: said };
   }
   const e = c.expect;
@@ -261,7 +280,8 @@ export function classify(c: HostileCase, f: CaseFindings, failures: string[], ru
   // Reading a file outside the digests folder (and printing it) is a breach, not a loss.
   if (failures.some((x) => x.includes('outside the digests folder'))) return { verdict: 'injection', detail: failures.join('; ') };
   const unsaid = c.silently !== undefined && failures.some((x) => / found none$/.test(x));
-  if (lostCards || corrupted || unmentioned || unsaid) return { verdict: 'silent loss', detail: [...(unsaid ? [c.silently!] : []), ...failures].join('; ') };
+  if (lostCards || corrupted || unmentioned || unsaid)
+    return { verdict: 'silent loss', detail: [...(unsaid ? [c.silently!] : []), ...failures].join('; ') };
   return { verdict: 'unexpected', detail: failures.join('; ') };
 }
 
@@ -301,8 +321,10 @@ export async function buildHostileSite(root: string, cases: readonly HostileCase
   if (base.result.code !== 0) throw new Error(`ingest of the sample alone failed (exit ${base.result.code}):\n${base.result.stderr}`);
   const hostile = await ingest(layout.digests, site.papers, site.archive, layout.topics);
   site.ingestCode = hostile.result.code;
-  if (hostile.result.code !== 0 && hostile.result.code !== 1) throw new Error(`ingest of the hostile archive crashed (exit ${hostile.result.code}):\n${hostile.result.stderr}`);
+  if (hostile.result.code !== 0 && hostile.result.code !== 1)
+    throw new Error(`ingest of the hostile archive crashed (exit ${hostile.result.code}):\n${hostile.result.stderr}`);
   const build = await buildSite(layout, site.papers, site.dist);
-  if (build.code !== 0) throw new Error(`astro build of the hostile archive failed (exit ${build.code}):\n${lastLines(build.stdout + build.stderr, 30)}`);
+  if (build.code !== 0)
+    throw new Error(`astro build of the hostile archive failed (exit ${build.code}):\n${lastLines(build.stdout + build.stderr, 30)}`);
   return site;
 }

@@ -12,7 +12,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Paper } from '../../src/schemas/paper.ts';
 import { HOSTILE_CASES, type HostileCase } from './cases.ts';
 import { KNOWN_DEFECTS } from './known-defects.ts';
-import { buildFailureFailures, findingsOf, ingest, noteBuildFailures, npmBuild, outcomeFailures, writeHostileArchive, type IngestRun } from './harness.ts';
+import {
+  buildFailureFailures,
+  findingsOf,
+  ingest,
+  noteBuildFailures,
+  npmBuild,
+  outcomeFailures,
+  writeHostileArchive,
+  type IngestRun,
+} from './harness.ts';
 
 let all: IngestRun;
 let baseline: Paper[];
@@ -21,7 +30,10 @@ const root = mkdtempSync(path.join(os.tmpdir(), 'papershelf-hostile-outcomes-'))
 beforeAll(async () => {
   const base = writeHostileArchive(path.join(root, 'baseline'), []);
   baseline = (await ingest(base.digests, path.join(root, 'baseline-papers'), path.join(root, 'baseline.jsonl'), base.topics)).papers;
-  const layout = writeHostileArchive(path.join(root, 'all'), HOSTILE_CASES.filter((c) => c.format !== 'note'));
+  const layout = writeHostileArchive(
+    path.join(root, 'all'),
+    HOSTILE_CASES.filter((c) => c.format !== 'note'),
+  );
   all = await ingest(layout.digests, path.join(root, 'papers'), path.join(root, 'all.jsonl'), layout.topics);
 }, 120_000);
 
@@ -46,11 +58,15 @@ describe('every hostile digest, ingested next to the sample digest in one run', 
 
 describe('hostile notes, each in a build of its own', () => {
   for (const c of HOSTILE_CASES.filter((x) => x.format === 'note')) {
-    test(c)(title(c), async () => {
-      // Built the way a user builds (npm run build): its ingest step checks the notes.
-      const layout = writeHostileArchive(path.join(root, c.id), [c]);
-      const build = await npmBuild(layout, path.join(root, `${c.id}-dist`));
-      expect([...buildFailureFailures(c, build), ...noteBuildFailures(c, build)]).toEqual([]);
-    }, 180_000);
+    test(c)(
+      title(c),
+      async () => {
+        // Built the way a user builds (npm run build): its ingest step checks the notes.
+        const layout = writeHostileArchive(path.join(root, c.id), [c]);
+        const build = await npmBuild(layout, path.join(root, `${c.id}-dist`));
+        expect([...buildFailureFailures(c, build), ...noteBuildFailures(c, build)]).toEqual([]);
+      },
+      180_000,
+    );
   }
 });

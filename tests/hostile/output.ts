@@ -97,7 +97,12 @@ export function pageProblems(dist: string): OutputProblem[] {
     }
     // XML 1.0 and HTML both refuse these; a NUL in particular must never reach a page raw.
     const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(html);
-    if (control) out.push({ file, problem: `control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} in the HTML`, paper });
+    if (control)
+      out.push({
+        file,
+        problem: `control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()} in the HTML`,
+        paper,
+      });
   }
   return out;
 }

@@ -46,7 +46,10 @@ const log = (s: string) => process.stderr.write(`[hostile] ${s}\n`);
 // 1. One ingest of every digest case.
 const base = writeHostileArchive(path.join(root, 'baseline'), []);
 const baseline = await ingest(base.digests, path.join(root, 'baseline-papers'), path.join(root, 'baseline.jsonl'), base.topics);
-const allLayout = writeHostileArchive(path.join(root, 'all'), HOSTILE_CASES.filter((c) => c.format !== 'note'));
+const allLayout = writeHostileArchive(
+  path.join(root, 'all'),
+  HOSTILE_CASES.filter((c) => c.format !== 'note'),
+);
 const all = await ingest(allLayout.digests, path.join(root, 'all-papers'), path.join(root, 'all.jsonl'), allLayout.topics);
 log(`ingest of ${HOSTILE_CASES.length} cases: exit ${all.result.code}, ${(all.ms / 1000).toFixed(1)} s`);
 
@@ -60,7 +63,12 @@ const fixtureDir = path.join(root, 'fixture-papers');
 mkdirSync(fixtureDir, { recursive: true });
 for (const p of fixturePapers()) writeFileSync(path.join(fixtureDir, `${p.id}.json`), `${JSON.stringify(p, null, 2)}\n`);
 const fixtureDist = path.join(root, 'fixture-dist');
-await run('npx', ['astro', 'build'], { PAPERSHELF_PAPERS: fixtureDir, PAPERSHELF_NOTES: path.join(repoRoot, 'tests/fixtures/site/notes'), PAPERSHELF_TOPICS: path.join(repoRoot, 'tests/fixtures/site/topics.yaml'), PAPERSHELF_OUT: fixtureDist });
+await run('npx', ['astro', 'build'], {
+  PAPERSHELF_PAPERS: fixtureDir,
+  PAPERSHELF_NOTES: path.join(repoRoot, 'tests/fixtures/site/notes'),
+  PAPERSHELF_TOPICS: path.join(repoRoot, 'tests/fixtures/site/topics.yaml'),
+  PAPERSHELF_OUT: fixtureDist,
+});
 if (sampleOnly.code !== 0) throw new Error(`the sample alone does not build:\n${lastLines(sampleOnly.stderr, 20)}`);
 const policy = reportOnlyPolicy(trusted, fixtureDist);
 const browser = await launchBrowser();
@@ -69,7 +77,11 @@ const browser = await launchBrowser();
 async function judgeSite(dist: string, papersDir: string, cases: readonly HostileCase[], onlyCasePages = false): Promise<void> {
   const caseOfPaper = new Map<string, string[]>();
   for (const f of readdirSync(papersDir).filter((n) => n.endsWith('.json'))) {
-    const p = JSON.parse(readFileSync(path.join(papersDir, f), 'utf8')) as { id: string; aliases: string[]; appearances: Array<{ file: string }> };
+    const p = JSON.parse(readFileSync(path.join(papersDir, f), 'utf8')) as {
+      id: string;
+      aliases: string[];
+      appearances: Array<{ file: string }>;
+    };
     const ids = cases.filter((c) => p.appearances.some((a) => a.file.startsWith(`cases/${c.id}/`))).map((c) => c.id);
     for (const key of [p.id, ...p.aliases]) caseOfPaper.set(key, ids);
   }
@@ -86,8 +98,16 @@ async function judgeSite(dist: string, papersDir: string, cases: readonly Hostil
   const own = new Set([...caseOfPaper].filter(([, ids]) => ids.length > 0).map(([id]) => `papers/${id}/`));
   const pages = sitePages(dist).filter((p) => !onlyCasePages || !p.startsWith('papers/') || own.has(p));
   await sweepPages(context, hits, server.url, pages);
-  await openSearch(context, server.url, 'hostile').catch((e) => hits.push({ page: 'search/', kind: 'dialog', detail: `search did not open: ${e}` }));
-  for (const h of hits) attribute(/\/papers\/([^/]+)\//.exec(`/${h.page.replace(/^\//, '')}`)?.[1], `${h.kind} on ${h.page}: ${h.detail.slice(0, 80)}`, 'injections', h.kind === 'canary' ? h.detail : undefined);
+  await openSearch(context, server.url, 'hostile').catch((e) =>
+    hits.push({ page: 'search/', kind: 'dialog', detail: `search did not open: ${e}` }),
+  );
+  for (const h of hits)
+    attribute(
+      /\/papers\/([^/]+)\//.exec(`/${h.page.replace(/^\//, '')}`)?.[1],
+      `${h.kind} on ${h.page}: ${h.detail.slice(0, 80)}`,
+      'injections',
+      h.kind === 'canary' ? h.detail : undefined,
+    );
   await context.close();
   await server.close();
 }
@@ -127,7 +147,16 @@ await browser.close();
 const rows = HOSTILE_CASES.map((c) => {
   if (c.format === 'note') {
     const failures = buildFailures.get(c.id);
-    const verdict: Verdict = failures === undefined ? 'unexpected' : failures.length === 0 ? (c.expect.outcome === 'build-fails' ? 'clear error' : 'accepted-ok') : failures.some((f) => /stack trace/.test(f)) ? 'crash' : 'unexpected';
+    const verdict: Verdict =
+      failures === undefined
+        ? 'unexpected'
+        : failures.length === 0
+          ? c.expect.outcome === 'build-fails'
+            ? 'clear error'
+            : 'accepted-ok'
+          : failures.some((f) => /stack trace/.test(f))
+            ? 'crash'
+            : 'unexpected';
     return { c, verdict, detail: failures === undefined ? 'not built (--quick)' : failures.join('; ') };
   }
   const f = findingsOf(c, all, baseline.papers);
@@ -138,7 +167,9 @@ const order: Verdict[] = ['crash', 'injection', 'silent loss', 'unexpected', 'cl
 rows.sort((a, b) => order.indexOf(a.verdict) - order.indexOf(b.verdict) || (a.c.id < b.c.id ? -1 : 1));
 const out: string[] = ['| case | format | verdict | known defect | detail |', '| --- | --- | --- | --- | --- |'];
 for (const { c, verdict, detail } of rows) {
-  out.push(`| ${c.id} | ${c.format} | ${verdict} | ${KNOWN_DEFECTS[c.id]?.split(':')[0] ?? ''} | ${detail.replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 140)} |`);
+  out.push(
+    `| ${c.id} | ${c.format} | ${verdict} | ${KNOWN_DEFECTS[c.id]?.split(':')[0] ?? ''} | ${detail.replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 140)} |`,
+  );
 }
 out.push('', `${HOSTILE_CASES.length} cases${quick ? ' (--quick: known defects and notes judged by ingest only)' : ''}:`);
 for (const v of order) out.push(`  ${v.padEnd(12)} ${rows.filter((r) => r.verdict === v).length}`);

@@ -143,7 +143,9 @@ export async function sweepPages(context: BrowserContext, hits: Hit[], siteUrl: 
     await gotoSettled(page, new URL(p, siteUrl).toString());
     try {
       for (const el of await scriptUrls(page)) hits.push({ page: p, kind: 'script-url', detail: el });
-      const [scrollWidth, clientWidth] = (await page.evaluate('[document.documentElement.scrollWidth, document.documentElement.clientWidth]')) as number[];
+      const [scrollWidth, clientWidth] = (await page.evaluate(
+        '[document.documentElement.scrollWidth, document.documentElement.clientWidth]',
+      )) as number[];
       if (scrollWidth! > clientWidth!) overflow.push({ page: p, scrollWidth: scrollWidth!, clientWidth: clientWidth! });
     } catch (err) {
       // A redirect page navigates away by itself (meta refresh): its target is swept on its own.
@@ -173,6 +175,8 @@ export async function openSearch(context: BrowserContext, siteUrl: string, query
   await page.locator('.pagefind-ui__filter-name').first().waitFor({ timeout: 10_000 });
   const closed = page.locator('details.pagefind-ui__filter-block:not([open]) > summary');
   for (let i = 0; i < 10 && (await closed.count()) > 0; i++) await closed.first().click();
-  await page.waitForFunction(() => document.querySelectorAll('details.pagefind-ui__filter-block:not([open])').length === 0, undefined, { timeout: 5_000 });
+  await page.waitForFunction(() => document.querySelectorAll('details.pagefind-ui__filter-block:not([open])').length === 0, undefined, {
+    timeout: 5_000,
+  });
   return page;
 }

@@ -53,14 +53,22 @@ describe('api cases, explicitly', () => {
   it('gives back the neighbour an item swallowed when it lost its closing brace', () => {
     const parsed = read('lost-brace-between-good');
     expect(parsed.entries.map((e) => e.title)).toEqual(['First Good', 'Last Good']);
-    expect(parsed.problems).toEqual([expect.objectContaining({ severity: 'error', line: 37, message: expect.stringMatching(/^expected the entry to end with "}", found the next entry/) })]);
+    expect(parsed.problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        line: 37,
+        message: expect.stringMatching(/^expected the entry to end with "}", found the next entry/),
+      }),
+    ]);
   });
 
   it('rejects only the entry a truncation cut, naming its line', () => {
     const parsed = read('truncated');
     expect(parsed.entries.map((e) => e.title)).toEqual(['First Good', 'Broken Middle']);
     expect(parsed.entriesRead).toBe(3);
-    expect(parsed.problems).toEqual([expect.objectContaining({ severity: 'error', line: 72, message: expect.stringMatching(/found the end of the file/) })]);
+    expect(parsed.problems).toEqual([
+      expect.objectContaining({ severity: 'error', line: 72, message: expect.stringMatching(/found the end of the file/) }),
+    ]);
   });
 
   it('reads through a BOM, CRLF line ends and non-breaking spaces between tokens', () => {
@@ -95,46 +103,93 @@ describe('api cases, explicitly', () => {
     for (const bad of ['sparse-attention-goes-far', '../../etc/passwd', '2401.1}{x', '2413.00001', 2401.04558]) {
       const parsed = parseApi(day(bad), ctx);
       expect(parsed.entries, String(bad)).toEqual([]);
-      expect(parsed.problems, String(bad)).toEqual([expect.objectContaining({ line: 1, severity: 'error', message: expect.stringMatching(/^expected "paper\.id" to be an arXiv id like "2401\.04558" or "hep-th\/9901001", found /) })]);
+      expect(parsed.problems, String(bad)).toEqual([
+        expect.objectContaining({
+          line: 1,
+          severity: 'error',
+          message: expect.stringMatching(/^expected "paper\.id" to be an arXiv id like "2401\.04558" or "hep-th\/9901001", found /),
+        }),
+      ]);
     }
   });
 
   describe('fields of the wrong kind: coerced when unambiguous, else dropped with a warning naming file:line and the field; the paper is kept', () => {
     const ctx = { file: '2024-06-03.json', digestFromName: '2024-06-03' };
     const day = (paper: Record<string, unknown>, top: Record<string, unknown> = {}) =>
-      JSON.stringify([{ paper: { id: '2406.00001', summary: 'An abstract.', authors: [{ name: 'Ada' }], ...paper }, title: 'T', ...top }], null, 2);
+      JSON.stringify(
+        [{ paper: { id: '2406.00001', summary: 'An abstract.', authors: [{ name: 'Ada' }], ...paper }, title: 'T', ...top }],
+        null,
+        2,
+      );
     const warnings = (text: string) => parseApi(text, ctx).problems.map((p) => [p.line, p.severity, p.message]);
 
     it('keeps web links, and drops javascript:, data: and entity-obfuscated GitHub and project URLs with a warning (issue 7, hostile set)', () => {
       const good = parseApi(day({ githubRepo: 'https://github.com/a/\nb', projectPage: 'www.example.org/x' }), ctx);
       expect(good.problems).toEqual([]);
       expect(good.entries[0]).toMatchObject({ github: 'https://github.com/a/b', project: 'www.example.org/x' });
-      for (const [field, bad] of [['githubRepo', 'javascript:alert(1)'], ['projectPage', ' JaVaScRiPt:alert(1)'], ['projectPage', 'data:text/html,<script>x</script>'], ['projectPage', 'java&#115;cript:alert(1)'], ['githubRepo', 42]] as const) {
+      for (const [field, bad] of [
+        ['githubRepo', 'javascript:alert(1)'],
+        ['projectPage', ' JaVaScRiPt:alert(1)'],
+        ['projectPage', 'data:text/html,<script>x</script>'],
+        ['projectPage', 'java&#115;cript:alert(1)'],
+        ['githubRepo', 42],
+      ] as const) {
         const parsed = parseApi(day({ [field]: bad }), ctx);
         expect(parsed.entries[0], String(bad)).toMatchObject({ github: null, project: null });
-        expect(parsed.problems, String(bad)).toEqual([{ file: ctx.file, line: 2, severity: 'warning', message: `expected "paper.${field}" to be a web address (http or https), found ${typeof bad === 'string' ? JSON.stringify(bad) : bad} (kept the paper without it)` }]);
+        expect(parsed.problems, String(bad)).toEqual([
+          {
+            file: ctx.file,
+            line: 2,
+            severity: 'warning',
+            message: `expected "paper.${field}" to be a web address (http or https), found ${typeof bad === 'string' ? JSON.stringify(bad) : bad} (kept the paper without it)`,
+          },
+        ]);
       }
       // Empty or null: no link, nothing to say.
       expect(warnings(day({ githubRepo: '', projectPage: null }))).toEqual([]);
     });
 
     it('takes names from a list of {name} or of strings; authors given as an object, or an author without a name, make the authors unknown with a warning', () => {
-      expect(parseApi(day({ authors: ['Ada', { name: 'Bob' }, { name: 'Hid', hidden: true }] }), ctx).entries[0]).toMatchObject({ authors: ['Ada', 'Bob'], authorCount: 2 });
+      expect(parseApi(day({ authors: ['Ada', { name: 'Bob' }, { name: 'Hid', hidden: true }] }), ctx).entries[0]).toMatchObject({
+        authors: ['Ada', 'Bob'],
+        authorCount: 2,
+      });
       const object = parseApi(day({ authors: { name: 'Ada' } }), ctx);
       expect(object.entries[0]).toMatchObject({ title: 'T', authors: null, authorCount: null });
-      expect(warnings(day({ authors: { name: 'Ada' } }))).toEqual([[2, 'warning', 'expected "paper.authors" to be a list of authors like [{"name": "Ada Lovelace"}], found "{\\"name\\":\\"Ada\\"}" (kept the paper without its authors)']]);
+      expect(warnings(day({ authors: { name: 'Ada' } }))).toEqual([
+        [
+          2,
+          'warning',
+          'expected "paper.authors" to be a list of authors like [{"name": "Ada Lovelace"}], found "{\\"name\\":\\"Ada\\"}" (kept the paper without its authors)',
+        ],
+      ]);
       expect(parseApi(day({ authors: [{ name: 'Ada' }, 7] }), ctx).entries[0]!.authors).toBeNull();
-      expect(warnings(day({ authors: [{ name: 'Ada' }, 7] }))).toEqual([[2, 'warning', 'expected each of "paper.authors" to be an author like {"name": "Ada Lovelace"}, found 7 at position 2 (kept the paper without its authors)']]);
+      expect(warnings(day({ authors: [{ name: 'Ada' }, 7] }))).toEqual([
+        [
+          2,
+          'warning',
+          'expected each of "paper.authors" to be an author like {"name": "Ada Lovelace"}, found 7 at position 2 (kept the paper without its authors)',
+        ],
+      ]);
     });
 
     it('keeps an entry with a null, missing or non-text summary without an abstract, with a warning, as the other readers keep a card with none', () => {
-      for (const [summary, found] of [[null, 'null'], [undefined, 'none'], ['  ', '"  "'], [5, '5']] as const) {
+      for (const [summary, found] of [
+        [null, 'null'],
+        [undefined, 'none'],
+        ['  ', '"  "'],
+        [5, '5'],
+      ] as const) {
         const parsed = parseApi(day({ summary }), ctx);
         expect(parsed.entries[0], String(summary)).toMatchObject({ title: 'T', abstract: '' });
-        expect(warnings(day({ summary })), String(summary)).toEqual([[2, 'warning', `expected an abstract ("paper.summary"), found ${found} (kept the paper without one)`]]);
+        expect(warnings(day({ summary })), String(summary)).toEqual([
+          [2, 'warning', `expected an abstract ("paper.summary"), found ${found} (kept the paper without one)`],
+        ]);
       }
       // A hand-made entry with its fields at the top level is named by its own keys.
-      expect(warnings(JSON.stringify([{ paper: null, id: '2406.00001', title: 'T', authors: [], summary: null }]))).toEqual([[1, 'warning', 'expected an abstract ("summary"), found null (kept the paper without one)']]);
+      expect(warnings(JSON.stringify([{ paper: null, id: '2406.00001', title: 'T', authors: [], summary: null }]))).toEqual([
+        [1, 'warning', 'expected an abstract ("summary"), found null (kept the paper without one)'],
+      ]);
     });
   });
 
@@ -142,6 +197,8 @@ describe('api cases, explicitly', () => {
     expect(apiFormat.detect('{"foo": 1}', 'x.json')).toBe(false);
     expect(apiFormat.detect('Daily Papers\n·\nJan 8', 'x.json')).toBe(false);
     expect(apiFormat.detect('[]', 'x.json')).toBe(true);
-    expect(parseApi('"just a string"', { file: 'x.json', digestFromName: null }).problems[0]!.message).toMatch(/^expected a JSON list of api\/daily_papers entries/);
+    expect(parseApi('"just a string"', { file: 'x.json', digestFromName: null }).problems[0]!.message).toMatch(
+      /^expected a JSON list of api\/daily_papers entries/,
+    );
   });
 });

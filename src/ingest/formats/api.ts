@@ -53,7 +53,11 @@ function isoDay(value: Json | undefined): string | null {
 const str = (v: Json | undefined): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
 /** A field's value as a message quotes it (`-5`, `"many"`, `{"name":"Ada"}`). */
 function shown(v: Json): string {
-  return typeof v === 'string' ? quote(v) : typeof v === 'number' || typeof v === 'boolean' || v === null ? String(v) : quote(JSON.stringify(v));
+  return typeof v === 'string'
+    ? quote(v)
+    : typeof v === 'number' || typeof v === 'boolean' || v === null
+      ? String(v)
+      : quote(JSON.stringify(v));
 }
 /**
  * A count (`paper.upvotes`, `numComments`): a whole number from 0 up, or its decimal digits as a
@@ -100,7 +104,9 @@ function org(entry: JsonObject, paper: JsonObject): Org | null {
 function authors(v: Json | undefined, field: string, warn: (message: string) => void): string[] | null {
   if (v === undefined || v === null) return null;
   if (!Array.isArray(v)) {
-    warn(`expected ${quote(field)} to be a list of authors like [{"name": "Ada Lovelace"}], found ${shown(v)} (kept the paper without its authors)`);
+    warn(
+      `expected ${quote(field)} to be a list of authors like [{"name": "Ada Lovelace"}], found ${shown(v)} (kept the paper without its authors)`,
+    );
     return null;
   }
   const names: string[] = [];
@@ -109,7 +115,9 @@ function authors(v: Json | undefined, field: string, warn: (message: string) => 
     else if (isObject(a) && str(a.name)) {
       if (a.hidden !== true) names.push(str(a.name)!);
     } else if (!(isObject(a) && a.hidden === true)) {
-      warn(`expected each of ${quote(field)} to be an author like {"name": "Ada Lovelace"}, found ${shown(a)} at position ${i + 1} (kept the paper without its authors)`);
+      warn(
+        `expected each of ${quote(field)} to be an author like {"name": "Ada Lovelace"}, found ${shown(a)} at position ${i + 1} (kept the paper without its authors)`,
+      );
       return null;
     }
   }
@@ -178,7 +186,12 @@ export function parseApi(input: string, ctx: ReadContext): ParsedFile {
     rejected++;
   };
   if (shape === null) {
-    problems.push({ file: ctx.file, line: 0, severity: 'error', message: `expected a JSON list of api/daily_papers entries or a {status, date, count, data} wrapper, found ${quote(text.trim().slice(0, 40))}` });
+    problems.push({
+      file: ctx.file,
+      line: 0,
+      severity: 'error',
+      message: `expected a JSON list of api/daily_papers entries or a {status, date, count, data} wrapper, found ${quote(text.trim().slice(0, 40))}`,
+    });
     return { format: 'api', digest: null, entries: [], problems, entriesRead: 0 };
   }
 
@@ -186,7 +199,10 @@ export function parseApi(input: string, ctx: ReadContext): ParsedFile {
   for (const { span, got } of items.flatMap((s) => readSpans(text, s))) {
     const line = lineAt(text, span.start, starts);
     if (got === null) {
-      reject(line, `expected the entry to end with "}", found ${span.end >= text.length ? 'the end of the file' : 'the next entry'} (the entry is cut off)`);
+      reject(
+        line,
+        `expected the entry to end with "}", found ${span.end >= text.length ? 'the end of the file' : 'the next entry'} (the entry is cut off)`,
+      );
       continue;
     }
     if ('error' in got) {
@@ -211,7 +227,12 @@ export function parseApi(input: string, ctx: ReadContext): ParsedFile {
     commonestDay(read.map((r) => paperOf(r.entry).submittedOnDailyAt)) ??
     latestDay(read.map((r) => (isObject(r.entry.paper) && !('submittedOnDailyAt' in r.entry.paper) ? r.entry.publishedAt : undefined)));
   if (ctx.digestFromName && wrapperDate && wrapperDate !== ctx.digestFromName) {
-    problems.push({ file: ctx.file, line: 1, severity: 'warning', message: `expected the wrapper's date to match the file name's ${ctx.digestFromName}, found ${quote(wrapperDate)}` });
+    problems.push({
+      file: ctx.file,
+      line: 1,
+      severity: 'warning',
+      message: `expected the wrapper's date to match the file name's ${ctx.digestFromName}, found ${quote(wrapperDate)}`,
+    });
   }
 
   const entries: RawEntry[] = [];
@@ -223,13 +244,19 @@ export function parseApi(input: string, ctx: ReadContext): ParsedFile {
       continue;
     }
     if (digest === null) {
-      reject(line, 'expected a digest date (file name YYYY-MM-DD…, the wrapper\'s "date", "submittedOnDailyAt", or the entry\'s top-level "publishedAt"), found none');
+      reject(
+        line,
+        'expected a digest date (file name YYYY-MM-DD…, the wrapper\'s "date", "submittedOnDailyAt", or the entry\'s top-level "publishedAt"), found none',
+      );
       continue;
     }
     // The id becomes the paper's URL: anything but an arXiv id could take another paper's.
     const arxiv = paper.id === undefined || paper.id === null ? null : parseArxivId(typeof paper.id === 'string' ? paper.id : null);
     if (arxiv === null && paper.id !== undefined && paper.id !== null) {
-      reject(line, `expected "paper.id" to be an arXiv id like "2401.04558" or "hep-th/9901001", found ${quote(typeof paper.id === 'string' ? paper.id : JSON.stringify(paper.id))}`);
+      reject(
+        line,
+        `expected "paper.id" to be an arXiv id like "2401.04558" or "hep-th/9901001", found ${quote(typeof paper.id === 'string' ? paper.id : JSON.stringify(paper.id))}`,
+      );
       continue;
     }
     const warn = (message: string) => problems.push({ file: ctx.file, line, severity: 'warning', message });

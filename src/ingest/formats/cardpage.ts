@@ -177,7 +177,8 @@ export function readCardPage(lines: readonly string[], syntax: CardSyntax, ctx: 
   if (!undated) {
     const firstStart = starts[0] ?? end;
     const sep = lines.slice(0, firstStart).findIndex((l) => l.trim() === SEPARATOR);
-    if (sep >= 0) reject(sep, `expected a card heading ("### …") before the card that ends at this "·", found none (a card without its title)`);
+    if (sep >= 0)
+      reject(sep, `expected a card heading ("### …") before the card that ends at this "·", found none (a card without its title)`);
   }
   const cards: Card[] = [];
   headings.forEach((h, k) => {
@@ -200,7 +201,10 @@ export function readCardPage(lines: readonly string[], syntax: CardSyntax, ctx: 
     const readable = (): boolean => {
       if (body.invalid) reject(body.invalid.line, body.invalid.message);
       else if (body.chrome) {
-        reject(body.chrome.line, `expected the abstract of ${quote(title.title.trim(), 40)} to end before the page around the card, found ${quote(body.chrome.text)} (page chrome: a card layout Papershelf does not read)`);
+        reject(
+          body.chrome.line,
+          `expected the abstract of ${quote(title.title.trim(), 40)} to end before the page around the card, found ${quote(body.chrome.text)} (page chrome: a card layout Papershelf does not read)`,
+        );
       } else return true;
       return false;
     };
@@ -215,7 +219,12 @@ export function readCardPage(lines: readonly string[], syntax: CardSyntax, ctx: 
       while (last > h && isBlank(lines[last])) last--;
       const lastText = last > h ? quote(lines[last]!.trim()) : 'nothing';
       const atEnd = stop === end;
-      const found = atEnd && end < lines.length ? `${quote(lines[end]!.trim())} after ${lastText}` : atEnd ? `the end of the file after ${lastText}` : lastText;
+      const found =
+        atEnd && end < lines.length
+          ? `${quote(lines[end]!.trim())} after ${lastText}`
+          : atEnd
+            ? `the end of the file after ${lastText}`
+            : lastText;
       reject(h, `expected the card ${quote(title.title.trim(), 40)} to end with a byline, "·" and a date line, found ${found}`);
       return;
     }
@@ -249,11 +258,15 @@ export function readCardPage(lines: readonly string[], syntax: CardSyntax, ctx: 
     if (card.date) {
       published = resolveDate(card.date.date, digest);
       if (published === null) {
-        reject(card.line, `expected a date that exists, found a card dated ${card.date.date.month}/${card.date.date.day} with no year that fits`);
+        reject(
+          card.line,
+          `expected a date that exists, found a card dated ${card.date.date.month}/${card.date.date.day} with no year that fits`,
+        );
         continue;
       }
     }
-    if (!card.body.hasByline && (!undated || card.date)) warn(card.line, `expected a byline ("N authors" or an organisation) before "·", found none`);
+    if (!card.body.hasByline && (!undated || card.date))
+      warn(card.line, `expected a byline ("N authors" or an organisation) before "·", found none`);
     if (card.body.abstract.trim() === '') warn(card.line, 'expected an abstract after the title, found none');
     entries.push({
       file: ctx.file,
@@ -274,11 +287,24 @@ export function readCardPage(lines: readonly string[], syntax: CardSyntax, ctx: 
       keywords: [],
     });
   }
-  return { format: syntax.format, digest, entries, problems, entriesRead: entries.length + rejected, capturedAt: captureInstant(hints.capturedAt ?? hints.captured) };
+  return {
+    format: syntax.format,
+    digest,
+    entries,
+    problems,
+    entriesRead: entries.length + rejected,
+    capturedAt: captureInstant(hints.capturedAt ?? hints.captured),
+  };
 }
 
 /** The day a capture stands for: file name, else capture date, else the page's date, else the newest card. */
-function pageDigest(cards: readonly Card[], lines: readonly string[], firstCard: number, ctx: ReadContext, hints: PageHints): string | null {
+function pageDigest(
+  cards: readonly Card[],
+  lines: readonly string[],
+  firstCard: number,
+  ctx: ReadContext,
+  hints: PageHints,
+): string | null {
   if (ctx.digestFromName) return ctx.digestFromName;
   if (hints.captured) return hints.captured;
   const dated = cards.flatMap((c) => (c.date && c.date.date.year !== null ? [resolveDate(c.date.date, '9999-12-31')!] : []));

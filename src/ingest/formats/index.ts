@@ -35,11 +35,7 @@ export interface FormatReader {
 export const FORMATS: readonly FormatReader[] = [apiFormat, textbrowserFormat, markdownFormat, plaintextFormat];
 
 /** The reader for a text, or null when no format recognises it. */
-export function detectFormat(
-  text: string,
-  file: string,
-  formats: readonly FormatReader[] = FORMATS,
-): FormatReader | null {
+export function detectFormat(text: string, file: string, formats: readonly FormatReader[] = FORMATS): FormatReader | null {
   return formats.find((f) => f.detect(text, file)) ?? null;
 }
 

@@ -14,7 +14,10 @@ describe('scanJsonItems', () => {
       ['42', true],
       ['{"b": [1, {"c": 2}]}', true],
     ]);
-    expect(texts('[{"a": 1}, {"b": ')).toEqual([['{"a": 1}', true], ['{"b": ', false]]);
+    expect(texts('[{"a": 1}, {"b": ')).toEqual([
+      ['{"a": 1}', true],
+      ['{"b": ', false],
+    ]);
   });
 
   it("finds the wrapper's data list, and nothing in other JSON", () => {

@@ -34,7 +34,9 @@ describe('markdown cases, explicitly', () => {
     const { entries } = read('search-page');
     expect(entries[0]!.abstract).toBe('We release OCC-RAG and score 0.762 paper F_1 at 2 -- 6x [our] size.');
     expect(entries[1]!.title).toBe('The Noisy Path from Source to Citation: Measuring How Scholars Engage with Past Research');
-    expect(entries[1]!.abstract).toBe('Academic citations are widely used for evaluating research and tracing\nknowledge flows at the LLM4Eval workshop at SIGIR\n2024. Code at https://github.com/a/b_c.');
+    expect(entries[1]!.abstract).toBe(
+      'Academic citations are widely used for evaluating research and tracing\nknowledge flows at the LLM4Eval workshop at SIGIR\n2024. Code at https://github.com/a/b_c.',
+    );
     expect(entries[2]!.title).toBe('[Citation needed] Sources of Truth');
   });
 
@@ -50,7 +52,10 @@ describe('markdown cases, explicitly', () => {
   it('keeps a card repeated on the page as two entries (the merge counts one as a duplicate)', () => {
     const { entries, digest } = read('repeated-card');
     expect(digest).toBe('2026-03-02');
-    expect(entries.map((e) => [e.line, e.arxiv, e.upvotes])).toEqual([[3, '2602.23452', 5], [15, '2602.23452', 8]]);
+    expect(entries.map((e) => [e.line, e.arxiv, e.upvotes])).toEqual([
+      [3, '2602.23452', 5],
+      [15, '2602.23452', 8],
+    ]);
   });
 
   it('reads the trending capture: wrapped headings, GitHub links, no dates (published left null)', () => {
@@ -59,7 +64,11 @@ describe('markdown cases, explicitly', () => {
     expect(entries).toHaveLength(4);
     expect(entries[0]).toMatchObject({
       title: 'SmolDocling: An ultra-compact vision-language model for end-to-end multi-modal document conversion',
-      authorCount: 13, github: 'https://github.com/docling-project/docling', published: null, upvotes: null, comments: null,
+      authorCount: 13,
+      github: 'https://github.com/docling-project/docling',
+      published: null,
+      upvotes: null,
+      comments: null,
     });
     expect(entries[2]).toMatchObject({ authorCount: null, github: 'https://github.com/kyutai-labs/pocket-tts' });
     expect(entries[2]!.abstract).toMatch(/^Audio Language Models \(ALM\).*\nof discrete tokens\.$/s);
@@ -67,9 +76,16 @@ describe('markdown cases, explicitly', () => {
 
   it('rejects a card with a bad date on its own line and keeps its neighbours', () => {
     const { entries, problems } = read('bad-date-between-good');
-    expect(entries.map((e) => [e.title, e.published])).toEqual([['First Good', '2026-01-03'], ['Last Good', '2025-12-30']]);
+    expect(entries.map((e) => [e.title, e.published])).toEqual([
+      ['First Good', '2026-01-03'],
+      ['Last Good', '2025-12-30'],
+    ]);
     expect(problems).toEqual([
-      expect.objectContaining({ line: 23, severity: 'error', message: expect.stringMatching(/^expected a date line like .* after "·", found "Jan 33\[4\]/) }),
+      expect.objectContaining({
+        line: 23,
+        severity: 'error',
+        message: expect.stringMatching(/^expected a date line like .* after "·", found "Jan 33\[4\]/),
+      }),
       expect.objectContaining({ line: 27, severity: 'warning', message: expect.stringMatching(/^expected a byline/) }),
     ]);
   });
@@ -78,13 +94,17 @@ describe('markdown cases, explicitly', () => {
     const { entries, problems, entriesRead } = read('lost-heading-between-good');
     expect(entries.map((e) => e.title)).toEqual(['First Good', 'Last Good']);
     expect(entriesRead).toBe(3);
-    expect(problems).toEqual([expect.objectContaining({ line: 13, severity: 'error', message: expect.stringMatching(/^expected a card heading/) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 13, severity: 'error', message: expect.stringMatching(/^expected a card heading/) }),
+    ]);
   });
 
   it('rejects every card, each with its line, when nothing gives the digest day', () => {
     const { entries, problems } = read('no-digest-date');
     expect(entries).toEqual([]);
-    expect(problems.map((p) => [p.line, p.message])).toEqual([[3, expect.stringMatching(/^expected a digest date \(file name YYYY-MM-DD…, front matter "retrieved:"/)]]);
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [3, expect.stringMatching(/^expected a digest date \(file name YYYY-MM-DD…, front matter "retrieved:"/)],
+    ]);
   });
 
   it('is detected by content, and plain text does not take it', () => {
@@ -103,16 +123,38 @@ describe('a trending capture by another HTML-to-markdown converter', () => {
     const samsung = { slug: 'samsung', name: 'Samsung SAIL Montreal' };
     const nvidia = { slug: 'nvidia', name: 'NVIDIA' };
     const rows = [
-      [23, 'Tiny Loops: Recursive Reasoning with Small Networks', '2610.04871', '2026-10-04', 484, samsung, null, 'https://github.com/example-lab/tiny-loops'],
-      [47, 'Agent Workbench: Train Any AI Agent with Reinforcement Learning', '2610.03680', '2026-10-02', 121, null, 8, 'https://github.com/example-lab/agent-workbench'],
+      [
+        23,
+        'Tiny Loops: Recursive Reasoning with Small Networks',
+        '2610.04871',
+        '2026-10-04',
+        484,
+        samsung,
+        null,
+        'https://github.com/example-lab/tiny-loops',
+      ],
+      [
+        47,
+        'Agent Workbench: Train Any AI Agent with Reinforcement Learning',
+        '2610.03680',
+        '2026-10-02',
+        121,
+        null,
+        8,
+        'https://github.com/example-lab/agent-workbench',
+      ],
       [73, '1984', '2610.01984', '2026-10-01', 0, null, 3, 'https://github.com/example-lab/bench-1984'],
       [97, 'Memory OS: An Operating System for LLM Memory', '2609.29321', '2026-09-30', 39, nvidia, null, null],
     ];
     const twice = rows.flatMap((r) => [r, [(r[0] as number) + (r[0] === 47 ? 13 : 12), ...r.slice(1)]]);
     expect(entries.map((e) => [e.line, e.title, e.arxiv, e.published, e.upvotes, e.org, e.authorCount, e.github])).toEqual(twice);
     expect(entries.every((e) => e.comments === null)).toBe(true);
-    expect(entries[0]!.abstract).toBe('A two-layer network that recurses on its own answer outperforms much larger language models on grid puzzles such as Sudoku-Extreme and ARC-AGI.');
-    expect(entries[2]!.abstract).toBe('Agent Workbench is a flexible RL framework for training LLMs in various agents, using a hierarchical RL algorithm\nand decoupling execution from training to handle complex interactions.');
+    expect(entries[0]!.abstract).toBe(
+      'A two-layer network that recurses on its own answer outperforms much larger language models on grid puzzles such as Sudoku-Extreme and ARC-AGI.',
+    );
+    expect(entries[2]!.abstract).toBe(
+      'Agent Workbench is a flexible RL framework for training LLMs in various agents, using a hierarchical RL algorithm\nand decoupling execution from training to handle complex interactions.',
+    );
     expect(entries[6]!.abstract).toMatch(/^Memory OS unifies .*continual learning for language models\.$/s);
   });
 
@@ -120,34 +162,66 @@ describe('a trending capture by another HTML-to-markdown converter', () => {
     const { problems, entriesRead, entries } = read('trending-other-converter');
     expect(entriesRead).toBe(10);
     expect(entries).toHaveLength(8);
-    expect(problems).toEqual([131, 147].map((line) => ({
-      file: '2026-10-06-trending.md',
-      line,
-      severity: 'error',
-      message: 'expected the abstract of "Agents That Read the Footer" to end before the page around the card, found "Submitted by" (page chrome: a card layout Papershelf does not read)',
-    })));
+    expect(problems).toEqual(
+      [131, 147].map((line) => ({
+        file: '2026-10-06-trending.md',
+        line,
+        severity: 'error',
+        message:
+          'expected the abstract of "Agents That Read the Footer" to end before the page around the card, found "Submitted by" (page chrome: a card layout Papershelf does not read)',
+      })),
+    );
   });
 
   it('refuses a card whose abstract starts with a whole-line link (a badge below the upvotes), never gluing that link to a wrapper that ends lines later (hostile set: md-other-converter)', () => {
     const card = (after: string[]) => [
-      '### [Hostile Other Converter Paper](https://huggingface.co/papers/2610.80001)', '', '· Published on Oct 4, 2026', '',
-      '[Upvote', '', '42](https://huggingface.co/login?next=%2Fpapers%2F2610.80001)', '', ...after,
+      '### [Hostile Other Converter Paper](https://huggingface.co/papers/2610.80001)',
+      '',
+      '· Published on Oct 4, 2026',
+      '',
+      '[Upvote',
+      '',
+      '42](https://huggingface.co/login?next=%2Fpapers%2F2610.80001)',
+      '',
+      ...after,
     ];
     const ctx = { file: '2026-10-04-trending.md', digestFromName: null };
     const badge = '[[image: acme] Acme Org](https://huggingface.co/acme)';
     // The link closing the "abstract" points elsewhere: the reader used to take badge … link for one wrapper.
-    const text = [...card([badge, '', 'An abstract of the other converter.', '', '[Submitted by someone](https://huggingface.co/someone)', '']),
-      '### [Hostile Other Converter Paper](https://huggingface.co/papers/2610.80001)', '', '· Published on Oct 4, 2026', '', 'An abstract of the other converter.', ''].join('\n');
+    const text = [
+      ...card([badge, '', 'An abstract of the other converter.', '', '[Submitted by someone](https://huggingface.co/someone)', '']),
+      '### [Hostile Other Converter Paper](https://huggingface.co/papers/2610.80001)',
+      '',
+      '· Published on Oct 4, 2026',
+      '',
+      'An abstract of the other converter.',
+      '',
+    ].join('\n');
     const parsed = markdownFormat.parse(text, ctx);
-    expect(parsed.problems.filter((p) => p.severity === 'error')).toEqual([{ file: ctx.file, line: 9, severity: 'error', message: `expected the abstract of "Hostile Other Converter Paper" to end before the page around the card, found ${JSON.stringify(badge)} (page chrome: a card layout Papershelf does not read)` }]);
+    expect(parsed.problems.filter((p) => p.severity === 'error')).toEqual([
+      {
+        file: ctx.file,
+        line: 9,
+        severity: 'error',
+        message: `expected the abstract of "Hostile Other Converter Paper" to end before the page around the card, found ${JSON.stringify(badge)} (page chrome: a card layout Papershelf does not read)`,
+      },
+    ]);
     // The second copy shows a clean card: read, its abstract exact.
     expect(parsed.entries.map((e) => [e.line, e.abstract])).toEqual([[15, 'An abstract of the other converter.']]);
     // The same with the abstract's own wrapper to the paper after the badge.
-    const wrapped = markdownFormat.parse(card([badge, '', '[An abstract of the', 'other converter.](https://huggingface.co/papers/2610.80001)', '']).join('\n'), ctx);
+    const wrapped = markdownFormat.parse(
+      card([badge, '', '[An abstract of the', 'other converter.](https://huggingface.co/papers/2610.80001)', '']).join('\n'),
+      ctx,
+    );
     expect(wrapped.entries).toEqual([]);
-    expect(wrapped.problems).toEqual([expect.objectContaining({ line: 9, severity: 'error', message: expect.stringContaining('page chrome') })]);
+    expect(wrapped.problems).toEqual([
+      expect.objectContaining({ line: 9, severity: 'error', message: expect.stringContaining('page chrome') }),
+    ]);
     // A wrapper whose first line ends in a link of its own is still a wrapper.
-    const inner = markdownFormat.parse(card(['[We use [a tool](https://example.org/tool)', 'and more.](https://example.org/elsewhere)', '']).join('\n'), ctx);
+    const inner = markdownFormat.parse(
+      card(['[We use [a tool](https://example.org/tool)', 'and more.](https://example.org/elsewhere)', '']).join('\n'),
+      ctx,
+    );
     expect(inner.entries.map((e) => e.abstract)).toEqual(['We use [a tool](https://example.org/tool)\nand more.']);
   });
 
@@ -158,7 +232,13 @@ describe('a trending capture by another HTML-to-markdown converter', () => {
     lines.splice(at + 1, 0, '', 'Submitted by', '', '[akhaliq](https://huggingface.co/akhaliq)');
     const damaged = markdownFormat.parse(lines.join('\n'), { file: search.file, digestFromName: null });
     expect(damaged.entries.map((e) => e.arxiv)).toEqual(['2502.20581', '2609.00319']);
-    expect(damaged.problems).toEqual([expect.objectContaining({ line: at + 3, severity: 'error', message: expect.stringMatching(/^expected the abstract of "OCC-RAG.*found "Submitted by"/) })]);
+    expect(damaged.problems).toEqual([
+      expect.objectContaining({
+        line: at + 3,
+        severity: 'error',
+        message: expect.stringMatching(/^expected the abstract of "OCC-RAG.*found "Submitted by"/),
+      }),
+    ]);
 
     const trending = readCase('markdown', 'trending', markdownFormat);
     const t = trending.input.split('\n');
@@ -166,7 +246,8 @@ describe('a trending capture by another HTML-to-markdown converter', () => {
     t.splice(first, 0, 'Oct 2, 2026');
     const dated = markdownFormat.parse(t.join('\n'), { file: trending.file, digestFromName: '2026-01-21' });
     expect(dated.entries).toHaveLength(trending.parsed.entries.length - 1);
-    expect(dated.problems).toEqual([expect.objectContaining({ line: first + 1, severity: 'error', message: expect.stringMatching(/found "Oct 2, 2026" \(page chrome/) })]);
+    expect(dated.problems).toEqual([
+      expect.objectContaining({ line: first + 1, severity: 'error', message: expect.stringMatching(/found "Oct 2, 2026" \(page chrome/) }),
+    ]);
   });
 });
-

@@ -159,7 +159,11 @@ function abstractOf(lines: readonly string[], lo: number, hi: number): { abstrac
     }
   }
   const at = out.findIndex((l, k) => l !== '' && (k >= end || isChrome(l) || LINK_CHROME.test(l) || isLinkLine(l)));
-  const abstract = out.slice(0, end).map((l) => unescapeMarkdown(l.replace(/\\+$/, ''))).join('\n').trim();
+  const abstract = out
+    .slice(0, end)
+    .map((l) => unescapeMarkdown(l.replace(/\\+$/, '')))
+    .join('\n')
+    .trim();
   return at < 0 ? { abstract } : { abstract, chrome: { line: lo + at, text: lines[lo + at]!.trim() } };
 }
 
@@ -168,7 +172,11 @@ function bylineOf(text: string): Pick<BodyRead, 'authorCount' | 'org'> | null {
   const authors = BYLINE_AUTHORS.exec(text) ?? AUTHORS.exec(text);
   if (authors) return { authorCount: Number(authors[1]) > 0 ? Number(authors[1]) : null, org: null };
   const image = IMAGE_BADGE.exec(text);
-  const badge = image ? { slug: image[4]!.trim() || image[1]!.trim(), name: image[2]! } : ORG_BADGE.exec(text) ? { slug: ORG_BADGE.exec(text)![4]!.trim(), name: ORG_BADGE.exec(text)![2]! } : null;
+  const badge = image
+    ? { slug: image[4]!.trim() || image[1]!.trim(), name: image[2]! }
+    : ORG_BADGE.exec(text)
+      ? { slug: ORG_BADGE.exec(text)![4]!.trim(), name: ORG_BADGE.exec(text)![2]! }
+      : null;
   if (!badge) return null;
   const name = unescapeMarkdown(badge.name).trim();
   return { authorCount: null, org: { slug: badge.slug, name: name || badge.slug } };
@@ -191,14 +199,28 @@ function readPublishedBody(lines: readonly string[], lo: number, hi: number, p: 
     if (q >= lo && bylineOf(lines[q]!.trim())) [text, top] = [lines[q]!.trim(), q];
   }
   for (let i = lo; i < top; i++) {
-    if (!isBlank(lines[i])) return { ...empty, invalid: { line: i, message: `expected the byline and "· Published on <date>" right after the title, found ${quote(lines[i]!.trim())}` } };
+    if (!isBlank(lines[i]))
+      return {
+        ...empty,
+        invalid: {
+          line: i,
+          message: `expected the byline and "· Published on <date>" right after the title, found ${quote(lines[i]!.trim())}`,
+        },
+      };
   }
   const byline = text === '' ? null : bylineOf(text);
   if (text !== '' && byline === null) {
-    return { ...empty, invalid: { line: p, message: `expected a byline ("N authors" or an organisation badge) before "· Published on", found ${quote(text)}` } };
+    return {
+      ...empty,
+      invalid: {
+        line: p,
+        message: `expected a byline ("N authors" or an organisation badge) before "· Published on", found ${quote(text)}`,
+      },
+    };
   }
   const date = parseMonthDay(m[2]!);
-  if (date === null) return { ...empty, invalid: { line: p, message: `expected a date like "Oct 4, 2026" after "Published on", found ${quote(m[2]!)}` } };
+  if (date === null)
+    return { ...empty, invalid: { line: p, message: `expected a date like "Oct 4, 2026" after "Published on", found ${quote(m[2]!)}` } };
   let i = p + 1;
   while (i <= hi && isBlank(lines[i])) i++;
   let upvotes: BodyRead['upvotes'];
@@ -210,7 +232,14 @@ function readPublishedBody(lines: readonly string[], lo: number, hi: number, p: 
     let j = i + 1;
     while (j <= hi && isBlank(lines[j])) j++;
     const close = j <= hi ? UPVOTE_CLOSE.exec(lines[j]!.trim()) : null;
-    if (!close) return { ...empty, invalid: { line: i, message: `expected the upvote count and "](…)" after "[Upvote", found ${j <= hi ? quote(lines[j]!.trim()) : 'nothing'}` } };
+    if (!close)
+      return {
+        ...empty,
+        invalid: {
+          line: i,
+          message: `expected the upvote count and "](…)" after "[Upvote", found ${j <= hi ? quote(lines[j]!.trim()) : 'nothing'}`,
+        },
+      };
     upvotes = { count: close[1] === '-' ? 0 : Number(close[1]), arxiv: arxivIdFromUrl(close[2]!) };
     i = j + 1;
   }
@@ -325,7 +354,11 @@ export function parseMarkdown(text: string, ctx: ReadContext): ParsedFile {
   const front = frontMatter(lines);
   // Front matter lines are blanked, not removed, so line numbers stay the file's own.
   const body = lines.map((l, i) => (i < front.end ? '' : l));
-  return readCardPage(body, syntax, ctx, { captured: front.captured, capturedAt: front.capturedAt, capturedFrom: 'front matter "retrieved:"' });
+  return readCardPage(body, syntax, ctx, {
+    captured: front.captured,
+    capturedAt: front.capturedAt,
+    capturedFrom: 'front matter "retrieved:"',
+  });
 }
 
 /**

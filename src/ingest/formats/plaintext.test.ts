@@ -89,7 +89,9 @@ describe('plain-text cases, explicitly', () => {
     const bom = readCase('bom');
     expect(bom.input.charCodeAt(0)).toBe(0xfeff);
     expect(bom.parsed.entries.map((e) => e.line)).toEqual(
-      readCase('authors-card').parsed.entries.slice(0, 2).map((e) => e.line),
+      readCase('authors-card')
+        .parsed.entries.slice(0, 2)
+        .map((e) => e.line),
     );
   });
 
@@ -114,7 +116,11 @@ describe('plain-text cases, explicitly', () => {
   for (const [name, line, expected] of [
     ['malformed-date-between-good', 27, /^expected a date line .* found "Sometime in 2025"$/],
     ['missing-byline-between-good', 23, /^expected a byline .* found "The byline line was lost/],
-    ['lost-separator-between-good', 26, /^expected a "·" line between the byline and the date, found "May 20, 2025" right after "• 3 authors"$/],
+    [
+      'lost-separator-between-good',
+      26,
+      /^expected a "·" line between the byline and the date, found "May 20, 2025" right after "• 3 authors"$/,
+    ],
   ] as const) {
     it(`${name}: rejects the bad card with file:line and keeps both neighbours`, () => {
       const { parsed, file } = readCase(name);
@@ -157,7 +163,8 @@ describe('plain-text cases, explicitly', () => {
   });
 
   it('reads a title made of digits as the title, even over a two-paragraph abstract, when the copy shows no upvote counts', () => {
-    const text = 'Daily Papers\n\nJan 8\n\n404\n\nFirst paragraph.\n\nSecond paragraph.\n\n  • 2 authors\n·\nJan 7\n\nOther Paper\n\nText.\n\n  • 1 authors\n·\nJan 6\n';
+    const text =
+      'Daily Papers\n\nJan 8\n\n404\n\nFirst paragraph.\n\nSecond paragraph.\n\n  • 2 authors\n·\nJan 7\n\nOther Paper\n\nText.\n\n  • 1 authors\n·\nJan 6\n';
     const parsed = parsePlaintext(text, { file: '2026-01-08.txt', digestFromName: '2026-01-08' });
     expect(parsed.problems).toEqual([]);
     expect(parsed.entries.map((e) => [e.title, e.abstract, e.upvotes])).toEqual([
@@ -166,7 +173,9 @@ describe('plain-text cases, explicitly', () => {
     ]);
     // With counts on every card, the number above a digit title is the count.
     const voted = text.replace('404\n', '12\n\n404\n').replace('Other Paper', '-\n\nOther Paper');
-    expect(parsePlaintext(voted, { file: '2026-01-08.txt', digestFromName: '2026-01-08' }).entries.map((e) => [e.title, e.upvotes])).toEqual([
+    expect(
+      parsePlaintext(voted, { file: '2026-01-08.txt', digestFromName: '2026-01-08' }).entries.map((e) => [e.title, e.upvotes]),
+    ).toEqual([
       ['404', 12],
       ['Other Paper', 0],
     ]);
@@ -233,16 +242,20 @@ describe('robustness', () => {
 
   it('never loses a good card to an arbitrary junk line inserted anywhere', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 5 }), fc.string({ maxLength: 40 }).filter((s) => !/[·•\n\r]/.test(s)), (at, junk) => {
-        const cards = [0, 1, 2, 3, 4, 5].map(card);
-        const text = [...cards.slice(0, at), `${junk}\n\n`, ...cards.slice(at)].join('');
-        const parsed = parsePlaintext(text, { file: 'f.txt', digestFromName: '2024-06-01' });
-        const errors = parsed.problems.filter((p) => p.severity === 'error' && p.line > 0).length;
-        expect(parsed.entriesRead).toBe(parsed.entries.length + errors);
-        // The junk can at most spoil the card it lands in (as its title); the others are intact.
-        const intact = parsed.entries.filter((e) => /^Title \d$/.test(e.title)).length;
-        expect(intact).toBeGreaterThanOrEqual(5);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 5 }),
+        fc.string({ maxLength: 40 }).filter((s) => !/[·•\n\r]/.test(s)),
+        (at, junk) => {
+          const cards = [0, 1, 2, 3, 4, 5].map(card);
+          const text = [...cards.slice(0, at), `${junk}\n\n`, ...cards.slice(at)].join('');
+          const parsed = parsePlaintext(text, { file: 'f.txt', digestFromName: '2024-06-01' });
+          const errors = parsed.problems.filter((p) => p.severity === 'error' && p.line > 0).length;
+          expect(parsed.entriesRead).toBe(parsed.entries.length + errors);
+          // The junk can at most spoil the card it lands in (as its title); the others are intact.
+          const intact = parsed.entries.filter((e) => /^Title \d$/.test(e.title)).length;
+          expect(intact).toBeGreaterThanOrEqual(5);
+        },
+      ),
       { numRuns: 200 },
     );
   });

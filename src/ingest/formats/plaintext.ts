@@ -63,7 +63,6 @@ export function parseDateLine(line: string): DateLine | null {
   return withCount ? { date: withCount, comments: Number(m[2]) } : null;
 }
 
-
 /**
  * What only the other text captures have: markdown's linked `### [Title](…)` headings and links to
  * huggingface.co, text-browser's `][12]` references closing a line. Abstracts may hold a markdown
@@ -178,7 +177,10 @@ class CardReader {
       while (start < sep && isBlank(this.lines[start])) start++;
     }
     if (b < start || isBlank(this.lines[b])) {
-      this.reject(sep, `expected a byline ("• N authors" or "org-slug Org Name") on the line before "·", found ${b < start ? 'no card' : 'a blank line'}`);
+      this.reject(
+        sep,
+        `expected a byline ("• N authors" or "org-slug Org Name") on the line before "·", found ${b < start ? 'no card' : 'a blank line'}`,
+      );
       return null;
     }
     const byline = this.text(b);
@@ -259,21 +261,18 @@ class CardReader {
 }
 
 /** The file's digest day: from its name, else the header date, else the newest card date. */
-function inferDigest(
-  cards: readonly PendingCard[],
-  header: Header,
-  ctx: ReadContext,
-  reader: CardReader,
-): string | null {
+function inferDigest(cards: readonly PendingCard[], header: Header, ctx: ReadContext, reader: CardReader): string | null {
   const dated = cards.filter((c) => c.date.date.year !== null).map((c) => resolveDate(c.date.date, '9999-12-31')!);
   const newestDated = dated.length ? dated.reduce((a, b) => (a > b ? a : b)) : null;
   if (ctx.digestFromName) {
     const h = header.date;
     if (h) {
-      const mismatch =
-        (h.year === null ? resolveDate(h, ctx.digestFromName) : toIsoDate(h.year, h.month, h.day)) !== ctx.digestFromName;
+      const mismatch = (h.year === null ? resolveDate(h, ctx.digestFromName) : toIsoDate(h.year, h.month, h.day)) !== ctx.digestFromName;
       if (mismatch) {
-        reader.warn(header.dateLine, `expected the header date to match the file name's ${ctx.digestFromName}, found ${quote(header.dateText)}`);
+        reader.warn(
+          header.dateLine,
+          `expected the header date to match the file name's ${ctx.digestFromName}, found ${quote(header.dateText)}`,
+        );
       }
     }
     return ctx.digestFromName;
@@ -388,7 +387,8 @@ function readTrailer(lines: readonly string[], from: number, reader: CardReader)
   }
   if (first < 0) return;
   const found = quote(lines[first]!.trim());
-  if (blocks >= 2) reader.reject(first, `expected a byline, "·" and a date line to end the card starting ${found}, found the end of the file`);
+  if (blocks >= 2)
+    reader.reject(first, `expected a byline, "·" and a date line to end the card starting ${found}, found the end of the file`);
   else reader.warn(first, `expected a paper card, found ${found}`);
 }
 

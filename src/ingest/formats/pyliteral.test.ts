@@ -34,7 +34,7 @@ describe('parsePyLiteral on CPython output', () => {
 
 describe('parsePyLiteral', () => {
   it('reads adjacent strings as one, and prefixed and triple-quoted strings', () => {
-    expect(parsePyLiteral("'ab' \"cd\"")).toBe('abcd');
+    expect(parsePyLiteral('\'ab\' "cd"')).toBe('abcd');
     expect(parsePyLiteral("r'a\\nb'")).toBe('a\\nb');
     expect(parsePyLiteral("u'x'")).toBe('x');
     expect(parsePyLiteral("'''a\nb'''")).toBe('a\nb');
@@ -50,7 +50,7 @@ describe('parsePyLiteral', () => {
     ["'line\nbreak'", /found a line break/],
     ['[1, 2', /expected "," or "\]"/],
     ['1j', /complex/],
-    ['[' .repeat(300), /levels of nesting/],
+    ['['.repeat(300), /levels of nesting/],
   ])('refuses %j without evaluating it', (text, message) => {
     expect(() => parsePyLiteral(text)).toThrow(PyLiteralError);
     expect(() => parsePyLiteral(text)).toThrow(message);

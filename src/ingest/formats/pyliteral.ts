@@ -26,7 +26,16 @@ export type PyValue = null | boolean | number | string | PyValue[] | { [key: str
 const MAX_DEPTH = 200;
 
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
-  '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
 };
 
 class Parser {
@@ -55,7 +64,18 @@ class Parser {
     // also the non-breaking spaces a copy may put there (Python would not, but they mean nothing).
     while (this.pos < this.text.length) {
       const c = this.text[this.pos]!;
-      if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\u00a0' || c === '\u2007' || c === '\u202f' || c === '\ufeff') this.pos++;
+      if (
+        c === ' ' ||
+        c === '\t' ||
+        c === '\n' ||
+        c === '\r' ||
+        c === '\f' ||
+        c === '\u00a0' ||
+        c === '\u2007' ||
+        c === '\u202f' ||
+        c === '\ufeff'
+      )
+        this.pos++;
       else if (c === '\\' && (this.text[this.pos + 1] === '\n' || this.text[this.pos + 1] === '\r')) this.pos += 2;
       else break;
     }
@@ -73,7 +93,11 @@ class Parser {
       if (s !== null) return s;
     }
     if (c === '-' || c === '+' || c === '.' || /\d/.test(c ?? '')) return this.number();
-    for (const [word, v] of [['True', true], ['False', false], ['None', null]] as const) {
+    for (const [word, v] of [
+      ['True', true],
+      ['False', false],
+      ['None', null],
+    ] as const) {
       if (this.text.startsWith(word, this.pos) && !/[\w]/.test(this.text[this.pos + word.length] ?? '')) {
         this.pos += word.length;
         return v;

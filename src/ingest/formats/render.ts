@@ -89,7 +89,11 @@ export function renderMarkdown(digest: string, cards: readonly CardRecord[], opt
     const lines = c.abstract.length > 300 ? wrap(c.abstract, wrapAt) : [c.abstract];
     const text = lines.map(escapeMarkdown);
     out.push(...text.map((l, i) => `${i === 0 ? '[' : ''}${l}${i < text.length - 1 ? '\\\\' : `](${page})`}`), '');
-    if (c.org) out.push(`[![${c.org.slug}](https://cdn-avatars.huggingface.co/x.png)${escapeMarkdown(c.org.name)}](https://huggingface.co/${c.org.slug})`, '');
+    if (c.org)
+      out.push(
+        `[![${c.org.slug}](https://cdn-avatars.huggingface.co/x.png)${escapeMarkdown(c.org.name)}](https://huggingface.co/${c.org.slug})`,
+        '',
+      );
     else out.push(`[- ![](https://huggingface.co/avatars/a.svg)\\\\`, `- ${shownCount(c) ?? 0} authors](${page})`, '');
     const comments = c.comments ? `[${c.comments}](${page}#community)` : '';
     out.push('·', '', `${cardDate(c.published, digest)}${comments}`, '');
@@ -103,7 +107,15 @@ const linkTarget = (url: string): string => url.replace(/\s+/g, '');
 
 /** The trending page's markdown capture: unlinked headings, a summary, no dates; every card twice. */
 export function renderTrending(cards: readonly CardRecord[]): string {
-  const out = ['# What is Papers with Code?', '**URL:** https://paperswithcode.com', '**Page Title:** Trending Papers - Hugging Face', '--------------------', '', '## Trending Papers', ''];
+  const out = [
+    '# What is Papers with Code?',
+    '**URL:** https://paperswithcode.com',
+    '**Page Title:** Trending Papers - Hugging Face',
+    '--------------------',
+    '',
+    '## Trending Papers',
+    '',
+  ];
   for (const c of cards) {
     const [first, ...rest] = wrap(escapeMarkdown(c.title), 70);
     const card = [`### ${first}`, ...rest.map((l) => `  ${l}`), '', escapeMarkdown(c.abstract)];
@@ -123,10 +135,20 @@ export function renderTrending(cards: readonly CardRecord[]): string {
  * link; every card twice (see `fixtures/markdown/trending-other-converter`).
  */
 export function renderTrendingVariant(digest: string, cards: readonly CardRecord[]): string {
-  const out = ['Title: Trending Papers - Hugging Face', '', 'URL Source: https://huggingface.co/papers/trending', '', 'Markdown Content:', '# Trending Papers', ''];
+  const out = [
+    'Title: Trending Papers - Hugging Face',
+    '',
+    'URL Source: https://huggingface.co/papers/trending',
+    '',
+    'Markdown Content:',
+    '# Trending Papers',
+    '',
+  ];
   for (const c of cards) {
     const id = c.arxiv ?? 'unknown';
-    const byline = c.org ? `[[image: ${c.org.slug}] ${escapeMarkdown(c.org.name)}](https://huggingface.co/${c.org.slug})` : `- ${shownCount(c) ?? 0} authors`;
+    const byline = c.org
+      ? `[[image: ${c.org.slug}] ${escapeMarkdown(c.org.name)}](https://huggingface.co/${c.org.slug})`
+      : `- ${shownCount(c) ?? 0} authors`;
     const [y, m, d] = c.published.split('-').map(Number) as [number, number, number];
     const card = [
       `### [${escapeMarkdown(c.title)}](https://huggingface.co/papers/${id})`,
@@ -151,7 +173,17 @@ export function renderTrendingVariant(digest: string, cards: readonly CardRecord
 export function renderTextBrowser(digest: string, cards: readonly CardRecord[]): string {
   let ref = 30;
   const r = () => `][${ref++}]`;
-  const out = ['# Web source', '', '- URL: https://huggingface.co/papers?q=test', `- Captured (UTC): ${digest}T16:31:22.135762458+00:00`, '', '```text', '# Daily Papers', '', headerDate(digest)];
+  const out = [
+    '# Web source',
+    '',
+    '- URL: https://huggingface.co/papers?q=test',
+    `- Captured (UTC): ${digest}T16:31:22.135762458+00:00`,
+    '',
+    '```text',
+    '# Daily Papers',
+    '',
+    headerDate(digest),
+  ];
   for (const c of cards) {
     out.push('[', c.upvotes ? String(c.upvotes) : '-', r(), '');
     const cut = c.title.length > 110 ? c.title.lastIndexOf(' ', 100) : -1;
@@ -168,7 +200,10 @@ export function renderTextBrowser(digest: string, cards: readonly CardRecord[]):
 
 /** The raw `api/daily_papers` entry for a card, shaped like the real endpoint's. */
 export function apiEntry(digest: string, c: CardRecord, n: number): Record<string, unknown> {
-  const names = [...(c.authors ?? []).map((name) => ({ name, hidden: false })), ...(c.hiddenAuthors ?? []).map((name) => ({ name, hidden: true }))];
+  const names = [
+    ...(c.authors ?? []).map((name) => ({ name, hidden: false })),
+    ...(c.hiddenAuthors ?? []).map((name) => ({ name, hidden: true })),
+  ];
   const paper: Record<string, unknown> = {
     id: c.arxiv,
     authors: names.map((a, i) => ({ _id: `${String(n).padStart(6, '0')}${String(i).padStart(6, '0')}`, ...a })),
@@ -201,7 +236,9 @@ export function toPyRepr(value: unknown): string {
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return pyString(value);
   if (Array.isArray(value)) return `[${value.map(toPyRepr).join(', ')}]`;
-  return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${pyString(k)}: ${toPyRepr(v)}`).join(', ')}}`;
+  return `{${Object.entries(value as Record<string, unknown>)
+    .map(([k, v]) => `${pyString(k)}: ${toPyRepr(v)}`)
+    .join(', ')}}`;
 }
 
 /** Python's `repr(str)`: single quotes unless the text has `'` and no `"`; non-printables escaped. */
@@ -215,8 +252,10 @@ function pyString(s: string): string {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x7f || (code < 0x100 && /[\p{C}\p{Z}]/u.test(ch) && ch !== ' ')) out += `\\x${code.toString(16).padStart(2, '0')}`;
-    else if (/[\p{C}\p{Z}]/u.test(ch) && ch !== ' ') out += code > 0xffff ? `\\U${code.toString(16).padStart(8, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    else if (code < 0x20 || code === 0x7f || (code < 0x100 && /[\p{C}\p{Z}]/u.test(ch) && ch !== ' '))
+      out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else if (/[\p{C}\p{Z}]/u.test(ch) && ch !== ' ')
+      out += code > 0xffff ? `\\U${code.toString(16).padStart(8, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
     else out += ch;
   }
   return q + out + q;

@@ -11,15 +11,48 @@ import type { Org } from '../../schemas/paper.ts';
 import type { RawEntry } from '../types.ts';
 import { detectFormat } from './index.ts';
 import { normalizeLine, normalizeParagraphs } from '../normalize.ts';
-import { renderApi, renderMarkdown, renderPlaintext, renderTextBrowser, renderTrending, renderTrendingVariant, type CardRecord } from './render.ts';
+import {
+  renderApi,
+  renderMarkdown,
+  renderPlaintext,
+  renderTextBrowser,
+  renderTrending,
+  renderTrendingVariant,
+  type CardRecord,
+} from './render.ts';
 
 const DIGEST = '2025-06-10';
 /** numRuns per property: moderate, so the unit suite stays fast. */
 const RUNS = Number(process.env.PROPERTY_RUNS) || 60;
 
 // Words exercise escapes and repairs: markdown specials, `$`, `%`, accents, brackets.
-const WORDS = ['model', 'Diffusion', 'LLM', 'F_1', '[a]', '50%', '$5', 'Gödel', 'π-net', 'x*y', '--', '2024.', 'tool-use', "it's", '"quoted"', 'a/b', '#1', '<think>', 'back\\slash', 'C++', 'vs.'];
-const word = fc.oneof({ weight: 3, arbitrary: fc.stringMatching(/^[A-Za-z][a-z]{1,9}$/) }, { weight: 1, arbitrary: fc.constantFrom(...WORDS) });
+const WORDS = [
+  'model',
+  'Diffusion',
+  'LLM',
+  'F_1',
+  '[a]',
+  '50%',
+  '$5',
+  'Gödel',
+  'π-net',
+  'x*y',
+  '--',
+  '2024.',
+  'tool-use',
+  "it's",
+  '"quoted"',
+  'a/b',
+  '#1',
+  '<think>',
+  'back\\slash',
+  'C++',
+  'vs.',
+];
+const word = fc.oneof(
+  { weight: 3, arbitrary: fc.stringMatching(/^[A-Za-z][a-z]{1,9}$/) },
+  { weight: 1, arbitrary: fc.constantFrom(...WORDS) },
+);
 const words = (min: number, max: number) => fc.array(word, { minLength: min, maxLength: max }).map((w) => w.join(' '));
 const name = fc.tuple(fc.stringMatching(/^[A-Z][a-z]{1,8}$/), fc.stringMatching(/^[A-Z][a-z]{1,10}$/)).map(([a, b]) => `${a} ${b}`);
 const org: fc.Arbitrary<Org> = fc.record({
@@ -72,7 +105,8 @@ interface Format {
   expect(c: CardRecord): Partial<Record<keyof RawEntry, unknown>>;
 }
 
-const shown = (c: CardRecord) => (c.org ? { org: { slug: c.org.slug, name: c.org.name }, authorCount: null } : { org: null, authorCount: c.authorCount });
+const shown = (c: CardRecord) =>
+  c.org ? { org: { slug: c.org.slug, name: c.org.name }, authorCount: null } : { org: null, authorCount: c.authorCount };
 const text = (c: CardRecord) => ({ title: normalizeLine(c.title), abstract: normalizeParagraphs(c.abstract) });
 
 const FORMATS: Format[] = [
@@ -179,7 +213,12 @@ describe.each(FORMATS)('$name digests', (format) => {
       trailing: fc.boolean(),
       truncate: fc.boolean(),
       /** Per card: nothing, or delete / double one of its lines (by a fraction of its length). */
-      edits: fc.array(fc.option(fc.record({ kind: fc.constantFrom('delete', 'double'), at: fc.double({ min: 0, max: 0.999, noNaN: true }) }), { freq: 2 }), { minLength: 8, maxLength: 8 }),
+      edits: fc.array(
+        fc.option(fc.record({ kind: fc.constantFrom('delete', 'double'), at: fc.double({ min: 0, max: 0.999, noNaN: true }) }), {
+          freq: 2,
+        }),
+        { minLength: 8, maxLength: 8 },
+      ),
       cut: fc.double({ min: 0, max: 0.999, noNaN: true }),
     });
     fc.assert(
@@ -234,15 +273,17 @@ describe("another converter's trending digests (inline dates, upvotes below, eve
         expect(parsed.entries).toHaveLength(list.length * 2);
         parsed.entries.forEach((e, i) => {
           const c = list[Math.floor(i / 2)]!;
-          expect(comparable(e, ['title', 'abstract', 'org', 'authorCount', 'github', 'published', 'upvotes', 'arxiv', 'comments'])).toEqual({
-            ...text(c),
-            ...shown(c),
-            github: c.github,
-            published: c.published,
-            upvotes: c.upvotes,
-            arxiv: c.arxiv,
-            comments: null,
-          });
+          expect(comparable(e, ['title', 'abstract', 'org', 'authorCount', 'github', 'published', 'upvotes', 'arxiv', 'comments'])).toEqual(
+            {
+              ...text(c),
+              ...shown(c),
+              github: c.github,
+              published: c.published,
+              upvotes: c.upvotes,
+              arxiv: c.arxiv,
+              comments: null,
+            },
+          );
         });
       }),
       { numRuns: RUNS },

@@ -18,7 +18,15 @@ describe('text-browser cases, explicitly', () => {
     expect(digest).toBe('2026-06-29');
     expect(entries.map((e) => [e.title, e.upvotes, e.authorCount, e.org, e.published, e.comments, e.arxiv])).toEqual([
       ['MURMUR: An Efficient Inference System for Long-Form ASR', 0, 3, null, '2026-05-30', null, null],
-      ['KV Cache Compression, But What Must We Give in Return? A Comprehensive Benchmark of Long Context Capable Approaches', 65, null, { slug: 'microsoft', name: 'Microsoft' }, '2024-03-08', 6, null],
+      [
+        'KV Cache Compression, But What Must We Give in Return? A Comprehensive Benchmark of Long Context Capable Approaches',
+        65,
+        null,
+        { slug: 'microsoft', name: 'Microsoft' },
+        '2024-03-08',
+        6,
+        null,
+      ],
     ]);
   });
 
@@ -31,18 +39,33 @@ describe('text-browser cases, explicitly', () => {
   it('rejects the card a truncation cut, quoting the marker, and keeps the one before', () => {
     const { entries, problems, entriesRead } = read('truncated-last-card');
     expect(entries.map((e) => [e.title, e.org, e.comments])).toEqual([
-      ['Distilling Conversations: Abstract Compression of Conversational Audio Context', { slug: 'Idiap', name: 'Idiap Research Institute' }, 2],
+      [
+        'Distilling Conversations: Abstract Compression of Conversational Audio Context',
+        { slug: 'Idiap', name: 'Idiap Research Institute' },
+        2,
+      ],
     ]);
     expect(entriesRead).toBe(2);
     expect(problems).toEqual([
-      expect.objectContaining({ line: 21, severity: 'error', message: 'expected the card "Reducing Distraction in Long-Context Lan…" to end with a byline, "·" and a date line, found "[Content truncated]" after "Ho"' }),
+      expect.objectContaining({
+        line: 21,
+        severity: 'error',
+        message:
+          'expected the card "Reducing Distraction in Long-Context Lan…" to end with a byline, "·" and a date line, found "[Content truncated]" after "Ho"',
+      }),
     ]);
   });
 
   it('rejects a card that lost its "·" and keeps its neighbours', () => {
     const { entries, problems } = read('missing-separator-between-good');
     expect(entries.map((e) => e.title)).toEqual(['First Good', 'Last Good']);
-    expect(problems).toEqual([expect.objectContaining({ line: 22, severity: "error", message: "expected the card \"Lost Its Separator\" to end with a byline, \"·\" and a date line, found \"Jan 19\"" })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 22,
+        severity: 'error',
+        message: 'expected the card "Lost Its Separator" to end with a byline, "·" and a date line, found "Jan 19"',
+      }),
+    ]);
   });
 
   it('refuses a card whose abstract swallowed page chrome (a "Submitted by" and a reference), naming its line', () => {
@@ -52,7 +75,13 @@ describe('text-browser cases, explicitly', () => {
     lines.splice(close, 0, 'Submitted by', '[akhaliq][99]');
     const damaged = textbrowserFormat.parse(lines.join('\n'), { file, digestFromName: null });
     expect(damaged.entries).toHaveLength(parsed.entries.length - 1);
-    expect(damaged.problems).toEqual([expect.objectContaining({ line: close + 1, severity: 'error', message: expect.stringMatching(/^expected the abstract of ".*" to end before the page around the card, found "Submitted by"/) })]);
+    expect(damaged.problems).toEqual([
+      expect.objectContaining({
+        line: close + 1,
+        severity: 'error',
+        message: expect.stringMatching(/^expected the abstract of ".*" to end before the page around the card, found "Submitted by"/),
+      }),
+    ]);
   });
 
   it('is told apart from markdown and plain text by content', () => {

@@ -98,7 +98,9 @@ function readBody(lines: readonly string[], from: number, to: number): BodyRead 
   if (text.length && CLOSE_REF.test(text[text.length - 1]!)) text.pop();
   else if (text.length && REF_END.test(text[text.length - 1]!)) text[text.length - 1] = text[text.length - 1]!.replace(REF_END, '');
   // A line that is only a bracket, a reference or a link is another link of the page: chrome (cardpage.ts).
-  const at = text.findIndex((l) => l !== '' && (isChrome(l) || l === '[' || /^\]?\[\d+\]$|^\[[^\]]*\]\[\d+\]$/.test(l) || CLOSE_REF.test(l)));
+  const at = text.findIndex(
+    (l) => l !== '' && (isChrome(l) || l === '[' || /^\]?\[\d+\]$|^\[[^\]]*\]\[\d+\]$/.test(l) || CLOSE_REF.test(l)),
+  );
   const chrome = at < 0 ? {} : { chrome: { line: first + at, text: text[at]! } };
   return { abstract: text.join('\n').trim(), authorCount, org, github: null, hasByline, ...chrome };
 }
