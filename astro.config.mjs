@@ -31,7 +31,7 @@ export default defineConfig({
     // First: a note that cannot be rendered stops the build with its file:line:col, not a stack trace.
     notesCheck(),
     // Hand-written notes (content/notes/*.mdx) are Markdown: `$…$` in them goes through remark-math
-    // + rehype-katex. Digest text is plain text and is rendered by src/lib/math-render.ts instead.
+    // + rehype-katex. Digest text is plain text and is rendered by src/lib/rich-text.ts instead.
     mdx({
       processor: unified({
         remarkPlugins: [remarkMath],

@@ -2,7 +2,7 @@
  * A BibTeX entry for a paper's "Cite" box. Hand-written: the npm BibTeX packages parse or
  * format whole bibliographies; this needs one entry with careful escaping of untrusted text.
  */
-import { splitMath } from './math-render.ts';
+import { splitMath } from '../core/math.ts';
 import { parseArxivId } from '../schemas/arxiv.ts';
 
 /** What `bibtexFor` needs to know about a paper (a subset of `Paper`). */

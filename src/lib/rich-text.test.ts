@@ -1,6 +1,117 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { plainText, richSegments, textHasMath } from './rich-text.ts';
+import { plainText, renderMathSegments, richSegments, textHasMath } from './rich-text.ts';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures/rich-text');
+
+/** KaTeX's HTML is long and version-specific: fixtures record what was found, tests check the HTML. */
+function summary(text: string) {
+  return {
+    hasMath: textHasMath(text),
+    segments: renderMathSegments(text).map((s) => (s.kind === 'math' ? { kind: s.kind, source: s.source, display: s.display } : s)),
+  };
+}
+
+describe('fixtures (real titles and abstract excerpts; UPDATE=1 rewrites expected.json)', () => {
+  for (const name of readdirSync(FIXTURES).sort()) {
+    it(name, () => {
+      const input = readFileSync(join(FIXTURES, name, 'input.txt'), 'utf8');
+      const expectedFile = join(FIXTURES, name, 'expected.json');
+      const actual = summary(input);
+      if (process.env.UPDATE || !existsSync(expectedFile)) {
+        writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
+      }
+      expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
+    });
+  }
+});
+
+/** The KaTeX markup of every rendered formula of `text`, joined. */
+const mathHtml = (text: string) =>
+  richSegments(text)
+    .map((s) => (s.kind === 'math' ? s.html : ''))
+    .join('');
+
+describe('rendering formulas (KaTeX)', () => {
+  it('renders formulas with KaTeX and keeps the text around them as text (Astro escapes it)', () => {
+    const segs = richSegments('$\\nabla^2$DFT & <b>bold</b>');
+    expect(segs[0]).toMatchObject({ kind: 'math' });
+    expect(mathHtml('$\\nabla^2$DFT')).toContain('class="katex"');
+    expect(mathHtml('$\\nabla^2$DFT')).toContain('∇'); // KaTeX rendered \nabla
+    expect(segs.slice(1)).toEqual([{ kind: 'text', text: 'DFT & <b>bold</b>' }]);
+    expect(textHasMath('$\\nabla^2$DFT')).toBe(true);
+  });
+
+  it('returns the text alone when there is no math, prices and \\$ read as dollars', () => {
+    const text = 'Plain <think>reasoning</think> & "quotes" costing $5 and \\$6';
+    expect(richSegments(text, { linkify: false })).toEqual([
+      { kind: 'text', text: 'Plain <think>reasoning</think> & "quotes" costing $5 and $6' },
+    ]);
+    expect(textHasMath(text)).toBe(false);
+  });
+
+  it('never puts a tag from the text inside KaTeX markup', () => {
+    expect(mathHtml('<script>alert(1)</script> $a<b$ <think>x</think> $\\text{<script>}$')).not.toMatch(/<script|<think/i);
+  });
+
+  it('shows a malformed formula as its source and renders the rest', () => {
+    const segs = richSegments('The loss $\\frac{$ is <unbounded>, but $x^2$ is fine.', { linkify: false });
+    expect(segs.map((s) => s.kind)).toEqual(['text', 'error', 'text', 'math', 'text']);
+    expect(segs[1]).toEqual({ kind: 'error', source: '$\\frac{$' });
+    expect(segs[2]).toEqual({ kind: 'text', text: ' is <unbounded>, but ' });
+    expect(mathHtml('but $x^2$ is fine')).not.toContain('katex-error');
+    expect(textHasMath('The loss $\\frac{$ is <unbounded>, but $x^2$ is fine.')).toBe(true);
+  });
+
+  it('reports no math when every formula failed', () => {
+    expect(textHasMath('only $\\frac{$ here')).toBe(false);
+  });
+
+  // KaTeX with throwOnError:false does not throw on these; it draws red spans or red command
+  // names inside otherwise "successful" output. Each must become an error segment instead.
+  it('treats undefined commands, untrusted commands and expansion bombs as errors', () => {
+    for (const source of ['\\foo{x}', '\\href{javascript:alert(1)}{here}', '\\includegraphics{x.png}', '\\def\\a{\\a\\a}\\a']) {
+      const segments = renderMathSegments(`see $${source}$ now`);
+      expect(segments, source).toEqual([
+        { kind: 'text', text: 'see ' },
+        { kind: 'error', source: `$${source}$` },
+        { kind: 'text', text: ' now' },
+      ]);
+    }
+    expect(mathHtml('$\\href{javascript:alert(1)}{x}$')).not.toContain('href="javascript');
+  });
+
+  it('caps macro expansion (maxExpand) below KaTeX’s default of 1000', () => {
+    expect(renderMathSegments(`$\\def\\x{y}${'\\x'.repeat(700)}$`)[0]?.kind).toBe('error');
+    expect(renderMathSegments(`$\\def\\x{y}${'\\x'.repeat(300)}$`)[0]?.kind).toBe('math');
+  });
+
+  it('caps sizes (maxSize)', () => {
+    const html = mathHtml('$\\rule{1000em}{1000em}$');
+    expect(html).toContain('class="katex"');
+    // The TeX source stays in the MathML annotation; the drawn sizes must be clamped to 10em.
+    expect(html).toContain('border-right-width:10em');
+    expect(html).not.toMatch(/[:"]1000(\.0+)?em/);
+  });
+
+  it('renders display math in display mode', () => {
+    const [, math] = renderMathSegments('Objective $$\\sum_i x_i$$.');
+    expect(math).toMatchObject({ kind: 'math', display: true });
+    expect(math?.kind === 'math' && math.html).toContain('katex-display');
+  });
+
+  it('never lets raw tags into KaTeX markup, whatever the input', () => {
+    const unit = fc.constantFrom('$', '\\', '<', '>', 'script', 'img', ' ', 'x', '{', '}', '^', '&', '"', 'text');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), (s) => {
+        expect(mathHtml(s)).not.toMatch(/<(script|img)/i);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
 
 /** What a reader sees of the segments, formulas as a marker. */
 const visible = (text: string, linkify = true) =>

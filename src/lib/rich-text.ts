@@ -1,12 +1,70 @@
 /**
- * Titles and abstracts as a reader sees them: formulas rendered by KaTeX (`math-render.ts`) and
- * URLs in the remaining text made clickable (`findUrls` + `linkSegments`). The result is data,
- * not HTML: text and link segments are escaped by Astro when rendered; only `math` segments
- * carry HTML, and that HTML is KaTeX's own output.
+ * Titles and abstracts as a reader sees them: formulas (found by `core/math.ts`) rendered by
+ * KaTeX, and URLs in the remaining text made clickable (`findUrls` + `linkSegments`). The result
+ * is data, not HTML: text and link segments are escaped by Astro when rendered; only `math`
+ * segments carry HTML, and that HTML is KaTeX's own output.
+ *
+ * Why `katex.renderToString` and not remark-math + rehype-katex: the unified pipeline parses
+ * its input as Markdown, so plain-text abstracts would gain emphasis from `*`/`_`, headings
+ * from `#`, lists from `1.` and raw HTML from `<…>`; remark-math treats every pair of single
+ * dollars as math (`$5 and $10` becomes a formula) and has no notion of currency; and
+ * rehype-katex shows failed formulas as KaTeX's own red error spans. Here the only HTML we
+ * build is KaTeX's own output, and KaTeX runs only on the few texts that contain a formula.
  */
+import katex from 'katex';
+import { hasMathDelimiters, splitMath } from '../core/math.ts';
 import { findUrls } from '../ingest/urls.ts';
 import { linkSegments, type Segment } from './format.ts';
-import { hasMathDelimiters, renderMathSegments, splitMath } from './math-render.ts';
+
+/** A piece of a text: plain text (unescaped), a rendered formula, or a formula KaTeX rejected. */
+export type MathSegment =
+  | { kind: 'text'; text: string }
+  /** `source` is the TeX between the delimiters; `html` is KaTeX's markup. */
+  | { kind: 'math'; html: string; source: string; display: boolean }
+  /** `source` is the formula as written, delimiters included, to show in place of the math. */
+  | { kind: 'error'; source: string };
+
+/** Renders one formula, or returns null when KaTeX rejects it or it asks for an untrusted command. */
+function renderFormula(source: string, display: boolean): string | null {
+  let untrusted = false;
+  try {
+    const html = katex.renderToString(source, {
+      displayMode: display,
+      // With `false`, KaTeX would return a red span (and show undefined commands in red) instead
+      // of telling us; throwing lets the page show the source instead, styled as code.
+      throwOnError: true,
+      // `\href`, `\url`, `\includegraphics`, `\htmlClass`… are refused; KaTeX would still draw
+      // their name in red, so a formula that tried one is shown as source.
+      trust: () => {
+        untrusted = true;
+        return false;
+      },
+      maxSize: 10, // em; caps `\rule{1000em}{…}` and friends
+      // Macro expansions: stops `\def\a{\a\a}\a` early; a long real formula (ten `\mathbb`/`\neq`/
+      // `\operatorname` terms) needs ~400, so 500 leaves room (KaTeX's default is 1000).
+      maxExpand: 500,
+      // Unicode letters in math (`$τ$`, `$μ$LO`) are common here and render fine; don't spam the build log.
+      strict: 'ignore',
+      output: 'htmlAndMathml',
+    });
+    return untrusted ? null : html;
+  } catch {
+    // ParseError for bad TeX; anything else KaTeX throws is treated the same way.
+    return null;
+  }
+}
+
+/**
+ * Splits `text` into text runs (NOT escaped: the caller linkifies and escapes them, e.g. through
+ * Astro) and rendered formulas; a formula KaTeX rejects becomes an `error` segment with its source.
+ */
+export function renderMathSegments(text: string): MathSegment[] {
+  return splitMath(text).map((token): MathSegment => {
+    if (token.kind === 'text') return token;
+    const html = renderFormula(token.source, token.display);
+    return html === null ? { kind: 'error', source: token.raw } : { kind: 'math', html, source: token.source, display: token.display };
+  });
+}
 
 /** A run of a title or abstract: text, a link, a rendered formula, or a formula KaTeX rejected. */
 export type RichSegment =

@@ -14,7 +14,7 @@
  * Pagefind upgrade that changes either behaviour fails that test rather than the reader.
  * Meta values must not go through this: the UI shows them as text, they would read `&lt;…`.
  */
-import { escapeHtml } from './math-render.ts';
+import { escapeHtml } from '../core/escape.ts';
 
 /**
  * `text` as the `data-filter-value` attribute read by `data-pagefind-filter="name[data-filter-value]"`
