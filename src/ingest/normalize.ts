@@ -3,7 +3,7 @@
  * step an entry's text fields are final; merging only chooses between them.
  */
 import type { RawEntry } from './types.ts';
-import { repairLatex } from './math.ts';
+import { repairLatex } from './latex-repair.ts';
 import { extractLinks, githubRepo, webUrl } from './urls.ts';
 import { parseArxivId } from '../schemas/arxiv.ts';
 import { captureInstant } from './dates.ts';

@@ -7,6 +7,7 @@
  * Hand-written because no library knows these copy artefacts; each rule is a small regex with a
  * comment saying why it cannot hit ordinary text.
  */
+import { findMath } from '../core/math.ts';
 
 interface Rule {
   pattern: RegExp;
@@ -50,64 +51,6 @@ const RULES: readonly Rule[] = [
   { pattern: new RegExp(String.raw`\\?(?<![A-Za-z])sim(?:!| )?(?=${NUM}${AFTER_NUM})`, 'g'), replace: '~' },
 ];
 
-/** A `[start, end)` range of `$…$` or `$$…$$` math in a text. */
-export interface MathSpan {
-  start: number;
-  end: number;
-}
-
-/**
- * Finds `$…$` / `$$…$$` math, telling it apart from currency the way Pandoc does: the opening `$`
- * has a non-space after it, the closing `$` a non-space before it and no digit after it; `\$` is
- * never a delimiter. A `$` followed by a digit (`$5 million`) opens math only when the span has
- * no space (`$2$`, `$10^3$`), because prices come in pairs (`$5 and $10`) far more often.
- */
-export function findMathSpans(text: string): MathSpan[] {
-  const spans: MathSpan[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const open = text.indexOf('$', i);
-    if (open < 0) break;
-    if (open > 0 && text[open - 1] === '\\') {
-      i = open + 1;
-      continue;
-    }
-    const delim = text.startsWith('$$', open) ? '$$' : '$';
-    const bodyStart = open + delim.length;
-    const first = text[bodyStart];
-    if (first === undefined || /\s/.test(first)) {
-      i = bodyStart;
-      continue;
-    }
-    const close = findCloser(text, bodyStart, delim, /\d/.test(first));
-    if (close < 0) {
-      i = bodyStart;
-      continue;
-    }
-    spans.push({ start: open, end: close + delim.length });
-    i = close + delim.length;
-  }
-  return spans;
-}
-
-function findCloser(text: string, from: number, delim: string, noSpaces: boolean): number {
-  // Math in a title or abstract is short; a bound keeps a stray `$` from swallowing a paragraph.
-  const limit = Math.min(text.length, from + 300);
-  for (let j = from; j < limit; j++) {
-    const c = text[j]!;
-    if (c === '\n' || (noSpaces && /\s/.test(c))) return -1;
-    if (c === '\\') {
-      j++;
-      continue;
-    }
-    if (!text.startsWith(delim, j)) continue;
-    if (/\s/.test(text[j - 1]!)) continue;
-    if (delim === '$' && /\d/.test(text[j + 1] ?? '')) continue;
-    return j;
-  }
-  return -1;
-}
-
 function repairPlain(text: string): string {
   let out = text;
   for (const rule of RULES) out = out.replace(rule.pattern, rule.replace);
@@ -117,10 +60,11 @@ function repairPlain(text: string): string {
 /**
  * Repairs unambiguous LaTeX leftovers (`22.58times` → `22.58×`, `sim 5times` → `~5×`,
  * `sim 18GB` → `~18GB`, `\textless2MB` → `<2MB`, `x!in!{4,8}` → `x∈{4,8}`, `30\%` → `30%`)
- * outside `$…$` math, which is kept verbatim. Idempotent.
+ * outside math, which is kept verbatim. Math is what the site renders (`core/math.ts`), so a formula
+ * is never repaired into something KaTeX then shows differently. Idempotent.
  */
 export function repairLatex(text: string): string {
-  const spans = findMathSpans(text);
+  const spans = findMath(text);
   if (spans.length === 0) return repairPlain(text);
   let out = '';
   let at = 0;

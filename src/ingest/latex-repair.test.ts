@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findMathSpans, repairLatex } from './math.ts';
+import { repairLatex } from './latex-repair.ts';
 
 describe('repairLatex: leftovers it repairs', () => {
   it.each([
@@ -52,32 +52,12 @@ describe('repairLatex: text it must leave alone', () => {
     expect(repairLatex('$\\nabla^2$DFT uses 2times fewer')).toBe('$\\nabla^2$DFT uses 2× fewer');
     expect(repairLatex('SL$^{2}$A-INR')).toBe('SL$^{2}$A-INR');
   });
-});
 
-describe('findMathSpans', () => {
-  it.each([
-    [
-      '$x$ and $y$',
-      [
-        [0, 3],
-        [8, 11],
-      ],
-    ],
-    ['$$E=mc^2$$ here', [[0, 10]]],
-    ['$5 million and $10', []],
-    ['costs $5 and $x$ later', [[13, 16]]],
-    ['\\$5 and \\$6', []],
-    ['$ x$ and $x $', []],
-    [
-      '$2$ and $10^3$',
-      [
-        [0, 3],
-        [8, 14],
-      ],
-    ],
-    ['$τ$-bench', [[0, 3]]],
-  ])('%j', (text, expected) => {
-    expect(findMathSpans(text).map((s) => [s.start, s.end])).toEqual(expected);
+  it('keeps every formula the site renders (core/math.ts), \\(…\\) and a price-shaped one included', () => {
+    // A real abstract (2607.21051): ingest used to turn this into `\\(9.6×\\)`.
+    expect(repairLatex('at least \\(9.6\\times\\) fewer, 2times')).toBe('at least \\(9.6\\times\\) fewer, 2×');
+    expect(repairLatex('cost $2 \\times 10^5$ units, 5times')).toBe('cost $2 \\times 10^5$ units, 5×');
+    expect(repairLatex('\\[ x \\times y \\] and 3times')).toBe('\\[ x \\times y \\] and 3×');
   });
 });
 
