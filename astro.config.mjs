@@ -10,21 +10,21 @@ import sitemap from '@astrojs/sitemap';
 import offline from './src/integrations/offline.ts';
 import katexAssets from './src/integrations/katex-assets.ts';
 import notesCheck from './src/integrations/notes-check.ts';
-import { basePath, papersDir, siteUrl } from './src/lib/config.ts';
+import { config } from './src/config.ts';
 import { aliasPaths } from './src/lib/aliasPaths.ts';
 
 /** Redirect and shared-slug pages are not content: the sitemap leaves them out. */
 /** @type {Set<string> | undefined} */
 let aliases;
 /** @param {string} page */
-const isAliasPage = (page) => (aliases ??= aliasPaths(papersDir(), basePath())).has(new URL(page).pathname);
+const isAliasPage = (page) => (aliases ??= aliasPaths(config().papersDir, config().base)).has(new URL(page).pathname);
 
 // SITE and BASE come from the environment so one checkout deploys to any GitHub Pages URL.
 export default defineConfig({
-  site: siteUrl(),
-  base: basePath(),
+  site: config().site,
+  base: config().base,
   trailingSlash: 'always',
-  outDir: process.env.PAPERSHELF_OUT || './dist',
+  outDir: config().outDir,
   build: { format: 'directory' },
   // Order matters: offline() precaches what pagefind() writes, so it comes after it.
   integrations: [

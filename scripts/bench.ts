@@ -24,10 +24,11 @@ import { performance } from 'node:perf_hooks';
 import { runPipeline } from '../src/ingest/pipeline.ts';
 import { listDigestFiles, readDigestFiles, writePapers } from '../src/ingest/write.ts';
 import { renderApi, renderMarkdown, renderPlaintext, renderTextBrowser, type CardRecord } from '../src/ingest/formats/render.ts';
+import { config } from '../src/config.ts';
 import { ingestForBuild, runBuild, type BuildRun } from './bench-build.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const corpusDir = process.env.PAPERSHELF_CORPUS ?? path.resolve(repoRoot, '../shared/corpus');
+const corpusDir = config().corpusDir;
 
 /** What one run of a case measured (printed as JSON by the child process). */
 interface RunResult {

@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import pc from 'picocolors';
 import cliProgress from 'cli-progress';
-import { basePath, digestsDir, notesDir, papersDir, topicsFile } from '../src/lib/config.ts';
+import { config, ConfigError } from '../src/config.ts';
 import { assignTopics, compileTopics } from '../src/ingest/topics.ts';
 import { parseTopics, TopicsFileError } from '../src/schemas/topic.ts';
 import { runPipeline } from '../src/ingest/pipeline.ts';
@@ -102,16 +102,21 @@ async function main(argv: string[]): Promise<number> {
   if (values.report === '') return fail('--report needs a file name');
   if (values.ledger && values['no-ledger']) return fail('--ledger and --no-ledger contradict each other');
 
+  let cfg;
+  try {
+    cfg = config();
+  } catch (err) {
+    if (err instanceof ConfigError) return fail(err.message);
+    throw err;
+  }
   const started = performance.now();
-  const inputs = positionals.length > 0 ? positionals : [digestsDir()];
-  const outDir = values.out ?? papersDir();
+  const inputs = positionals.length > 0 ? positionals : [cfg.digestsDir];
+  const outDir = values.out ?? cfg.papersDir;
   // The committed ledger belongs to the archive's own digests; other inputs are checked only on request.
-  const ledgerFile = values['no-ledger']
-    ? null
-    : (values.ledger ?? (positionals.length === 0 ? process.env.PAPERSHELF_LEDGER || 'content/permalinks.txt' : null));
+  const ledgerFile = values['no-ledger'] ? null : (values.ledger ?? (positionals.length === 0 ? cfg.ledgerFile : null));
   // Notes, like the ledger, belong to the archive's own digests.
-  const notesFolder = values.notes ?? (positionals.length === 0 ? notesDir() : null);
-  const interactive = process.stderr.isTTY === true && !process.env.CI && !values.json && !values.quiet;
+  const notesFolder = values.notes ?? (positionals.length === 0 ? cfg.notesDir : null);
+  const interactive = process.stderr.isTTY === true && !cfg.ci && !values.json && !values.quiet;
   const bar = interactive
     ? new cliProgress.SingleBar(
         { format: 'ingest [{bar}] {value}/{total} files', clearOnComplete: true },
@@ -129,7 +134,7 @@ async function main(argv: string[]): Promise<number> {
     const ledger = ledgerFile
       ? { file: path.relative(process.cwd(), ledgerFile) || ledgerFile, ledger: parseLedger(await readLedger(ledgerFile)) }
       : undefined;
-    const taxonomyFile = values.topics ?? topicsFile();
+    const taxonomyFile = values.topics ?? cfg.topicsFile;
     const taxonomyText = await readTopicsText(taxonomyFile);
     // Only an explicitly named taxonomy must exist; without the default one, papers get no topics.
     if (taxonomyText === null && values.topics) return fail(`cannot read ${taxonomyFile}: no such file`);
@@ -150,7 +155,7 @@ async function main(argv: string[]): Promise<number> {
       };
     }
     const written = await writePapers(outDir, papers);
-    if (values.archive) await writeArchive(values.archive, papers, basePath());
+    if (values.archive) await writeArchive(values.archive, papers, cfg.base);
     const ledgerChanged = ledgerFile && ledgerText !== null ? await writeLedger(ledgerFile, ledgerText) : false;
     if (values.report) await writeReportFile(values.report, report);
 
@@ -160,7 +165,7 @@ async function main(argv: string[]): Promise<number> {
     if (values.json) {
       process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     } else {
-      const useColor = process.stdout.isTTY === true && !('NO_COLOR' in process.env);
+      const useColor = process.stdout.isTTY === true && !cfg.noColor;
       const paint: Painter = pc.createColors(useColor);
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       const footer = [

@@ -5,20 +5,12 @@
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, statSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { digestsDir, notesDir } from '../src/lib/config.ts';
+import { config } from '../src/config.ts';
 
 const root = process.cwd();
 const stamp = path.join(root, 'dist', 'index.html');
-const inputs = [
-  digestsDir(),
-  notesDir(),
-  'content/topics.yaml',
-  'content/permalinks.txt',
-  'src',
-  'public',
-  'astro.config.mjs',
-  'package-lock.json',
-];
+const { digestsDir, notesDir, topicsFile, ledgerFile } = config();
+const inputs = [digestsDir, notesDir, topicsFile, ledgerFile, 'src', 'public', 'astro.config.mjs', 'package-lock.json'];
 
 /** Newest modification time below `p` (0 when it does not exist). */
 function newest(p: string): number {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { config, readConfig } from '../src/config.ts';
 import { main } from './topics.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,12 +16,13 @@ const taxonomy = path.join(repoRoot, 'src/ingest/fixtures/topics/taxonomy.yaml')
 const dir = mkdtempSync(path.join(tmpdir(), 'topics-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]) {
+async function runWith(cfg: Parameters<typeof main>[2], args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, { out: (t) => (stdout += t), err: (t) => (stderr += t) });
+  const code = await main(args, { out: (t) => (stdout += t), err: (t) => (stderr += t) }, cfg);
   return { code, stdout, stderr };
 }
+const run = (...args: string[]) => runWith(config(), args);
 
 const line = (title: string, abstract: string, keywords: string[] | null = null) => JSON.stringify({ title, abstract, keywords });
 
@@ -43,21 +45,16 @@ describe('topics suggest', () => {
     expect(stdout.trim().split('\n').slice(-2)).toEqual(['     3  wild yeast', '     2  wild yeast cultures']);
   });
 
-  it('reads ingested entries from $PAPERSHELF_PAPERS by default', async () => {
+  it('reads ingested entries from $PAPERSHELF_PAPERS and the taxonomy from $PAPERSHELF_TOPICS by default', async () => {
     const papers = path.join(dir, 'papers');
     mkdirSync(papers);
     writeFileSync(path.join(papers, 'a.json'), JSON.stringify({ title: 'RAG Everywhere', abstract: '', keywords: [] }));
     writeFileSync(path.join(papers, 'b.json'), JSON.stringify({ title: 'Bread', abstract: 'Crumb.', keywords: [] }));
-    const saved = process.env.PAPERSHELF_PAPERS;
-    process.env.PAPERSHELF_PAPERS = papers;
-    try {
-      const { code, stdout } = await run('suggest', '--topics', taxonomy);
-      expect(code).toBe(0);
-      expect(stdout).toBe('2 papers read; 1 (50.0%) match no topic.\nNo phrase occurs in two or more of them.\n');
-    } finally {
-      if (saved === undefined) delete process.env.PAPERSHELF_PAPERS;
-      else process.env.PAPERSHELF_PAPERS = saved;
-    }
+    // The settings as src/config.ts reads them from an environment with PAPERSHELF_PAPERS and PAPERSHELF_TOPICS.
+    const cfg = readConfig({ PAPERSHELF_PAPERS: papers, PAPERSHELF_TOPICS: taxonomy });
+    const { code, stdout } = await runWith(cfg, ['suggest']);
+    expect(code).toBe(0);
+    expect(stdout).toBe('2 papers read; 1 (50.0%) match no topic.\nNo phrase occurs in two or more of them.\n');
   });
 
   it.each([

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { z } from 'astro/zod';
-import { papersDir } from '../src/lib/config.ts';
+import { config, type Config } from '../src/config.ts';
 import { countPhrases } from '../src/ingest/phrases.ts';
 import { assignTopics, compileTopics, type TopicInput } from '../src/ingest/topics.ts';
 import { parseTopics, TopicsFileError } from '../src/schemas/topic.ts';
@@ -24,7 +24,7 @@ Options:
   --top N         how many phrases to list (default 40)
   --input FILE    read papers from a JSON-lines file (one {"title", "abstract", "keywords"} per
                   line) instead of the ingested entries in content/papers/ ($PAPERSHELF_PAPERS)
-  --topics FILE   the taxonomy to check (default content/topics.yaml)
+  --topics FILE   the taxonomy to check (default content/topics.yaml, or $PAPERSHELF_TOPICS)
   -h, --help      show this help
 
 Exit codes: 0 done, 2 usage or I/O error.
@@ -105,7 +105,7 @@ const processIo: Io = {
   err: (text) => process.stderr.write(text),
 };
 
-async function suggest(options: { top: number; input?: string; topics: string }, io: Io): Promise<void> {
+async function suggest(options: { top: number; input?: string; topics: string; papersDir: string }, io: Io): Promise<void> {
   let compiled;
   try {
     compiled = compileTopics(parseTopics(await readText(options.topics), options.topics));
@@ -113,7 +113,7 @@ async function suggest(options: { top: number; input?: string; topics: string },
     if (err instanceof TopicsFileError) throw new UsageError(err.message);
     throw err;
   }
-  const papers = options.input ? await readJsonl(options.input) : await readPaperEntries(papersDir());
+  const papers = options.input ? await readJsonl(options.input) : await readPaperEntries(options.papersDir);
   const unmatched = papers.filter((p) => assignTopics(p, compiled).length === 0);
   const share = papers.length ? ((100 * unmatched.length) / papers.length).toFixed(1) : '0.0';
   io.out(`${papers.length} papers read; ${unmatched.length} (${share}%) match no topic.\n`);
@@ -128,8 +128,8 @@ async function suggest(options: { top: number; input?: string; topics: string },
   for (const { phrase, docs } of phrases) io.out(`${String(docs).padStart(6)}  ${phrase}\n`);
 }
 
-/** Runs the CLI on `argv` (without `node script`) and returns the exit code. */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+/** Runs the CLI on `argv` (without `node script`) with the settings `cfg` and returns the exit code. */
+export async function main(argv: string[], io: Io = processIo, cfg: Pick<Config, 'papersDir' | 'topicsFile'> = config()): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -138,7 +138,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       options: {
         top: { type: 'string', default: '40' },
         input: { type: 'string' },
-        topics: { type: 'string', default: 'content/topics.yaml' },
+        topics: { type: 'string', default: cfg.topicsFile },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -154,7 +154,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const top = Number(values.top);
     if (!/^\d+$/.test(values.top) || top < 1) throw new UsageError(`--top expects a positive whole number, got "${values.top}"`);
     if (values.input === '') throw new UsageError('--input needs a file name');
-    await suggest({ top, input: values.input, topics: values.topics }, io);
+    await suggest({ top, input: values.input, topics: values.topics, papersDir: cfg.papersDir }, io);
     return EXIT_OK;
   } catch (err) {
     // parseArgs reports unknown options and missing values with a TypeError carrying a code.

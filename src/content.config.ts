@@ -8,25 +8,25 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { paperSchema } from './schemas/paper.ts';
 import { topicSchema } from './schemas/topic.ts';
-import { notesDir, papersDir, topicsFile } from './lib/config.ts';
+import { config } from './config.ts';
 
 const papers = defineCollection({
   loader: glob({
     pattern: '*.json',
-    base: papersDir(),
+    base: config().papersDir,
     generateId: ({ data }) => String(data.id),
   }),
   schema: paperSchema,
 });
 
 const topics = defineCollection({
-  loader: file(topicsFile()),
+  loader: file(config().topicsFile),
   schema: topicSchema,
 });
 
 const notes = defineCollection({
   // The file name is the paper id; keep its dots (`2401.04558.mdx` → `2401.04558`).
-  loader: glob({ pattern: '*.mdx', base: notesDir(), generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+  loader: glob({ pattern: '*.mdx', base: config().notesDir, generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
 });
 
 export const collections = { papers, topics, notes };

@@ -10,7 +10,7 @@ import { compile } from '@mdx-js/mdx';
 import remarkMath from 'remark-math';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { notesDir } from '../lib/config.ts';
+import { config } from '../config.ts';
 import { checkNoteSource, formatNoteProblem, type NoteProblem } from '../lib/noteCheck.ts';
 
 /** The `.mdx` notes in `dir`, named as the user sees them (relative to the working directory). */
@@ -52,7 +52,7 @@ export default function notesCheck(): AstroIntegration {
     hooks: {
       'astro:build:start': async () => {
         const problems: NoteProblem[] = [];
-        for (const note of await readNoteFiles(notesDir())) problems.push(...(await checkNoteSource(note, { compile, remarkMath })));
+        for (const note of await readNoteFiles(config().notesDir)) problems.push(...(await checkNoteSource(note, { compile, remarkMath })));
         if (problems.length > 0) throw notesError(problems);
       },
     },

@@ -9,9 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { generateSW } from 'workbox-build';
-
-/** Total bytes of pages precached on install; past it, pages are cached as they are read. */
-const PAGE_BUDGET = Number(process.env.PAPERSHELF_PRECACHE_MB ?? 30) * 1024 * 1024;
+import { config } from '../config.ts';
 
 /** Astro integration: runs after the Pagefind hook (it must be listed after it). */
 export default function offline(): AstroIntegration {
@@ -53,11 +51,13 @@ export default function offline(): AstroIntegration {
         };
         // Sizing the pages with a stat walk first keeps this to one generateSW, which hashes every file it globs.
         const pageBytes = htmlBytes(outDir);
-        const result = await generateSW({ ...common, globPatterns: pageBytes > PAGE_BUDGET ? shell : [...shell, ...pages] });
+        // Total bytes of pages precached on install (PAPERSHELF_PRECACHE_MB); past it, pages are cached as they are read.
+        const budget = config().precacheBytes;
+        const result = await generateSW({ ...common, globPatterns: pageBytes > budget ? shell : [...shell, ...pages] });
         for (const warning of result.warnings) logger.warn(warning);
         logger.info(
           `sw.js precaches ${result.count} files (${(result.size / 1048576).toFixed(1)} MB${
-            pageBytes > PAGE_BUDGET ? ', pages cached on reading: the site is over the precache budget' : ''
+            pageBytes > budget ? ', pages cached on reading: the site is over the precache budget' : ''
           }) in ${Math.round(performance.now() - started)} ms`,
         );
       },

@@ -5,11 +5,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { corpusDir } from '../helpers/repo.ts';
+import { config } from '../../src/config.ts';
 
 export default function setup() {
   const papers = path.join(corpusDir, 'papers.jsonl');
   if (existsSync(papers)) return;
   const message = `the real corpus is missing: expected ${papers} (set PAPERSHELF_CORPUS to its folder)`;
-  if (process.env.CI) throw new Error(`${message}; CI must run the corpus tests`);
+  if (config().ci) throw new Error(`${message}; CI must run the corpus tests`);
   console.warn(`[corpus] ${message}; the corpus tests are skipped`);
 }

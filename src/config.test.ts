@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from './config.ts';
+
+describe('readConfig', () => {
+  it('gives every default on an empty environment', () => {
+    const cfg = readConfig({});
+    expect(cfg).toMatchObject({
+      site: 'http://localhost:4321',
+      base: '/',
+      digestsDir: './content/digests',
+      papersDir: './content/papers',
+      notesDir: './content/notes',
+      topicsFile: './content/topics.yaml',
+      ledgerFile: 'content/permalinks.txt',
+      outDir: './dist',
+      precacheBytes: 30 * 1024 * 1024,
+      ci: false,
+      noColor: false,
+    });
+    expect(cfg.corpusDir).toMatch(/\/shared\/corpus$/);
+  });
+
+  it('reads each variable, an empty one counting as unset', () => {
+    const cfg = readConfig({
+      SITE: ' https://example.org ',
+      BASE: 'repo',
+      PAPERSHELF_DIGESTS: 'd',
+      PAPERSHELF_PAPERS: 'p',
+      PAPERSHELF_NOTES: '',
+      PAPERSHELF_TOPICS: 't.yaml',
+      PAPERSHELF_LEDGER: 'l.txt',
+      PAPERSHELF_OUT: 'o',
+      PAPERSHELF_PRECACHE_MB: '0.5',
+      PAPERSHELF_CORPUS: '/c',
+      CI: 'true',
+      NO_COLOR: '',
+    });
+    expect(cfg).toEqual({
+      site: 'https://example.org',
+      base: '/repo/',
+      digestsDir: 'd',
+      papersDir: 'p',
+      notesDir: './content/notes',
+      topicsFile: 't.yaml',
+      ledgerFile: 'l.txt',
+      outDir: 'o',
+      precacheBytes: 524288,
+      corpusDir: '/c',
+      ci: true,
+      noColor: true,
+    });
+  });
+
+  it.each([
+    ['/repo', '/repo/'],
+    ['repo/', '/repo/'],
+    ['//a/b//', '/a/b/'],
+    [' / ', '/'],
+    ['', '/'],
+  ])('normalises BASE %j to %j', (base, expected) => {
+    expect(readConfig({ BASE: base }).base).toBe(expected);
+  });
+
+  it.each(['abc', '-1', '1e3', '30MB'])('refuses PAPERSHELF_PRECACHE_MB=%j, naming the variable', (value) => {
+    expect(() => readConfig({ PAPERSHELF_PRECACHE_MB: value })).toThrow(ConfigError);
+    expect(() => readConfig({ PAPERSHELF_PRECACHE_MB: value })).toThrow(
+      `PAPERSHELF_PRECACHE_MB: expected a number of megabytes (e.g. 30), found "${value}"`,
+    );
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * Every setting Papershelf reads from the environment, with its default, read once per process
+ * (on first use) and typed. The README's settings table lists the same variables. An empty
+ * variable counts as unset. Relative paths are relative to the working directory (the repository
+ * root for every npm script), except the corpus, which is found beside the repository.
+ *
+ * Tuning constants (page sizes, feed length, card excerpts) stay beside their code: only what an
+ * environment variable can change lives here. Test-only switches (`UPDATE`, `PROPERTY_RUNS`,
+ * `PAPERSHELF_SKIP_BUILD`, `CHROMIUM_PATH`) are read in tests/support/env.ts.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The settings; each field names its variable. */
+export interface Config {
+  /** `SITE`: absolute site URL for canonical links, feeds and the sitemap (default `http://localhost:4321`). */
+  site: string;
+  /** `BASE`: base path for a GitHub Pages project site (`/repo-name`), always `/` or `/x/` (default `/`). */
+  base: string;
+  /** `PAPERSHELF_DIGESTS`: where ingest reads digests when given no path (default `./content/digests`). */
+  digestsDir: string;
+  /** `PAPERSHELF_PAPERS`: where ingest writes paper entries and Astro reads them (default `./content/papers`). */
+  papersDir: string;
+  /** `PAPERSHELF_NOTES`: the hand-written notes, `<paper-id>.mdx` (default `./content/notes`). */
+  notesDir: string;
+  /** `PAPERSHELF_TOPICS`: the topic taxonomy (default `./content/topics.yaml`). */
+  topicsFile: string;
+  /** `PAPERSHELF_LEDGER`: the permalink ledger ingest checks when given no path (default `content/permalinks.txt`). */
+  ledgerFile: string;
+  /** `PAPERSHELF_OUT`: Astro's output folder (default `./dist`). */
+  outDir: string;
+  /** `PAPERSHELF_PRECACHE_MB` in bytes: pages the service worker precaches on the first visit (default 30 MB). */
+  precacheBytes: number;
+  /** `PAPERSHELF_CORPUS`: the real corpus for the corpus tests and benchmarks (default `../shared/corpus` beside the repository). */
+  corpusDir: string;
+  /** `CI`: set on CI (no progress bar; a missing corpus fails the corpus tests instead of skipping them). */
+  ci: boolean;
+  /** `NO_COLOR`: set (to anything) for a report without colours. */
+  noColor: boolean;
+}
+
+/** A setting with a value that cannot be used; the message names the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Base path for GitHub Pages project sites: `/repo-name`, or `/`. Always starts and ends with `/`. */
+function normaliseBase(value: string | undefined): string {
+  const trimmed = (value ?? '').trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** `PAPERSHELF_PRECACHE_MB` as bytes; anything but a number of megabytes is an error, not a silent "precache all". */
+function precacheBytes(value: string | undefined): number {
+  if (!value) return 30 * 1024 * 1024;
+  const mb = Number(value);
+  if (!/^\s*\d+(\.\d+)?\s*$/.test(value) || !Number.isFinite(mb)) {
+    throw new ConfigError(`PAPERSHELF_PRECACHE_MB: expected a number of megabytes (e.g. 30), found "${value}"`);
+  }
+  return mb * 1024 * 1024;
+}
+
+/** The settings in `env`. Pure (tests pass their own env); throws `ConfigError` on an unusable value. */
+export function readConfig(env: NodeJS.ProcessEnv): Config {
+  return {
+    site: env.SITE?.trim() || 'http://localhost:4321',
+    base: normaliseBase(env.BASE),
+    digestsDir: env.PAPERSHELF_DIGESTS || './content/digests',
+    papersDir: env.PAPERSHELF_PAPERS || './content/papers',
+    notesDir: env.PAPERSHELF_NOTES || './content/notes',
+    topicsFile: env.PAPERSHELF_TOPICS || './content/topics.yaml',
+    ledgerFile: env.PAPERSHELF_LEDGER || 'content/permalinks.txt',
+    outDir: env.PAPERSHELF_OUT || './dist',
+    precacheBytes: precacheBytes(env.PAPERSHELF_PRECACHE_MB),
+    corpusDir: env.PAPERSHELF_CORPUS || path.resolve(repoRoot, '../shared/corpus'),
+    ci: Boolean(env.CI),
+    noColor: 'NO_COLOR' in env,
+  };
+}
+
+let current: Config | undefined;
+
+/** This process's settings, read from `process.env` on first use and kept. */
+export function config(): Config {
+  return (current ??= readConfig(process.env));
+}
