@@ -11,7 +11,7 @@ import offline from './src/integrations/offline.ts';
 import katexAssets from './src/integrations/katex-assets.ts';
 import notesCheck from './src/integrations/notes-check.ts';
 import { config } from './src/config.ts';
-import { aliasPaths } from './src/lib/aliasPaths.ts';
+import { aliasPaths } from './src/integrations/alias-pages.ts';
 
 /** Redirect and shared-slug pages are not content: the sitemap leaves them out. */
 /** @type {Set<string> | undefined} */
@@ -31,7 +31,7 @@ export default defineConfig({
     // First: a note that cannot be rendered stops the build with its file:line:col, not a stack trace.
     notesCheck(),
     // Hand-written notes (content/notes/*.mdx) are Markdown: `$…$` in them goes through remark-math
-    // + rehype-katex. Digest text is plain text and is rendered by src/lib/rich-text.ts instead.
+    // + rehype-katex. Digest text is plain text and is rendered by src/site/view/rich-text.ts instead.
     mdx({
       processor: unified({
         remarkPlugins: [remarkMath],

@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'corpus',
           include: ['tests/corpus/**/*.test.ts'],
-          globalSetup: ['tests/setup/require-corpus.ts'],
+          globalSetup: ['tests/support/setup/require-corpus.ts'],
           testTimeout: 300_000,
         },
       },
@@ -26,7 +26,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/corpus/**'],
-          globalSetup: ['tests/setup/build-site.ts'],
+          globalSetup: ['tests/support/setup/build-site.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,
           fileParallelism: false,

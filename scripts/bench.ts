@@ -7,7 +7,7 @@
  * Cases: the real corpus (../shared/corpus, or $PAPERSHELF_CORPUS) written as plain text and in a
  * rotation of every format, and a synthetic archive (`--synthetic N` papers, seeded, every format).
  *
- * `--build` adds the site build (scripts/bench-build.ts): the corpus in every format (or a seeded
+ * `--build` adds the site build (scripts/bench/site-build.ts): the corpus in every format (or a seeded
  * random `--build-papers N` of its papers) ingested into a temporary folder, then the real
  * `npx astro build` of it, `--runs` times (default 1: one full build takes minutes).
  *
@@ -22,10 +22,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { runPipeline } from '../src/ingest/pipeline.ts';
-import { listDigestFiles, readDigestFiles, writePapers } from '../src/ingest/write.ts';
-import { renderApi, renderMarkdown, renderPlaintext, renderTextBrowser, type CardRecord } from '../src/ingest/formats/render.ts';
+import { listDigestFiles, readDigestFiles, writePapers } from '../src/ingest/io.ts';
+import { renderApi, renderMarkdown, renderPlaintext, renderTextBrowser, type CardRecord } from '../tests/support/render-digests.ts';
 import { config } from '../src/config.ts';
-import { ingestForBuild, runBuild, type BuildRun } from './bench-build.ts';
+import { ingestForBuild, runBuild, type BuildRun } from './bench/site-build.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpusDir = config().corpusDir;

@@ -12,7 +12,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildBlockers, type IngestReport } from '../src/ingest/report.ts';
+import { buildBlockers } from '../src/ingest/report.ts';
+import type { IngestReport } from '../src/ingest/types.ts';
 
 const strict = process.argv.includes('--strict');
 const scratch = mkdtempSync(path.join(tmpdir(), 'papershelf-build-'));

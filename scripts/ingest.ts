@@ -31,7 +31,7 @@ import {
   writeLedger,
   writePapers,
   writeReportFile,
-} from '../src/ingest/write.ts';
+} from '../src/ingest/io.ts';
 
 const USAGE = `Usage: npm run ingest -- [PATH…] [options]
 

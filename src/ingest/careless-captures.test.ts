@@ -7,11 +7,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { idCollisions, runPipeline, type DigestInput } from './pipeline.ts';
+import { idCollisions, runPipeline } from './pipeline.ts';
+import type { DigestInput } from './types.ts';
 import { mergeEntries } from './merge.ts';
 import { normalizeEntry } from './normalize.ts';
 import type { RawEntry } from './types.ts';
-import { renderApi, renderMarkdown, renderPlaintext, type CardRecord } from './formats/render.ts';
+import { renderApi, renderMarkdown, renderPlaintext, type CardRecord } from '../../tests/support/render-digests.ts';
 import { hasErrors } from './report.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

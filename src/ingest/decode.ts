@@ -1,5 +1,5 @@
 /**
- * A digest file's bytes → its text, or the reason it cannot be read exactly. Pure; write.ts reads
+ * A digest file's bytes → its text, or the reason it cannot be read exactly. Pure; io.ts reads
  * the bytes. Every format benefits: no reader ever sees U+FFFD standing in for bytes it lost.
  *
  * - UTF-8, with or without a byte-order mark, through a fatal decoder.

@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runPipeline, type DigestInput, type IngestResult } from './pipeline.ts';
+import { runPipeline, type IngestResult } from './pipeline.ts';
+import type { DigestInput } from './types.ts';
 import {
   renderApi,
   renderMarkdown,
@@ -19,7 +20,7 @@ import {
   renderTrendingVariant,
   toPyRepr,
   type CardRecord,
-} from './formats/render.ts';
+} from '../../tests/support/render-digests.ts';
 import type { Paper } from '../schemas/paper.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

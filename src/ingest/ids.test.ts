@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allChainUrls, assignIds, ID_PATTERN, slugChain, slugify } from './ids.ts';
+import { allChainUrls, assignIds, slugChain, slugify } from './ids.ts';
+import { PAPER_ID_PATTERN } from '../schemas/paper.ts';
 import { mergeEntries, type MergedPaper } from './merge.ts';
 import { normalizeEntry } from './normalize.ts';
 import type { RawEntry } from './types.ts';
@@ -47,7 +48,7 @@ describe('slugify', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 200 }), (title) => {
         const s = slugify(title);
-        expect(s).toMatch(ID_PATTERN);
+        expect(s).toMatch(PAPER_ID_PATTERN);
         expect(s.length).toBeLessThanOrEqual(80);
       }),
       { numRuns: 1000 },
@@ -187,7 +188,7 @@ describe('slugChain', () => {
     expect(chain[3]!.startsWith(chain[2]!)).toBe(true);
     expect(slugChain('foo bar!', '2024-01-01')).toEqual(chain);
     expect(slugChain('Foo Baz', '2024-01-01')[2]).not.toBe(chain[2]);
-    for (const url of chain) expect(url).toMatch(ID_PATTERN);
+    for (const url of chain) expect(url).toMatch(PAPER_ID_PATTERN);
   });
 
   it('lists every URL of every chain for ledger lookups', () => {

@@ -21,19 +21,13 @@
  */
 import { createHash } from 'node:crypto';
 import { slug as githubSlug } from 'github-slugger';
-import type { SlugCollision } from './report.ts';
+import type { SlugCollision } from './types.ts';
 import { dayGap, titleKey, type MergedPaper } from './merge.ts';
 import type { NormalizedEntry } from './normalize.ts';
 import { arxivUrlId } from '../schemas/arxiv.ts';
 
 /** Slugs are cut at a word boundary near this length, so URLs stay readable. */
 const SLUG_MAX = 80;
-/**
- * What every id matches. Ids live in two namespaces that cannot meet: arXiv URL ids always hold a
- * dot (`2401.04558`, `hep-th.9901001`, schemas/arxiv.ts) and slugs never do (`slugify` keeps only
- * `[a-z0-9-]`), so no title can take an arXiv paper's URL and no capture's id a slug's.
- */
-export const ID_PATTERN = /^[a-z0-9][a-z0-9.-]*$/;
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 

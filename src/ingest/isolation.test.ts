@@ -18,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { paperSchema, type Paper } from '../schemas/paper.ts';
-import { runPipeline, type DigestInput } from './pipeline.ts';
+import { runPipeline } from './pipeline.ts';
+import type { DigestInput } from './types.ts';
 import { isPlausibleDay } from './dates.ts';
 import {
   renderApi,
@@ -28,7 +29,7 @@ import {
   renderTrending,
   renderTrendingVariant,
   type CardRecord,
-} from './formats/render.ts';
+} from '../../tests/support/render-digests.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED: DigestInput = { file: '2026-01-08.txt', text: readFileSync(path.join(repoRoot, 'content/digests/2026-01-08.txt'), 'utf8') };

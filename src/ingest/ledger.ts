@@ -6,10 +6,10 @@
  * People edit it too: `#` comments, blank lines and any line ingest does not understand stay
  * verbatim where they are; ingest only ever inserts its new ids.
  *
- * Pure: parsing, checking and serialising; write.ts reads and writes the file.
+ * Pure: parsing, checking and serialising; io.ts reads and writes the file.
  */
-import { ID_PATTERN } from './ids.ts';
-import { quote } from './report.ts';
+import { PAPER_ID_PATTERN } from '../schemas/paper.ts';
+import { quote } from './messages.ts';
 
 /** One id of the ledger and the line it is on. */
 export interface LedgerLine {
@@ -34,7 +34,7 @@ export function parseLedger(text: string): Ledger {
     .forEach((raw, i) => {
       const id = raw.trim();
       if (id === '' || id.startsWith('#')) return;
-      if (ID_PATTERN.test(id)) ledger.ids.push({ id, line: i + 1 });
+      if (PAPER_ID_PATTERN.test(id)) ledger.ids.push({ id, line: i + 1 });
       else {
         ledger.invalid.push({
           line: i + 1,
@@ -49,20 +49,6 @@ export function parseLedger(text: string): Ledger {
 export function serializeLedger(ids: Iterable<string>): string {
   const sorted = [...new Set(ids)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return sorted.map((id) => `${id}\n`).join('');
-}
-
-/** What the ingest found when it checked the ledger. */
-export interface PermalinkReport {
-  /** The ledger file checked (null when ingest ran without one). */
-  ledger: string | null;
-  /** Ids in the ledger before this run. */
-  known: number;
-  /** Ids this run published that the ledger did not have yet (appended). */
-  added: string[];
-  /** Ledger ids the current rules no longer produce, resolved again through a paper's title chain. */
-  recovered: string[];
-  /** Ledger ids nothing resolves any more: each is an error (exit code 1). */
-  missing: Array<{ line: number; message: string }>;
 }
 
 /**

@@ -9,7 +9,7 @@
 import type { Org, Paper } from '../schemas/paper.ts';
 import type { NormalizedEntry } from './normalize.ts';
 import type { Problem } from './types.ts';
-import { quote } from './report.ts';
+import { quote } from './messages.ts';
 
 /** A merged paper before it gets its id, aliases and topics: the paper schema's fields, plus provenance. */
 export type MergedPaper = Omit<Paper, 'id' | 'aliases' | 'topics'> & {

@@ -4,7 +4,7 @@
  */
 import type { RawEntry } from './types.ts';
 import { repairLatex } from './latex-repair.ts';
-import { extractLinks, githubRepo, webUrl } from './urls.ts';
+import { extractLinks, githubRepo, webUrl } from '../core/urls.ts';
 import { parseArxivId } from '../schemas/arxiv.ts';
 import { captureInstant } from './dates.ts';
 

@@ -48,7 +48,7 @@ describe('checkNotes (item 8)', () => {
         message: 'expected one of the components notes can use (Aside) or one the note imports, found <Chart>',
       },
     ]);
-    expect(await check('2401.04558.mdx', "import Chart from '../../src/components/Chart.astro';\n\n<Chart />\n")).toEqual([]);
+    expect(await check('2401.04558.mdx', "import Chart from '../components/Chart.astro';\n\n<Chart />\n")).toEqual([]);
   });
 
   it('warns about a note for a paper that does not exist, or for an old URL of one', async () => {

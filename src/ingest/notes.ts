@@ -1,14 +1,14 @@
 /**
  * Checks the hand-written notes (`content/notes/<paper-id>.mdx`) before the site is built: a note
- * `astro build` cannot compile or render is one `file:line:col` error (src/lib/noteCheck.ts, which
+ * `astro build` cannot compile or render is one `file:line:col` error (src/core/note-check.ts, which
  * the notes-check integration shares); a note named after no paper is never shown, so it is a
  * warning. No file I/O.
  */
 import type { Problem } from './types.ts';
-import { quote } from './report.ts';
-import { checkNoteSource, type NoteInput } from '../lib/noteCheck.ts';
+import { quote } from './messages.ts';
+import { checkNoteSource, type NoteInput } from '../core/note-check.ts';
 
-export { NOTE_COMPONENTS, type NoteInput } from '../lib/noteCheck.ts';
+export { NOTE_COMPONENTS, type NoteInput } from '../core/note-check.ts';
 
 /** The warning for a note whose file name is not a paper id. */
 function orphanWarning(file: string, id: string, papers: ReadonlyArray<{ id: string; aliases: readonly string[] }>): Problem[] {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from './pipeline.ts';
 import { formatReport, hasErrors } from './report.ts';
-import { renderApi, type CardRecord } from './formats/render.ts';
+import { renderApi, type CardRecord } from '../../tests/support/render-digests.ts';
 
 const card: CardRecord = {
   title: 'One Paper',

@@ -4,12 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { paperSchema } from '../schemas/paper.ts';
-import { runPipeline, type DigestInput } from './pipeline.ts';
-import type { FormatReader } from './formats/index.ts';
+import { runPipeline } from './pipeline.ts';
+import type { DigestInput } from './types.ts';
+import type { FormatReader } from './types.ts';
 import { hasErrors } from './report.ts';
-import { serializePaper } from './write.ts';
+import { serializePaper } from './io.ts';
 import { parseLedger } from './ledger.ts';
-import { renderApi, renderMarkdown, renderPlaintext, renderTrending, type CardRecord } from './formats/render.ts';
+import { renderApi, renderMarkdown, renderPlaintext, renderTrending, type CardRecord } from '../../tests/support/render-digests.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const seed = readFileSync(path.join(repoRoot, 'content/digests/2026-01-08.txt'), 'utf8');

@@ -1,28 +1,32 @@
 /**
  * The ingest pipeline as one pure function: digest texts in, papers and a report out. Reading
- * and writing files is `write.ts`'s job; the CLI glues the two.
+ * and writing files is `io.ts`'s job; the CLI glues the two.
  *
  * detect format → parse → normalise → merge → ids → validate (paperSchema) → report
  */
 import { paperSchema, type Paper, type TopicMatch } from '../schemas/paper.ts';
-import type { DigestFormat, NotRead, NotReadFile, ParsedFile, Problem, RawEntry } from './types.ts';
-import { detectFormat, FORMATS, formatList, type FormatReader } from './formats/index.ts';
+import type {
+  DigestInput,
+  FileSummary,
+  FormatReader,
+  IngestReport,
+  NotReadFile,
+  PermalinkReport,
+  Problem,
+  RawEntry,
+  ReadResult,
+  SlugCollision,
+} from './types.ts';
+import { detectFormat, FORMATS, formatList } from './formats/index.ts';
+import { isRejection } from './formats/read-log.ts';
 import { digestFromFileName, implausibleDate } from './dates.ts';
 import { normalizeEntry, type NormalizedEntry } from './normalize.ts';
 import { mergeEntries, titleDisagreements, type MergedPaper } from './merge.ts';
 import { allChainUrls, assignIds } from './ids.ts';
-import { missingMessage, nextLedger, type Ledger, type PermalinkReport } from './ledger.ts';
-import { assertReconciles, quote, sortProblems, type FileSummary, type IngestReport, type SlugCollision } from './report.ts';
+import { missingMessage, nextLedger, type Ledger } from './ledger.ts';
+import { assertReconciles, sortProblems } from './report.ts';
+import { quote } from './messages.ts';
 import { stripControlCharacters, stripEntryControls } from './sanitize.ts';
-
-/** One digest file: its path relative to the input root, and its text. */
-export interface DigestInput {
-  file: string;
-  /** The file's text (empty when `notRead` is set). */
-  text: string;
-  /** Set when the file was not read (a link out of the folder, another encoding…): listed in the report, never parsed. */
-  notRead?: NotRead;
-}
 
 /** Papers (sorted by id) ready to write, and the report. */
 export interface IngestResult {
@@ -42,9 +46,6 @@ export interface PipelineOptions {
   /** Topic assignment (src/ingest/topics.ts), when the caller has a taxonomy; none by default. */
   assignTopics?: (paper: { title: string; abstract: string; keywords: string[] }) => TopicMatch[];
 }
-
-/** What reading one file gave; `format` is null when no reader recognised the text. */
-export type ReadResult = Omit<ParsedFile, 'format'> & { format: DigestFormat | null };
 
 /** Reads one file with the first format that recognises it; never throws. */
 export function parseDigest(input: DigestInput, formats: readonly FormatReader[] = FORMATS): ReadResult {
@@ -109,9 +110,6 @@ function plausiblyDated(entries: readonly RawEntry[]): { kept: RawEntry[]; refus
   }
   return { kept, refused };
 }
-
-/** An error about one entry (a line of its own) is a rejected entry; line 0 means the whole file. */
-const isRejection = (p: Problem): boolean => p.severity === 'error' && p.line > 0;
 
 /**
  * A reader must report one error per rejected card: entries read = accepted + rejected. A reader

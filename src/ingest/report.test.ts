@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  assertReconciles,
-  buildBlockers,
-  formatProblem,
-  formatReport,
-  hasErrors,
-  quote,
-  sortProblems,
-  type IngestReport,
-} from './report.ts';
+import { assertReconciles, buildBlockers, formatProblem, formatReport, hasErrors, sortProblems } from './report.ts';
+import { quote } from './messages.ts';
+import type { IngestReport } from './types.ts';
 
 const report = (over: Partial<IngestReport> = {}): IngestReport => ({
   filesRead: 2,

@@ -2,70 +2,7 @@
  * The ingest report: what was read, written, merged and rejected, and how to print it. The
  * numbers always reconcile: entries read = papers written + duplicates merged + entries rejected.
  */
-import type { DigestFormat, NotReadFile, Problem } from './types.ts';
-import type { PermalinkReport } from './ledger.ts';
-
-/** Per-file summary in the report. */
-export interface FileSummary {
-  file: string;
-  /** Format the file was read as, or null when no reader recognised it. */
-  format: DigestFormat | null;
-  digest: string | null;
-  entriesRead: number;
-  entriesAccepted: number;
-}
-
-/** A URL two or more papers' captures imply (a shared title slug): the site renders it as a page linking each. */
-export interface SlugCollision {
-  slug: string;
-  ids: string[];
-}
-
-/** What checking the hand-written notes (`content/notes/<id>.mdx`) found. */
-export interface NotesReport {
-  /** The notes folder checked (null when ingest ran without one). */
-  dir: string | null;
-  /** Notes checked. */
-  checked: number;
-  /** Errors (a note the build could not render, `file:line:col`) and warnings (a note for no paper). */
-  problems: Problem[];
-}
-
-/** Everything `npm run ingest` reports; `--json` prints exactly this object. */
-export interface IngestReport {
-  /** Files read (each given to the format readers). */
-  filesRead: number;
-  /** Files found but not read; `notRead` says why for each. */
-  filesNotRead: number;
-  entriesRead: number;
-  papersWritten: number;
-  duplicatesMerged: number;
-  entriesRejected: number;
-  /** Errors (each a rejected entry or an unreadable file) and warnings, sorted by file and line. */
-  problems: Problem[];
-  /** URLs shared by different papers; each is a page linking them (src/lib/permalinks.ts). */
-  slugCollisions: SlugCollision[];
-  /** What the permalink ledger check found (README, "Permalinks"). */
-  permalinks: PermalinkReport;
-  files: FileSummary[];
-  /** Every file found in the input and not read, and why (sorted by file). */
-  notRead: NotReadFile[];
-  /** The notes check. */
-  notes: NotesReport;
-}
-
-/** Longest excerpt of bad input quoted in a message. */
-const QUOTE_MAX = 60;
-
-/**
- * Quotes untrusted input for a message: JSON-style escaping (so control characters and ANSI
- * escapes cannot reach a terminal raw) and truncated with `…`.
- */
-export function quote(text: string, max: number = QUOTE_MAX): string {
-  const chars = [...text];
-  const cut = chars.length > max ? chars.slice(0, max).join('') + '…' : text;
-  return JSON.stringify(cut);
-}
+import type { IngestReport, NotReadFile, Problem } from './types.ts';
 
 /** Orders problems by file, then line, then message, so reports are stable. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stripControlCharacters } from './sanitize.ts';
 import { runPipeline } from './pipeline.ts';
-import { renderApi, renderMarkdown, renderPlaintext, renderTextBrowser, type CardRecord } from './formats/render.ts';
+import { renderApi, renderMarkdown, renderPlaintext, renderTextBrowser, type CardRecord } from '../../tests/support/render-digests.ts';
 
 describe('stripControlCharacters', () => {
   it('keeps tab, newline and carriage return, and text without controls as it is', () => {

@@ -94,3 +94,93 @@ export interface ReadContext {
   /** Digest day from the file name (`YYYY-MM-DD…`), when it has one. */
   digestFromName: string | null;
 }
+
+/** A digest format: how to recognise a file's text and how to read it (both pure). */
+export interface FormatReader {
+  name: DigestFormat;
+  /** How messages name the format, e.g. `a markdown capture`. */
+  label: string;
+  /** True when `text` is in this format; `file` (its extension) is only a hint. */
+  detect(text: string, file: string): boolean;
+  /**
+   * Reads every card. Never throws on bad input: each malformed card becomes one `error` problem
+   * on its own line (line > 0), so `entriesRead = entries.length + those errors`; the pipeline
+   * checks this. Line 0 is for notes about the whole file.
+   */
+  parse(text: string, ctx: ReadContext): ParsedFile;
+}
+
+/** What reading one file gave; `format` is null when no reader recognised the text. */
+export type ReadResult = Omit<ParsedFile, 'format'> & { format: DigestFormat | null };
+
+/** One digest file: its path relative to the input root, and its text. */
+export interface DigestInput {
+  file: string;
+  /** The file's text (empty when `notRead` is set). */
+  text: string;
+  /** Set when the file was not read (a link out of the folder, another encoding…): listed in the report, never parsed. */
+  notRead?: NotRead;
+}
+
+/** Per-file summary in the report. */
+export interface FileSummary {
+  file: string;
+  /** Format the file was read as, or null when no reader recognised it. */
+  format: DigestFormat | null;
+  digest: string | null;
+  entriesRead: number;
+  entriesAccepted: number;
+}
+
+/** A URL two or more papers' captures imply (a shared title slug): the site renders it as a page linking each. */
+export interface SlugCollision {
+  slug: string;
+  ids: string[];
+}
+
+/** What checking the hand-written notes (`content/notes/<id>.mdx`) found. */
+export interface NotesReport {
+  /** The notes folder checked (null when ingest ran without one). */
+  dir: string | null;
+  /** Notes checked. */
+  checked: number;
+  /** Errors (a note the build could not render, `file:line:col`) and warnings (a note for no paper). */
+  problems: Problem[];
+}
+
+/** Everything `npm run ingest` reports; `--json` prints exactly this object. */
+export interface IngestReport {
+  /** Files read (each given to the format readers). */
+  filesRead: number;
+  /** Files found but not read; `notRead` says why for each. */
+  filesNotRead: number;
+  entriesRead: number;
+  papersWritten: number;
+  duplicatesMerged: number;
+  entriesRejected: number;
+  /** Errors (each a rejected entry or an unreadable file) and warnings, sorted by file and line. */
+  problems: Problem[];
+  /** URLs shared by different papers; each is a page linking them (src/site/data/permalinks.ts). */
+  slugCollisions: SlugCollision[];
+  /** What the permalink ledger check found (README, "Permalinks"). */
+  permalinks: PermalinkReport;
+  files: FileSummary[];
+  /** Every file found in the input and not read, and why (sorted by file). */
+  notRead: NotReadFile[];
+  /** The notes check. */
+  notes: NotesReport;
+}
+
+/** What the ingest found when it checked the ledger. */
+export interface PermalinkReport {
+  /** The ledger file checked (null when ingest ran without one). */
+  ledger: string | null;
+  /** Ids in the ledger before this run. */
+  known: number;
+  /** Ids this run published that the ledger did not have yet (appended). */
+  added: string[];
+  /** Ledger ids the current rules no longer produce, resolved again through a paper's title chain. */
+  recovered: string[];
+  /** Ledger ids nothing resolves any more: each is an error (exit code 1). */
+  missing: Array<{ line: number; message: string }>;
+}

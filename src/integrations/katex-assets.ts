@@ -10,7 +10,7 @@ import { cp, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KATEX_DIR } from '../lib/katexAssets.ts';
+import { KATEX_DIR } from '../site/view/rich-text.ts';
 
 /** `node_modules/katex/dist`, found the way Node resolves the package (no hard-coded path). */
 function katexDist(): string {

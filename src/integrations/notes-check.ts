@@ -2,7 +2,7 @@
  * Checks the hand-written notes before `astro build` renders them. `npm run build` already stops
  * in ingest on a note that does not compile; `astro build` run on its own (by a maintainer, a CI
  * step, the test builds) would otherwise fail deep inside Vite with a stack trace. This stops it
- * first with one `file:line:col: error: …` line per broken note (src/lib/noteCheck.ts, the check
+ * first with one `file:line:col: error: …` line per broken note (src/core/note-check.ts, the check
  * ingest runs) and no stack trace. A note for no paper is ingest's warning, not repeated here.
  */
 import type { AstroIntegration } from 'astro';
@@ -11,7 +11,7 @@ import remarkMath from 'remark-math';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { config } from '../config.ts';
-import { checkNoteSource, formatNoteProblem, type NoteProblem } from '../lib/noteCheck.ts';
+import { checkNoteSource, formatNoteProblem, type NoteProblem } from '../core/note-check.ts';
 
 /** The `.mdx` notes in `dir`, named as the user sees them (relative to the working directory). */
 async function readNoteFiles(dir: string): Promise<Array<{ file: string; text: string }>> {

@@ -1,8 +1,7 @@
 /** `/feed.xml`: RSS of the newest digests' papers. */
 import type { APIContext } from 'astro';
-import { getShelf } from '../lib/queries.ts';
-import { feedItems } from '../lib/feedItems.ts';
-import { feedResponse } from '../lib/feed.ts';
+import { getShelf } from '../site/data/shelf.ts';
+import { feedItems, feedResponse } from '../site/data/feeds.ts';
 
 export async function GET(context: APIContext) {
   const { digests } = await getShelf();

@@ -7,9 +7,10 @@ import { ARXIV_ID, ARXIV_URL_ID } from './arxiv.ts';
 
 /**
  * A permalink id: an arXiv URL id (always with a dot: `2401.04558`, `hep-th.9901001`) or a title
- * slug (never with one), so the two can never collide (README, "Permalinks").
+ * slug (never with one), so the two can never collide (README, "Permalinks"). The schema, the id
+ * assignment and the permalink ledger all check ids against this one pattern.
  */
-const PAPER_ID = new RegExp(`^(?:${ARXIV_URL_ID.source.slice(1, -1)}|[a-z0-9][a-z0-9-]*)$`);
+export const PAPER_ID_PATTERN = new RegExp(`^(?:${ARXIV_URL_ID.source.slice(1, -1)}|[a-z0-9][a-z0-9-]*)$`);
 
 /** `YYYY-MM-DD`, a calendar date with no time zone. */
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
@@ -52,7 +53,7 @@ export type TopicMatch = z.infer<typeof topicMatchSchema>;
 /** A paper as ingest writes it: every field merged across all captures. */
 export const paperSchema = z.object({
   /** The permalink id: the arXiv URL id when any capture gives one, else a slug of the title. */
-  id: z.string().regex(PAPER_ID, 'expected an arXiv id or a lower-case slug'),
+  id: z.string().regex(PAPER_ID_PATTERN, 'expected an arXiv id or a lower-case slug'),
   /** Older ids of this paper whose URLs must keep working (they become redirect pages). */
   aliases: z.array(z.string()).default([]),
   /** The title as plain text (LaTeX leftovers repaired; `$…$` math kept for KaTeX). */

@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveDist, type StaticServer } from '../helpers/serve.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { serveDist, type StaticServer } from '../support/serve.ts';
 import { IDS } from '../fixtures/site/papers.ts';
 
 const BASE = '/shelf/';

@@ -3,7 +3,7 @@
  * archive this size) every page, so a reader with no network can still search and read.
  */
 import { describe, expect, it } from 'vitest';
-import { DEMO_SITES, useServedSite } from '../helpers/site.ts';
+import { DEMO_SITES, useServedSite } from '../support/site.ts';
 
 describe.each(DEMO_SITES)('offline ($label)', ({ dir, base }) => {
   const site = useServedSite(dir, base);

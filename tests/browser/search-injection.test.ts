@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveDist, type StaticServer } from '../helpers/serve.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { serveDist, type StaticServer } from '../support/serve.ts';
 import { openSearch, recordingContext, type Hit } from '../hostile/sweep.ts';
 
 const site = inject('hostile');

@@ -3,7 +3,7 @@
  * GitHub Pages base path.
  */
 import { describe, expect, it } from 'vitest';
-import { DEMO_SITES, useServedSite } from '../helpers/site.ts';
+import { DEMO_SITES, useServedSite } from '../support/site.ts';
 import type { Page } from 'playwright-core';
 
 /** Waits for a result whose title contains `title`, pressing "Load more results" as a reader would. */

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { htmlFiles, page, squash } from '../helpers/html.ts';
+import { htmlFiles, page, squash } from '../support/html.ts';
 import { fixturePapers, GENERATED, IDS, NEWEST } from '../fixtures/site/papers.ts';
 import type { Paper } from '../../src/schemas/paper.ts';
 

@@ -7,9 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { run } from '../helpers/run.ts';
-import { page } from '../helpers/html.ts';
-import { renderApi, renderPlaintext, type CardRecord } from '../../src/ingest/formats/render.ts';
+import { run } from '../support/run.ts';
+import { page } from '../support/html.ts';
+import { renderApi, renderPlaintext, type CardRecord } from '../support/render-digests.ts';
 
 const BASE = '/links/';
 

@@ -6,9 +6,9 @@ import { describe, expect, it, inject, beforeAll } from 'vitest';
 import { readFileSync, readdirSync, existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { page, htmlFiles, squash } from '../helpers/html.ts';
-import { run } from '../helpers/run.ts';
-import { TEST_BASE } from '../helpers/repo.ts';
+import { page, htmlFiles, squash } from '../support/html.ts';
+import { run } from '../support/run.ts';
+import { TEST_BASE } from '../support/repo.ts';
 import { archiveRecordSchema, type ArchiveRecord } from '../../src/schemas/archive.ts';
 
 const dist = inject('distDir');

@@ -8,9 +8,9 @@ import { mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../helpers/repo.ts';
-import { run } from '../helpers/run.ts';
-import { renderApi, renderPlaintext, type CardRecord } from '../../src/ingest/formats/render.ts';
+import { repoRoot } from '../support/repo.ts';
+import { run } from '../support/run.ts';
+import { renderApi, renderPlaintext, type CardRecord } from '../support/render-digests.ts';
 
 let tmp: string;
 beforeAll(async () => {

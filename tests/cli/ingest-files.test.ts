@@ -7,9 +7,9 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../helpers/repo.ts';
-import { run, type RunResult } from '../helpers/run.ts';
-import { renderApi, type CardRecord } from '../../src/ingest/formats/render.ts';
+import { repoRoot } from '../support/repo.ts';
+import { run, type RunResult } from '../support/run.ts';
+import { renderApi, type CardRecord } from '../support/render-digests.ts';
 
 const SEED = path.join(repoRoot, 'content/digests/2026-01-08.txt');
 let tmp: string;

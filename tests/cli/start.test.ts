@@ -4,8 +4,8 @@
  */
 import { afterAll, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { repoRoot } from '../helpers/repo.ts';
-import { childEnv } from '../helpers/run.ts';
+import { repoRoot } from '../support/repo.ts';
+import { childEnv } from '../support/run.ts';
 
 let child: ChildProcess | undefined;
 afterAll(() => {

@@ -13,9 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Paper } from '../../src/schemas/paper.ts';
 import { runPipeline } from '../../src/ingest/pipeline.ts';
 import { normalizeLine } from '../../src/ingest/normalize.ts';
-import { githubRepo } from '../../src/ingest/urls.ts';
-import { listDigestFiles, readDigestFiles } from '../../src/ingest/write.ts';
-import { apiDir, hasCorpus, loadCorpus, pct, writeDays } from './corpus.ts';
+import { githubRepo } from '../../src/core/urls.ts';
+import { listDigestFiles, readDigestFiles } from '../../src/ingest/io.ts';
+import { apiDir, hasCorpus, loadCorpus, pct, writeDays } from '../support/corpus.ts';
 
 interface RawAuthor {
   name: string;

@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/ingest/pipeline.ts';
 import { normalizeLine } from '../../src/ingest/normalize.ts';
 import { titleKey } from '../../src/ingest/merge.ts';
-import { listDigestFiles, readDigestFiles } from '../../src/ingest/write.ts';
-import { capturesDir, hasCorpus, loadCorpus, pct, type CorpusPaper } from './corpus.ts';
+import { listDigestFiles, readDigestFiles } from '../../src/ingest/io.ts';
+import { capturesDir, hasCorpus, loadCorpus, pct, type CorpusPaper } from '../support/corpus.ts';
 
 const SEARCH_MD = 'hf-papers-search-markdown.md';
 const BROWSER = 'hf-papers-search-textbrowser.txt';
@@ -164,7 +164,7 @@ describe.skipIf(!hasCorpus)('the real captures', () => {
     const known = papers.filter((p) => titles.has(titleKey(p.title)));
     const corpusInputs = await readDigestFiles(await listDigestFiles([path.join(dir, named)]));
     const { byDay } = loadCorpus();
-    const { renderDay } = await import('./corpus.ts');
+    const { renderDay } = await import('../support/corpus.ts');
     const days = [...byDay].filter(([, list]) => list.some((c) => known.some((k) => titleKey(k.title) === titleKey(c.title))));
     const merged = runPipeline([
       ...corpusInputs,

@@ -11,12 +11,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Paper } from '../../src/schemas/paper.ts';
-import { runPipeline, type DigestInput, type IngestResult, type PipelineOptions } from '../../src/ingest/pipeline.ts';
-import { toArchiveJsonl } from '../../src/ingest/archive.ts';
+import { runPipeline, type IngestResult, type PipelineOptions } from '../../src/ingest/pipeline.ts';
+import type { DigestInput } from '../../src/ingest/types.ts';
+import { toArchiveJsonl } from '../../src/core/archive.ts';
 import { digestFromFileName } from '../../src/ingest/dates.ts';
 import { parseLedger } from '../../src/ingest/ledger.ts';
-import { listDigestFiles, readDigestFiles, writePapers } from '../../src/ingest/write.ts';
-import { apiDir, capturesDir, hasCorpus, loadCorpus, paperKey, writeDays, type DayFormat } from './corpus.ts';
+import { listDigestFiles, readDigestFiles, writePapers } from '../../src/ingest/io.ts';
+import { apiDir, capturesDir, hasCorpus, loadCorpus, paperKey, writeDays, type DayFormat } from '../support/corpus.ts';
 
 const ROTATION: DayFormat[] = ['plaintext', 'markdown', 'textbrowser', 'api', 'repr', 'wrapper'];
 

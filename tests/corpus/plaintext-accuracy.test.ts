@@ -14,10 +14,10 @@ import { parsePlaintext, plaintextFormat } from '../../src/ingest/formats/plaint
 import { digestFromFileName } from '../../src/ingest/dates.ts';
 import { normalizeLine } from '../../src/ingest/normalize.ts';
 import { runPipeline } from '../../src/ingest/pipeline.ts';
-import { toArchiveJsonl } from '../../src/ingest/archive.ts';
+import { toArchiveJsonl } from '../../src/core/archive.ts';
 import type { ArchiveRecord } from '../../src/schemas/archive.ts';
-import { listDigestFiles, readDigestFiles, writePapers } from '../../src/ingest/write.ts';
-import { capturesDir, hasCorpus, loadCorpus, paperKey, pct, writeDays, type CorpusPaper } from './corpus.ts';
+import { listDigestFiles, readDigestFiles, writePapers } from '../../src/ingest/io.ts';
+import { capturesDir, hasCorpus, loadCorpus, paperKey, pct, writeDays, type CorpusPaper } from '../support/corpus.ts';
 
 describe.skipIf(!hasCorpus)('plain-text accuracy on the real corpus', () => {
   let dir: string;

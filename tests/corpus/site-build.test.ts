@@ -9,11 +9,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { run } from '../helpers/run.ts';
-import { page, squash } from '../helpers/html.ts';
-import { repoRoot } from '../helpers/repo.ts';
+import { run } from '../support/run.ts';
+import { page, squash } from '../support/html.ts';
+import { repoRoot } from '../support/repo.ts';
 import { parseTopics } from '../../src/schemas/topic.ts';
-import { hasCorpus, loadCorpus, writeDays } from './corpus.ts';
+import { hasCorpus, loadCorpus, writeDays } from '../support/corpus.ts';
 
 describe.skipIf(!hasCorpus)('the real corpus, built as a site', () => {
   let root: string;

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseTopics } from '../../src/schemas/topic.ts';
 import { assignTopics, compileTopics } from '../../src/ingest/topics.ts';
 import type { TopicMatch } from '../../src/schemas/paper.ts';
-import { corpusDir, repoRoot } from '../helpers/repo.ts';
+import { corpusDir, repoRoot } from '../support/repo.ts';
 
 const papersFile = path.join(corpusDir, 'papers.jsonl');
 

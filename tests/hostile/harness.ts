@@ -7,8 +7,8 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Paper } from '../../src/schemas/paper.ts';
-import { repoRoot } from '../helpers/repo.ts';
-import { run, type RunResult } from '../helpers/run.ts';
+import { repoRoot } from '../support/repo.ts';
+import { run, type RunResult } from '../support/run.ts';
 import { HOSTILE_CASES, HOSTILE_TOPICS_YAML, type HostileCase } from './cases.ts';
 import { KNOWN_DEFECTS } from './known-defects.ts';
 

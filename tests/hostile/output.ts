@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SaxesParser } from 'saxes';
-import { htmlFiles } from '../helpers/html.ts';
+import { htmlFiles } from '../support/html.ts';
 
 /** One broken output, with the paper id it belongs to when known. */
 export interface OutputProblem {

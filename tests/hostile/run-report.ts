@@ -12,11 +12,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchBrowser } from '../helpers/browser.ts';
-import { serveDist } from '../helpers/serve.ts';
-import { run } from '../helpers/run.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { serveDist } from '../support/serve.ts';
+import { run } from '../support/run.ts';
 import { fixturePapers } from '../fixtures/site/papers.ts';
-import { repoRoot } from '../helpers/repo.ts';
+import { repoRoot } from '../support/repo.ts';
 import { HOSTILE_CASES, type HostileCase } from './cases.ts';
 import { KNOWN_DEFECTS } from './known-defects.ts';
 import {

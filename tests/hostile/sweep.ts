@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { htmlFiles } from '../helpers/html.ts';
+import { htmlFiles } from '../support/html.ts';
 
 /** One sign of script that should not have run, on `page`. */
 export interface Hit {

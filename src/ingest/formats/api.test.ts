@@ -1,12 +1,12 @@
-/** api/daily_papers reader: fixtures (see fixture-cases.ts), then explicit checks per case. */
+/** api/daily_papers reader: fixtures (see tests/support/fixtures.ts), then explicit checks per case. */
 import { describe, expect, it } from 'vitest';
 import { apiFormat, parseApi } from './api.ts';
-import { caseNames, checkCase, readCase } from './fixture-cases.ts';
+import { checkReaderCase, readerCase, readerCaseNames } from '../../../tests/support/fixtures.ts';
 
-const read = (name: string) => readCase('api', name, apiFormat).parsed;
+const read = (name: string) => readerCase('api', name, apiFormat).parsed;
 
 describe('api fixtures', () => {
-  for (const name of caseNames('api')) it(`${name} matches expected.json`, () => checkCase('api', name, apiFormat));
+  for (const name of readerCaseNames('api')) it(`${name} matches expected.json`, () => checkReaderCase('api', name, apiFormat));
 });
 
 describe('api cases, explicitly', () => {

@@ -16,12 +16,12 @@
  * is one rejected entry and never costs its neighbours.
  */
 import type { Org } from '../../schemas/paper.ts';
-import type { FormatReader } from './index.ts';
+import type { FormatReader } from '../types.ts';
 import type { ParsedFile, Problem, RawEntry, ReadContext } from '../types.ts';
 import { captureInstant, isValidDate } from '../dates.ts';
 import { parseArxivId } from '../../schemas/arxiv.ts';
-import { quote } from '../report.ts';
-import { webUrl } from '../urls.ts';
+import { quote } from '../messages.ts';
+import { webUrl } from '../../core/urls.ts';
 import { lineAt, lineStarts, scanJsonItems, skipNested, splitAtItemStarts, type ItemSpan } from './jsonitems.ts';
 import { parsePyLiteral, PyLiteralError } from './pyliteral.ts';
 

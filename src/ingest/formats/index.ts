@@ -5,26 +5,11 @@
  *
  * Adding a format is one entry in `FORMATS`: `{ name, label, detect(text, file), parse(text, ctx) }`.
  */
-import type { DigestFormat, ParsedFile, ReadContext } from '../types.ts';
+import type { FormatReader } from '../types.ts';
 import { apiFormat } from './api.ts';
 import { markdownFormat } from './markdown.ts';
 import { plaintextFormat } from './plaintext.ts';
 import { textbrowserFormat } from './textbrowser.ts';
-
-/** A digest format: how to recognise a file's text and how to read it (both pure). */
-export interface FormatReader {
-  name: DigestFormat;
-  /** How messages name the format, e.g. `a markdown capture`. */
-  label: string;
-  /** True when `text` is in this format; `file` (its extension) is only a hint. */
-  detect(text: string, file: string): boolean;
-  /**
-   * Reads every card. Never throws on bad input: each malformed card becomes one `error` problem
-   * on its own line (line > 0), so `entriesRead = entries.length + those errors`; the pipeline
-   * checks this. Line 0 is for notes about the whole file.
-   */
-  parse(text: string, ctx: ReadContext): ParsedFile;
-}
 
 /**
  * Most specific first: the first reader whose `detect` accepts a text reads it. JSON is

@@ -1,13 +1,14 @@
-/** Markdown-capture reader: fixtures (see fixture-cases.ts), then explicit checks per case. */
+/** Markdown-capture reader: fixtures (see tests/support/fixtures.ts), then explicit checks per case. */
 import { describe, expect, it } from 'vitest';
 import { markdownFormat, unescapeMarkdown } from './markdown.ts';
-import { caseNames, checkCase, readCase } from './fixture-cases.ts';
+import { checkReaderCase, readerCase, readerCaseNames } from '../../../tests/support/fixtures.ts';
 import { plaintextFormat } from './plaintext.ts';
 
-const read = (name: string) => readCase('markdown', name, markdownFormat).parsed;
+const read = (name: string) => readerCase('markdown', name, markdownFormat).parsed;
 
 describe('markdown fixtures', () => {
-  for (const name of caseNames('markdown')) it(`${name} matches expected.json`, () => checkCase('markdown', name, markdownFormat));
+  for (const name of readerCaseNames('markdown'))
+    it(`${name} matches expected.json`, () => checkReaderCase('markdown', name, markdownFormat));
 });
 
 describe('unescapeMarkdown', () => {
@@ -108,8 +109,8 @@ describe('markdown cases, explicitly', () => {
   });
 
   it('is detected by content, and plain text does not take it', () => {
-    for (const name of caseNames('markdown')) {
-      const { input, file } = readCase('markdown', name, markdownFormat);
+    for (const name of readerCaseNames('markdown')) {
+      const { input, file } = readerCase('markdown', name, markdownFormat);
       expect(plaintextFormat.detect(input, file), name).toBe(false);
     }
     expect(markdownFormat.detect('Daily Papers\n\nTitle\n\nAbstract\n\n  • 3 authors\n·\nJan 8\n', 'x.md')).toBe(false);
@@ -226,7 +227,7 @@ describe('a trending capture by another HTML-to-markdown converter', () => {
   });
 
   it('refuses chrome swallowed by a search-page or trending abstract too, and keeps the neighbours', () => {
-    const search = readCase('markdown', 'search-page', markdownFormat);
+    const search = readerCase('markdown', 'search-page', markdownFormat);
     const lines = search.input.split('\n');
     const at = lines.findIndex((l) => l.startsWith('[We release OCC-RAG'));
     lines.splice(at + 1, 0, '', 'Submitted by', '', '[akhaliq](https://huggingface.co/akhaliq)');
@@ -240,7 +241,7 @@ describe('a trending capture by another HTML-to-markdown converter', () => {
       }),
     ]);
 
-    const trending = readCase('markdown', 'trending', markdownFormat);
+    const trending = readerCase('markdown', 'trending', markdownFormat);
     const t = trending.input.split('\n');
     const first = t.findIndex((l) => l.startsWith('- ') && / authors?$/.test(l));
     t.splice(first, 0, 'Oct 2, 2026');

@@ -27,12 +27,12 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { arxivIdFromUrl } from '../../schemas/arxiv.ts';
-import type { FormatReader } from './index.ts';
+import type { FormatReader } from '../types.ts';
 import type { ParsedFile, ReadContext } from '../types.ts';
 import { isBlank, looksLikeJson, splitLines } from './lines.ts';
-import { dateLineReader, isChrome, readCardPage, type BodyRead, type CardSyntax, type TitleRead, type UpvotesRead } from './cardpage.ts';
+import { dateLineReader, isChrome, readCardPage, type BodyRead, type CardSyntax, type TitleRead, type UpvotesRead } from './card-walker.ts';
 import { parseMonthDay } from '../dates.ts';
-import { quote } from '../report.ts';
+import { quote } from '../messages.ts';
 
 /**
  * Undoes markdown's backslash escapes (CommonMark §2.4: a backslash before ASCII punctuation is

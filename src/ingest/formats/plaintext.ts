@@ -20,10 +20,10 @@
  * neighbours, and abstracts may have any number of paragraphs.
  */
 import type { Org } from '../../schemas/paper.ts';
-import type { FormatReader } from './index.ts';
+import type { FormatReader } from '../types.ts';
 import type { ParsedFile, Problem, RawEntry, ReadContext } from '../types.ts';
 import { digestFromHeader, parseMonthDay, resolveDate, toIsoDate, type MonthDay } from '../dates.ts';
-import { quote } from '../report.ts';
+import { quote } from '../messages.ts';
 import { isBlank, looksLikeJson, splitLines } from './lines.ts';
 
 const SEPARATOR = '·';

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parsePyLiteral, PyLiteralError } from './pyliteral.ts';
-import { toPyRepr } from './render.ts';
+import { toPyRepr } from '../../../tests/support/render-digests.ts';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'pyliteral');
 

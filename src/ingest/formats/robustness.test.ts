@@ -19,7 +19,7 @@ import {
   renderTrending,
   renderTrendingVariant,
   type CardRecord,
-} from './render.ts';
+} from '../../../tests/support/render-digests.ts';
 
 const DIGEST = '2025-06-10';
 /** numRuns per property: moderate, so the unit suite stays fast. */

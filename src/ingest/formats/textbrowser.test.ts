@@ -1,14 +1,15 @@
-/** Text-browser reader: fixtures (see fixture-cases.ts), then explicit checks per case. */
+/** Text-browser reader: fixtures (see tests/support/fixtures.ts), then explicit checks per case. */
 import { describe, expect, it } from 'vitest';
 import { textbrowserFormat } from './textbrowser.ts';
 import { markdownFormat } from './markdown.ts';
 import { plaintextFormat } from './plaintext.ts';
-import { caseNames, checkCase, readCase } from './fixture-cases.ts';
+import { checkReaderCase, readerCase, readerCaseNames } from '../../../tests/support/fixtures.ts';
 
-const read = (name: string) => readCase('textbrowser', name, textbrowserFormat).parsed;
+const read = (name: string) => readerCase('textbrowser', name, textbrowserFormat).parsed;
 
 describe('text-browser fixtures', () => {
-  for (const name of caseNames('textbrowser')) it(`${name} matches expected.json`, () => checkCase('textbrowser', name, textbrowserFormat));
+  for (const name of readerCaseNames('textbrowser'))
+    it(`${name} matches expected.json`, () => checkReaderCase('textbrowser', name, textbrowserFormat));
 });
 
 describe('text-browser cases, explicitly', () => {
@@ -69,7 +70,7 @@ describe('text-browser cases, explicitly', () => {
   });
 
   it('refuses a card whose abstract swallowed page chrome (a "Submitted by" and a reference), naming its line', () => {
-    const { input, file, parsed } = readCase('textbrowser', 'search-page', textbrowserFormat);
+    const { input, file, parsed } = readerCase('textbrowser', 'search-page', textbrowserFormat);
     const lines = input.split('\n');
     const close = lines.findIndex((l) => /^\]\[\d+\]$/.test(l.trim()) && lines[lines.indexOf(l) - 1]!.trim() === '');
     lines.splice(close, 0, 'Submitted by', '[akhaliq][99]');
@@ -85,8 +86,8 @@ describe('text-browser cases, explicitly', () => {
   });
 
   it('is told apart from markdown and plain text by content', () => {
-    for (const name of caseNames('textbrowser')) {
-      const { input, file } = readCase('textbrowser', name, textbrowserFormat);
+    for (const name of readerCaseNames('textbrowser')) {
+      const { input, file } = readerCase('textbrowser', name, textbrowserFormat);
       expect(markdownFormat.detect(input, file) && !textbrowserFormat.detect(input, file), name).toBe(false);
       expect(plaintextFormat.detect(input, file), name).toBe(false);
     }

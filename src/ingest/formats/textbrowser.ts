@@ -28,10 +28,10 @@
  * The reference list (where the links went) is not part of real dumps, so cards carry no arXiv id.
  * Backslashes are the abstract's own (`45\%`), not escapes.
  */
-import type { FormatReader } from './index.ts';
+import type { FormatReader } from '../types.ts';
 import type { ParsedFile, ReadContext } from '../types.ts';
 import { isBlank, looksLikeJson, splitLines } from './lines.ts';
-import { dateLineReader, isChrome, readCardPage, type BodyRead, type CardSyntax, type TitleRead, type UpvotesRead } from './cardpage.ts';
+import { dateLineReader, isChrome, readCardPage, type BodyRead, type CardSyntax, type TitleRead, type UpvotesRead } from './card-walker.ts';
 
 const REF_END = /\]\[\d+\]\s*$/;
 const CLOSE_REF = /^\]\[\d+\]$/;
@@ -97,7 +97,7 @@ function readBody(lines: readonly string[], from: number, to: number): BodyRead 
   }
   if (text.length && CLOSE_REF.test(text[text.length - 1]!)) text.pop();
   else if (text.length && REF_END.test(text[text.length - 1]!)) text[text.length - 1] = text[text.length - 1]!.replace(REF_END, '');
-  // A line that is only a bracket, a reference or a link is another link of the page: chrome (cardpage.ts).
+  // A line that is only a bracket, a reference or a link is another link of the page: chrome (card-walker.ts).
   const at = text.findIndex(
     (l) => l !== '' && (isChrome(l) || l === '[' || /^\]?\[\d+\]$|^\[[^\]]*\]\[\d+\]$/.test(l) || CLOSE_REF.test(l)),
   );

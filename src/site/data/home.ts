@@ -1,0 +1,67 @@
+/**
+ * Everything the home page shows, derived from the shelf in one place so `index.astro` stays a
+ * thin shell.
+ */
+import type { Paper } from '../../schemas/paper.ts';
+import type { Digest } from './digests.ts';
+import type { TopicGroup } from './topics.ts';
+import { firstSeen } from './topics.ts';
+import { countByWeek, type ChartPoint } from '../view/charts.ts';
+import type { Shelf } from './shelf.ts';
+
+/** The home page's data. */
+export interface HomeData {
+  latest: Digest | null;
+  /** Most upvoted papers of the 7 days up to the newest digest; empty when no upvotes are known. */
+  upvoted: Paper[];
+  /** Topics with papers, most papers first (at most `topTopics`). */
+  topics: Array<{ slug: string; name: string; count: number }>;
+  figures: { papers: number; digests: number; orgs: number; topics: number; first: string | null; last: string | null };
+  /** Papers per ISO week, by the digest they first appeared in. */
+  weeks: ChartPoint[];
+}
+
+/** Derives the home page's data from the shelf. */
+export function homeData(shelf: Pick<Shelf, 'papers' | 'digests' | 'orgs' | 'topics'>, topTopics = 10): HomeData {
+  const latest = shelf.digests[0] ?? null;
+  const withPapers = shelf.topics.filter((t: TopicGroup) => t.papers.length > 0);
+  return {
+    latest,
+    upvoted: latest ? topUpvoted(shelf.papers, latest.date, 7, 5) : [],
+    topics: withPapers
+      .map((t) => ({ slug: t.topic.slug, name: t.topic.name, count: t.papers.length }))
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en'))
+      .slice(0, topTopics),
+    figures: {
+      papers: shelf.papers.length,
+      digests: shelf.digests.length,
+      orgs: shelf.orgs.length,
+      topics: withPapers.length,
+      first: shelf.digests.at(-1)?.date ?? null,
+      last: latest?.date ?? null,
+    },
+    weeks: countByWeek(shelf.papers.map(firstSeen)).map((w) => ({ label: `week of ${w.start}`, count: w.count })),
+  };
+}
+
+const DAY_MS = 86_400_000;
+
+/** `YYYY-MM-DD` plus `days` (negative to go back), in UTC. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The `limit` papers with the most upvotes among those in a digest of the `days` days ending on
+ * `newest` (the newest digest day, not today: a rebuilt old archive stays the same). Papers
+ * whose upvotes no capture showed are left out; ties go to the newer paper, then by id.
+ */
+export function topUpvoted(papers: readonly Paper[], newest: string, days = 7, limit = 10): Paper[] {
+  const from = addDays(newest, -(days - 1));
+  return papers
+    .filter((p) => p.upvotes !== null && p.digests.some((d) => d >= from && d <= newest))
+    .sort(
+      (a, b) => b.upvotes! - a.upvotes! || (a.published < b.published ? 1 : a.published > b.published ? -1 : 0) || (a.id < b.id ? -1 : 1),
+    )
+    .slice(0, limit);
+}

@@ -1,0 +1,66 @@
+/**
+ * Topics as the site lists them: each taxonomy topic with its papers and a papers-per-month
+ * series for its trend line. Pure (no I/O).
+ */
+import type { Paper, TopicMatch } from '../../schemas/paper.ts';
+import type { Topic } from '../../schemas/topic.ts';
+import { countByMonth } from '../view/charts.ts';
+
+/** What a topic page needs of a taxonomy entry. */
+export type TopicInfo = Pick<Topic, 'slug' | 'name' | 'description'>;
+
+/** A topic and its papers. */
+export interface TopicGroup {
+  topic: TopicInfo;
+  /** Its papers, in the order given (callers pass newest first). */
+  papers: Paper[];
+}
+
+/** A topic assigned to a paper, with its display name and why it matched. */
+export interface PaperTopic extends TopicInfo {
+  reasons: string[];
+}
+
+/** The day a paper entered the archive: its first digest (the date charts count by). */
+export function firstSeen(paper: Pick<Paper, 'digests'>): string {
+  return paper.digests[0]!;
+}
+
+/**
+ * One group per taxonomy topic, in the order given, including topics without papers. A paper's
+ * topic slugs that are not in the taxonomy (an old assignment after a topic was renamed) are
+ * ignored: there is no page to link to.
+ */
+export function groupByTopic(topics: readonly TopicInfo[], papers: readonly Paper[]): TopicGroup[] {
+  const groups = new Map<string, TopicGroup>(topics.map((topic) => [topic.slug, { topic, papers: [] }]));
+  for (const paper of papers) {
+    for (const match of paper.topics) groups.get(match.slug)?.papers.push(paper);
+  }
+  return [...groups.values()];
+}
+
+/** A paper's topics that exist in the taxonomy, in the paper's order, with names and reasons. */
+export function paperTopics(matches: readonly TopicMatch[], bySlug: ReadonlyMap<string, TopicInfo>): PaperTopic[] {
+  return matches.flatMap((m) => {
+    const topic = bySlug.get(m.slug);
+    return topic ? [{ slug: topic.slug, name: topic.name, description: topic.description, reasons: m.reasons }] : [];
+  });
+}
+
+/**
+ * Papers per month for one topic over a shared list of months (so every trend line on the
+ * topics page spans the same time and they can be compared), counted by first digest day.
+ */
+export function monthlyCounts(papers: readonly Paper[], months: readonly string[]): Array<{ label: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const p of papers) {
+    const month = firstSeen(p).slice(0, 7);
+    counts.set(month, (counts.get(month) ?? 0) + 1);
+  }
+  return months.map((month) => ({ label: month, count: counts.get(month) ?? 0 }));
+}
+
+/** Every month from the archive's first digest to its last, `YYYY-MM`. */
+export function archiveMonths(papers: readonly Paper[]): string[] {
+  return countByMonth(papers.map(firstSeen)).map((m) => m.month);
+}

@@ -1,0 +1,45 @@
+/**
+ * Numbered list pages (`/topics/<slug>/`, `/topics/<slug>/2/`, …): the page size, the path of
+ * page n, which page numbers a pager shows, and the text the paginated lists share. Pure.
+ */
+import type { Page } from 'astro';
+import { plural } from './format.ts';
+
+/** Papers per list page. */
+export const PAGE_SIZE = 50;
+
+/** The path of page `n` of a list whose first page is `first` (`topics/x/` → `topics/x/2/`). */
+export function pagePath(first: string, n: number): string {
+  const base = first.endsWith('/') ? first : `${first}/`;
+  return n <= 1 ? base : `${base}${n}/`;
+}
+
+/**
+ * The page numbers a pager shows for page `current` of `last`: the first and last page, the
+ * current one and its neighbours, with `null` where numbers are skipped. A gap of one page shows
+ * that page instead, since an ellipsis would take the same room.
+ */
+export function pageWindow(current: number, last: number, around = 1): Array<number | null> {
+  const wanted = new Set<number>([1, last]);
+  for (let n = current - around; n <= current + around; n++) if (n >= 1 && n <= last) wanted.add(n);
+  const sorted = [...wanted].sort((a, b) => a - b);
+  const out: Array<number | null> = [];
+  for (const n of sorted) {
+    const prev = out.at(-1);
+    if (typeof prev === 'number' && n - prev === 2) out.push(prev + 1);
+    else if (typeof prev === 'number' && n - prev > 2) out.push(null);
+    out.push(n);
+  }
+  return out;
+}
+
+/** `Agents` on page 1, `Agents (page 2 of 3)` after: page titles stay unique. */
+export function pageTitle(name: string, page: Pick<Page, 'currentPage' | 'lastPage'>): string {
+  return page.currentPage > 1 ? `${name} (page ${page.currentPage} of ${page.lastPage})` : name;
+}
+
+/** `120 papers, newest first; showing 51–100.` (the range only when there are several pages). */
+export function listSummary(page: Pick<Page, 'total' | 'start' | 'end' | 'lastPage'>): string {
+  const head = `${plural(page.total, 'paper')}, newest first`;
+  return page.lastPage > 1 ? `${head}; showing ${page.start + 1}–${page.end + 1}.` : `${head}.`;
+}

@@ -1,0 +1,114 @@
+/**
+ * The real corpus (`../shared/corpus`, never copied into the repo) as the corpus tests use it:
+ * the 9,877 normalised papers, grouped by digest day, and written out as digests in any format
+ * through render-digests.ts (into temporary folders only).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { CardRecord } from './render-digests.ts';
+import { renderApi, renderMarkdown, renderPlaintext, renderTextBrowser } from './render-digests.ts';
+import { titleKey } from '../../src/ingest/merge.ts';
+import { corpusDir } from './repo.ts';
+
+/** One line of `papers.jsonl` (see SOURCES.md). */
+export interface CorpusPaper {
+  arxiv: string;
+  title: string;
+  title_plain: string;
+  abstract: string;
+  authors: string[];
+  author_count: number;
+  org: { slug: string; name: string } | null;
+  published: string;
+  upvotes: number;
+  digest_date: string;
+  digest_dates: string[];
+  num_comments: number;
+  github: string | null;
+  keywords: string[] | null;
+}
+
+export const papersFile = path.join(corpusDir, 'papers.jsonl');
+export const apiDir = path.join(corpusDir, 'api');
+export const capturesDir = path.join(corpusDir, 'captures');
+/** True when the corpus is there (the corpus tests skip without it). */
+export const hasCorpus = existsSync(papersFile);
+
+export interface Corpus {
+  papers: CorpusPaper[];
+  /** Digest day → its papers, in file order. */
+  byDay: Map<string, CorpusPaper[]>;
+  byArxiv: Map<string, CorpusPaper>;
+}
+
+let cached: Corpus | undefined;
+
+/** Loads the corpus once per test file. */
+export function loadCorpus(): Corpus {
+  if (cached) return cached;
+  const papers = readFileSync(papersFile, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as CorpusPaper);
+  const byDay = new Map<string, CorpusPaper[]>();
+  for (const p of papers) for (const day of p.digest_dates) byDay.set(day, [...(byDay.get(day) ?? []), p]);
+  cached = { papers, byDay: new Map([...byDay].sort(([a], [b]) => (a < b ? -1 : 1))), byArxiv: new Map(papers.map((p) => [p.arxiv, p])) };
+  return cached;
+}
+
+/** The key plain text identifies a paper by: normalised title and publication date. */
+export const paperKey = (title: string, published: string): string => `${titleKey(title)}|${published}`;
+
+/** A corpus paper as a card to render. */
+export function toCard(p: CorpusPaper): CardRecord {
+  return {
+    title: p.title,
+    abstract: p.abstract,
+    published: p.published,
+    authors: p.authors,
+    authorCount: p.author_count,
+    org: p.org,
+    upvotes: p.upvotes,
+    comments: p.num_comments,
+    arxiv: p.arxiv,
+    github: p.github,
+    project: null,
+    keywords: p.keywords ?? [],
+  };
+}
+
+/** The formats a corpus day can be written in. */
+export type DayFormat = 'plaintext' | 'markdown' | 'textbrowser' | 'api' | 'repr' | 'wrapper';
+
+/** One digest day written in `format`: its file name and text. */
+export function renderDay(format: DayFormat, day: string, papers: readonly CorpusPaper[]): { name: string; text: string } {
+  const cards = papers.map(toCard);
+  switch (format) {
+    case 'plaintext':
+      return { name: `${day}.txt`, text: renderPlaintext(day, cards) };
+    case 'markdown':
+      return { name: `${day}.md`, text: renderMarkdown(day, cards) };
+    case 'textbrowser':
+      return { name: `${day}-browser.txt`, text: renderTextBrowser(day, cards) };
+    default:
+      return { name: `${day}.json`, text: renderApi(day, cards, format === 'api' ? 'list' : format) };
+  }
+}
+
+/** Writes every corpus day into `dir` in the format `pick` chooses for it; returns the file names. */
+export async function writeDays(dir: string, pick: (day: string, index: number) => DayFormat): Promise<string[]> {
+  const { byDay } = loadCorpus();
+  await mkdir(dir, { recursive: true });
+  const days = [...byDay];
+  const names: string[] = [];
+  for (let i = 0; i < days.length; i += 64) {
+    const batch = days.slice(i, i + 64).map(([day, list], k) => renderDay(pick(day, i + k), day, list));
+    await Promise.all(batch.map((d) => writeFile(path.join(dir, d.name), d.text)));
+    names.push(...batch.map((d) => d.name));
+  }
+  return names;
+}
+
+/** Share of `hits` in `total`, as a percentage with two decimals. */
+export const pct = (hits: number, total: number): string => `${((100 * hits) / Math.max(total, 1)).toFixed(2)}%`;

@@ -1,0 +1,98 @@
+/**
+ * Builds the demo site once for the end-to-end tests, exactly as a user would: `npm run build`
+ * (ingest + astro build + Pagefind) into `dist/`, then a second `astro build` of the same papers
+ * under a GitHub Pages base path, then a third of the fixture archive (tests/fixtures/site:
+ * generated paper JSON, a fixture taxonomy and notes) under another base path, and a fourth of
+ * the hostile-digest set (tests/hostile) next to the sample digest.
+ * `PAPERSHELF_SKIP_BUILD=1` reuses existing builds while iterating.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { repoRoot, TEST_BASE } from '../repo.ts';
+import { run } from '../run.ts';
+import { fixturePapers } from '../../fixtures/site/papers.ts';
+import { buildHostileSite, type HostileSite } from '../../hostile/harness.ts';
+
+/** Base path of the fixture build (a different one from TEST_BASE, so nothing leans on either). */
+export const FIXTURE_BASE = '/shelf/';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** `dist/` of `npm run build` (base `/`). */
+    distDir: string;
+    /** The same site built with `BASE=/papershelf/`. */
+    baseDistDir: string;
+    /** The fixture archive (tests/fixtures/site) built with `BASE=/shelf/`. */
+    fixtureDistDir: string;
+    /** The hostile-digest set (tests/hostile) next to the sample digest, ingested and built once. */
+    hostile: HostileSite;
+  }
+}
+
+async function mustRun(label: string, command: string, args: string[], env: Record<string, string> = {}) {
+  const started = performance.now();
+  const result = await run(command, args, env);
+  if (result.code !== 0) {
+    throw new Error(`${label} failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`);
+  }
+  console.log(`[e2e setup] ${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+export default async function setup(project: TestProject) {
+  const distDir = path.join(repoRoot, 'dist');
+  const baseDistDir = process.env.PAPERSHELF_SKIP_BUILD
+    ? path.join(os.tmpdir(), 'papershelf-e2e-base-dist')
+    : path.join(mkdtempSync(path.join(os.tmpdir(), 'papershelf-e2e-')), 'dist');
+  const skip = process.env.PAPERSHELF_SKIP_BUILD && existsSync(distDir) && existsSync(baseDistDir);
+  if (!skip) {
+    await mustRun('npm run build', 'npm', ['run', 'build']);
+    await mustRun(`astro build with BASE=${TEST_BASE}`, 'npx', ['astro', 'build'], {
+      BASE: TEST_BASE,
+      SITE: 'https://example.org',
+      PAPERSHELF_OUT: baseDistDir,
+    });
+  }
+  project.provide('distDir', distDir);
+  project.provide('baseDistDir', baseDistDir);
+  project.provide('fixtureDistDir', await buildFixtureSite());
+  project.provide('hostile', await buildHostile());
+}
+
+/** One build of every hostile case (but the known defects) next to the sample digest. */
+async function buildHostile(): Promise<HostileSite> {
+  const root = process.env.PAPERSHELF_SKIP_BUILD
+    ? path.join(os.tmpdir(), 'papershelf-e2e-hostile')
+    : mkdtempSync(path.join(os.tmpdir(), 'papershelf-e2e-hostile-'));
+  const saved = path.join(root, 'site.json');
+  if (process.env.PAPERSHELF_SKIP_BUILD && existsSync(saved)) return JSON.parse(readFileSync(saved, 'utf8')) as HostileSite;
+  const started = performance.now();
+  const site = await buildHostileSite(root);
+  writeFileSync(saved, JSON.stringify(site));
+  console.log(`[e2e setup] hostile archive ingested and built: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return site;
+}
+
+/** Writes the fixture papers to a temporary folder and builds them with the fixture taxonomy and notes. */
+async function buildFixtureSite(): Promise<string> {
+  const root = process.env.PAPERSHELF_SKIP_BUILD
+    ? path.join(os.tmpdir(), 'papershelf-e2e-fixture')
+    : mkdtempSync(path.join(os.tmpdir(), 'papershelf-e2e-fixture-'));
+  const dist = path.join(root, 'dist');
+  if (process.env.PAPERSHELF_SKIP_BUILD && existsSync(dist)) return dist;
+  const papers = path.join(root, 'papers');
+  rmSync(papers, { recursive: true, force: true });
+  mkdirSync(papers, { recursive: true });
+  for (const paper of fixturePapers()) writeFileSync(path.join(papers, `${paper.id}.json`), `${JSON.stringify(paper, null, 2)}\n`);
+  const fixtures = path.join(repoRoot, 'tests/fixtures/site');
+  await mustRun(`astro build of the fixture archive with BASE=${FIXTURE_BASE}`, 'npx', ['astro', 'build'], {
+    BASE: FIXTURE_BASE,
+    SITE: 'https://example.org',
+    PAPERSHELF_PAPERS: papers,
+    PAPERSHELF_NOTES: path.join(fixtures, 'notes'),
+    PAPERSHELF_TOPICS: path.join(fixtures, 'topics.yaml'),
+    PAPERSHELF_OUT: dist,
+  });
+  return dist;
+}
