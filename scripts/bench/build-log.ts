@@ -27,7 +27,6 @@ export interface BuildLogTimes {
 }
 
 // Astro colours its log unless told not to; the benchmark asks for no colour, this is a safety net.
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /**

@@ -1,32 +1,20 @@
 /**
  * Measures `relatedPapers` on the real corpus: wall time (median of runs), peak RSS, and a few
  * top-5 lists to eyeball. Usage:
- *   npm run bench:related --  [papers.jsonl] [--runs 3] [--json]
- * The corpus is read, never copied; its default location is ../shared/corpus/papers.jsonl.
+ *   npm run bench:related -- [--runs 3] [--json]
+ * The corpus is read, never copied (../shared/corpus, or PAPERSHELF_CORPUS).
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { relatedPapers, type RelatedDoc } from '../../src/site/data/related.ts';
+import { loadCorpus } from '../../tests/support/corpus.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
+const { values } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, json: { type: 'boolean', default: false } },
 });
-const file = resolve(positionals[0] ?? '../shared/corpus/papers.jsonl');
 const runs = Math.max(1, Number(values.runs) || 3);
 
-interface CorpusLine {
-  arxiv: string;
-  title: string;
-  abstract: string;
-}
-
-const docs: RelatedDoc[] = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim())
-  .map((line) => JSON.parse(line) as CorpusLine)
-  .map((p) => ({ id: p.arxiv, title: p.title, abstract: p.abstract }));
+const docs: RelatedDoc[] = loadCorpus()
+  .papers.map((p) => ({ id: p.arxiv, title: p.title, abstract: p.abstract }));
 
 // Resident memory with the corpus parsed, so the peak below can be read as "corpus + index".
 const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;

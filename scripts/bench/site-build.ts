@@ -1,16 +1,22 @@
 /**
- * The site-build case of `npm run bench -- --build`: ingest a folder of digests into a temporary
- * papers folder with the real ingest CLI, then run the real `npx astro build` on it (fresh process,
- * temporary `dist/`) and measure wall time, the phases Astro logs, peak memory and output size.
+ * The site-build case of `npm run bench -- --build`: the corpus in every format (or a seeded random
+ * `--build-papers N` of its papers) ingested into a temporary papers folder with the real ingest
+ * CLI, then the real `npx astro build` of it (fresh process, temporary `dist/`), `--runs` times,
+ * measuring wall time, the phases Astro logs, peak memory and output size.
  * Nothing is written inside the repository except what `astro build` itself caches.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { lstat, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parseBuildLog, type BuildLogTimes } from './build-log.ts';
+import { childEnv, run } from '../../tests/support/run.ts';
+import { loadCorpus, sampleCorpus } from '../../tests/support/corpus.ts';
+import { repoRoot } from '../../tests/support/repo.ts';
+import { writeCorpus } from './ingest-cases.ts';
+import { medianOf, table } from './table.ts';
 
 /** What one `astro build` measured. Times in ms, memory in MB; `null` where it could not be measured. */
 export interface BuildRun extends BuildLogTimes {
@@ -36,28 +42,17 @@ export interface BuildInput {
   ingestMs: number;
 }
 
-/** Vite puts these in `process.env` under Vitest; a child `astro build` would take them as its own. */
-const VITE_ENV_KEYS = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'];
-
-/** Our environment minus what Vite/Vitest inject, plus `extra`, without colour (the log is parsed). */
-function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(env))
-    if (VITE_ENV_KEYS.includes(key) || key.startsWith('VITEST') || key.startsWith('VITE_')) delete env[key];
-  return { ...env, ...extra, FORCE_COLOR: '0', NO_COLOR: '1' };
-}
-
 /**
  * Ingests `digestsDir` into `<work>/papers` with `scripts/ingest.ts` (topics from the repo's
  * taxonomy, no permalink ledger: the repo's ledger belongs to its own digests).
  */
-export async function ingestForBuild(repoRoot: string, digestsDir: string, work: string): Promise<BuildInput> {
+async function ingestForBuild(digestsDir: string, work: string): Promise<BuildInput> {
   const papersDir = path.join(work, 'papers');
   const started = performance.now();
   const r = spawnSync(
     process.execPath,
     ['--import', 'tsx', path.join(repoRoot, 'scripts/ingest.ts'), digestsDir, '--out', papersDir, '--no-ledger', '--json'],
-    { cwd: repoRoot, encoding: 'utf8', maxBuffer: 256 << 20, env: buildEnv({}) },
+    { cwd: repoRoot, encoding: 'utf8', maxBuffer: 256 << 20, env: childEnv({}) },
   );
   const ingestMs = performance.now() - started;
   // Exit 1 means some entries were rejected and the rest written: still a site to build.
@@ -133,25 +128,6 @@ function sampleTreeRss(rootPid: number, everyMs = 250): { stop: () => Promise<nu
   };
 }
 
-/** Runs `command args…` in `cwd`, returning its exit code and combined output. */
-function runLogged(
-  command: string,
-  args: string[],
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-  onSpawn: (pid: number) => void,
-): Promise<{ code: number | null; log: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    if (child.pid) onSpawn(child.pid);
-    let log = '';
-    child.stdout.on('data', (d) => (log += d));
-    child.stderr.on('data', (d) => (log += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, log }));
-  });
-}
-
 /**
  * Wrapper mode (only without GNU time): run `astro build` through Astro's programmatic API in this
  * fresh process, then print this process's peak RSS, so memory is measured without GNU time.
@@ -163,11 +139,11 @@ async function wrapperBuild(): Promise<void> {
 }
 
 /** One `astro build` of `papersDir` into a fresh temporary `dist/`, measured, then removed. */
-export async function runBuild(repoRoot: string, papersDir: string, work: string): Promise<BuildRun> {
+async function runBuild(papersDir: string, work: string): Promise<BuildRun> {
   const out = await mkdtemp(path.join(work, 'dist-'));
   const dist = path.join(out, 'dist');
   const rssFile = path.join(out, 'maxrss');
-  const env = buildEnv({ PAPERSHELF_PAPERS: papersDir, PAPERSHELF_OUT: dist });
+  const env = { PAPERSHELF_PAPERS: papersDir, PAPERSHELF_OUT: dist };
   const gnuTime = hasGnuTime();
   const [command, args] = gnuTime
     ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, 'npx', 'astro', 'build']]
@@ -175,7 +151,7 @@ export async function runBuild(repoRoot: string, papersDir: string, work: string
   try {
     let sampler: { stop: () => Promise<number | null> } | undefined;
     const started = performance.now();
-    const { code, log } = await runLogged(command, args, repoRoot, env, (pid) => (sampler = sampleTreeRss(pid)));
+    const { code, output: log } = await run(command, args, env, { cwd: repoRoot, onSpawn: (pid) => (sampler = sampleTreeRss(pid)) });
     const wallMs = performance.now() - started;
     const peakTreeRssMb = sampler ? await sampler.stop() : null;
     if (code !== 0) throw new Error(`astro build failed (exit ${code}):\n${log.slice(-4000)}`);
@@ -203,6 +179,100 @@ export async function runBuild(repoRoot: string, papersDir: string, work: string
   } finally {
     await rm(out, { recursive: true, force: true });
   }
+}
+
+/** The site-build case: corpus (or a seeded subset) in every format → ingest → `runs` × `astro build`. */
+export async function benchSiteBuild(work: string, count: number, runs: number) {
+  const corpus = loadCorpus().papers;
+  const chosen = sampleCorpus(corpus, count);
+  const digests = path.join(work, 'build-digests');
+  await writeCorpus(digests, 'mixed', chosen);
+  const input = await ingestForBuild(digests, work);
+  const all: BuildRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    process.stderr.write(`bench: astro build ${i + 1}/${runs} of ${input.papers} papers…\n`);
+    all.push(await runBuild(input.papersDir, work));
+  }
+  type Measure = { [K in keyof BuildRun]: BuildRun[K] extends number | null ? K : never }[keyof BuildRun];
+  const ms = (key: Measure) => {
+    const m = medianOf(all.map((r) => r[key]));
+    return m === null ? null : Math.round(m);
+  };
+  return {
+    name: `site build, ${chosen.length === corpus.length ? 'whole corpus' : `${chosen.length} of ${corpus.length} corpus papers (seeded)`}`,
+    corpusPapers: chosen.length,
+    papers: input.papers,
+    entriesRejected: input.entriesRejected,
+    ingestMs: Math.round(input.ingestMs),
+    runsPerCase: runs,
+    pagesBuilt: all[0]!.pagesBuilt,
+    pagefindPages: all[0]!.pagefindPages,
+    wallMs: ms('wallMs'),
+    astroTotalMs: ms('astroTotalMs'),
+    syncMs: ms('syncMs'),
+    setupMs: ms('setupMs'),
+    entrypointsMs: ms('entrypointsMs'),
+    pagesMs: ms('pagesMs'),
+    pagefindMs: ms('pagefindMs'),
+    offlineMs: ms('offlineMs'),
+    peakRssMb: ms('peakRssMb'),
+    peakRssBy: all[0]!.peakRssBy,
+    peakTreeRssMb: ms('peakTreeRssMb'),
+    distBytes: all[0]!.distBytes,
+    distFiles: all[0]!.distFiles,
+    pagefindBytes: all[0]!.pagefindBytes,
+    pagefindFiles: all[0]!.pagefindFiles,
+    runs: all.map((r) => ({
+      ...r,
+      wallMs: Math.round(r.wallMs),
+      peakRssMb: r.peakRssMb && Math.round(r.peakRssMb),
+      peakTreeRssMb: r.peakTreeRssMb && Math.round(r.peakTreeRssMb),
+    })),
+  };
+}
+
+/** The site-build result as a table of its own (its columns are not the ingest cases'). */
+export function formatSiteBuild(b: Awaited<ReturnType<typeof benchSiteBuild>>): string {
+  const s = (v: number | null) => (v === null ? '?' : (v / 1000).toFixed(1));
+  const mb = (v: number) => (v / 2 ** 20).toFixed(1);
+  const head = [
+    'case',
+    'papers',
+    'pages',
+    'wall s',
+    'sync s',
+    'render s',
+    'pagefind s',
+    'sw s',
+    'peak MB',
+    'tree MB',
+    'dist MB',
+    'dist files',
+    'pagefind MB',
+    'pf files',
+  ];
+  const row = [
+    b.name,
+    b.papers,
+    b.pagesBuilt ?? '?',
+    s(b.wallMs),
+    s(b.syncMs),
+    s(b.pagesMs),
+    s(b.pagefindMs),
+    s(b.offlineMs),
+    b.peakRssMb ?? '?',
+    b.peakTreeRssMb ?? '?',
+    mb(b.distBytes),
+    b.distFiles,
+    mb(b.pagefindBytes),
+    b.pagefindFiles,
+  ].map(String);
+  return (
+    `Site build (ingest ${s(b.ingestMs)} s, then npx astro build); median of ${b.runsPerCase} run${b.runsPerCase === 1 ? '' : 's'}\n` +
+    table(head, [row]) +
+    'sync: content sync; render: page rendering; sw: service worker (Workbox)\n' +
+    `peak MB: largest single process (${b.peakRssBy === 'gnu-time' ? 'GNU time %M' : "the build's own maxRSS"}); tree MB: summed RSS of the build's processes, sampled every 250 ms\n`
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url) && process.argv.includes('--astro-build')) {

@@ -4,14 +4,15 @@
  */
 import type { Paper } from '../schemas/paper.ts';
 import type { ArchiveRecord } from '../schemas/archive.ts';
+import { compareStrings } from './compare.ts';
+import { joinBase, paperPath } from './paths.ts';
 
 /** Builds the archive record; `base` is the site base path (`/` or `/repo/`). */
-export function toArchiveRecord(paper: Paper, base: string): ArchiveRecord {
-  const b = base.endsWith('/') ? base : `${base}/`;
+function toArchiveRecord(paper: Paper, base: string): ArchiveRecord {
   return {
     id: paper.id,
-    url: `${b}papers/${paper.id}/`,
-    aliases: paper.aliases.map((alias) => `${b}papers/${alias}/`),
+    url: joinBase(base, paperPath(paper.id)),
+    aliases: paper.aliases.map((alias) => joinBase(base, paperPath(alias))),
     title: paper.title,
     abstract: paper.abstract,
     published: paper.published,
@@ -31,7 +32,7 @@ export function toArchiveRecord(paper: Paper, base: string): ArchiveRecord {
 /** Serialises papers as `archive.jsonl`: sorted by id, one JSON object per line. */
 export function toArchiveJsonl(papers: readonly Paper[], base: string): string {
   return [...papers]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort((a, b) => compareStrings(a.id, b.id))
     .map((p) => JSON.stringify(toArchiveRecord(p, base)) + '\n')
     .join('');
 }

@@ -7,11 +7,13 @@
  * remark plugin the site adds (`remark-math`, astro.config.mjs). No file I/O.
  */
 import { parseDocument } from 'yaml';
+import type { compile } from '@mdx-js/mdx';
+import type remarkMath from 'remark-math';
 
 /** The MDX compiler and the remark plugin the site adds. */
 export interface NoteCompiler {
-  compile: typeof import('@mdx-js/mdx').compile;
-  remarkMath: typeof import('remark-math').default;
+  compile: typeof compile;
+  remarkMath: typeof remarkMath;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface NoteCompiler {
  * Astro integrations import it statically instead, since Astro's module runner is closed by the
  * time their build hooks run.
  */
-export async function loadNoteCompiler(): Promise<NoteCompiler> {
+async function loadNoteCompiler(): Promise<NoteCompiler> {
   const [{ compile }, { default: remarkMath }] = await Promise.all([import('@mdx-js/mdx'), import('remark-math')]);
   return { compile, remarkMath };
 }

@@ -34,3 +34,9 @@ export function topicPath(slug: string): string {
 export function orgPath(slug: string): string {
   return `orgs/${slug}/`;
 }
+
+/** The folder under the site root holding KaTeX's `katex.min.css` and `fonts/` (copied by integrations/katex-assets.ts). */
+export const KATEX_DIR = 'katex';
+
+/** KaTeX's stylesheet, without base: pages that show a formula link it through `href()`. */
+export const KATEX_CSS = `${KATEX_DIR}/katex.min.css`;

@@ -1,5 +1,5 @@
 /**
- * URLs in abstracts. Text copies glue LaTeX debris to them (`https://x.io/{https://x.io/}`,
+ * URLs: the web addresses of a paper (arXiv, Hugging Face), and URLs in abstracts. Text copies glue LaTeX debris to them (`https://x.io/{https://x.io/}`,
  * `…/FlashSD/{[here]}.`, `…/MIGU{this https URL}`) and end them with sentence punctuation, so a
  * plain URL regex gives broken links. `findUrls` returns both the raw span (for linkifying the
  * text as it reads) and the cleaned URL (for `href`s and the paper's `github`/`links` fields).
@@ -8,7 +8,7 @@
  */
 
 /** A URL found in a text: `[start, end)` are UTF-16 offsets of the raw span (debris included). */
-export interface FoundUrl {
+export interface UrlSpan {
   start: number;
   end: number;
   /** The cleaned, absolute URL. */
@@ -35,8 +35,8 @@ const MAX_DEBRIS = 200;
  * first stop character or `{` only, a debris group at most `MAX_DEBRIS` characters, and the next
  * match starts after what this one read.
  */
-export function findUrls(text: string): Array<{ start: number; end: number; url: string }> {
-  const found: FoundUrl[] = [];
+export function findUrls(text: string): UrlSpan[] {
+  const found: UrlSpan[] = [];
   START.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = START.exec(text)) !== null) {
@@ -199,4 +199,19 @@ export function extractLinks(text: string): { github: string | null; links: stri
     if (!links.includes(url)) links.push(url);
   }
   return { github, links };
+}
+
+/** `https://arxiv.org/abs/<id>`. */
+export function arxivAbsUrl(arxiv: string): string {
+  return `https://arxiv.org/abs/${encodeURI(arxiv)}`;
+}
+
+/** `https://arxiv.org/pdf/<id>`. */
+export function arxivPdfUrl(arxiv: string): string {
+  return `https://arxiv.org/pdf/${encodeURI(arxiv)}`;
+}
+
+/** `https://huggingface.co/papers/<id>`. */
+export function huggingFacePaperUrl(arxiv: string): string {
+  return `https://huggingface.co/papers/${encodeURI(arxiv)}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { digestFromFileName, digestFromHeader, isValidDate, parseMonthDay, resolveDate } from './dates.ts';
+import { digestFromFileName, digestFromHeader, parseMonthDay, resolveDate } from './dates.ts';
 
 describe('parseMonthDay', () => {
   it.each([
@@ -70,16 +70,5 @@ describe('digestFromHeader', () => {
     expect(digestFromHeader({ month: 12, day: 11, year: null }, '2025-12-11')).toBe('2025-12-11');
     expect(digestFromHeader({ month: 1, day: 8, year: 2027 }, '2025-12-11')).toBe('2027-01-08');
     expect(digestFromHeader({ month: 1, day: 8, year: null }, null)).toBeNull();
-  });
-});
-
-describe('isValidDate', () => {
-  it('knows month lengths and leap years', () => {
-    expect([isValidDate(2024, 2, 29), isValidDate(2100, 2, 29), isValidDate(2000, 2, 29), isValidDate(2025, 4, 31)]).toEqual([
-      true,
-      false,
-      true,
-      false,
-    ]);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Calendar dates as digests show them (`Dec 15, 2023`, `Jan 8`) and the year inference the
- * plain-text format needs. Pure; dates are plain `YYYY-MM-DD` strings (no time zones involved).
+ * plain-text format needs. Pure; dates are plain `YYYY-MM-DD` strings (no time zones involved;
+ * the calendar arithmetic is core/dates.ts).
  */
+import { addDays, isValidDate, toIsoDate } from '../core/dates.ts';
 
 /** A month and day as a card or header showed it; `year` is null when the capture omitted it. */
 export interface MonthDay {
@@ -40,19 +42,6 @@ const MONTHS: Readonly<Record<string, number>> = {
 /** `Mon D` or `Mon D, YYYY` (full month names and `Sept` accepted, an abbreviation dot allowed). */
 const MONTH_DAY = /^([A-Za-z]{3,9})\.? +(\d{1,2})(?:, *(\d{4}))?$/;
 
-/** Zero-pads and joins a calendar date. */
-export function toIsoDate(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** True when the day exists in that month of that year (leap years included). */
-export function isValidDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  // Day 0 of the next month is the last day of this one.
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= last;
-}
-
 /**
  * Parses `Jan 8`, `Dec 15, 2023` or `September 3, 2024`. Returns null for anything else,
  * including impossible days (`Feb 30`); a year-less `Feb 29` is accepted (its year is not known yet).
@@ -84,19 +73,13 @@ export function digestFromFileName(fileName: string): string | null {
  * whatever day it is built; the upper one only has to catch slips (`9999-12-30`, `2206-01-08`)
  * before they reach the site's date charts, and is to be moved when the archive nears it.
  */
-export const FIRST_DAY = '1991-01-01';
-export const LAST_DAY = '2050-12-31';
+const FIRST_DAY = '1991-01-01';
+const LAST_DAY = '2050-12-31';
 
 /** True for a `YYYY-MM-DD` day that exists and lies from `FIRST_DAY` to `LAST_DAY`. */
 export function isPlausibleDay(iso: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m !== null && isValidDate(Number(m[1]), Number(m[2]), Number(m[3])) && iso >= FIRST_DAY && iso <= LAST_DAY;
-}
-
-/** The day after a `YYYY-MM-DD` day. */
-export function nextDay(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
 /**
@@ -109,7 +92,7 @@ export function implausibleDate(digest: string, published: string | null): strin
   if (!isPlausibleDay(digest)) return `expected a digest day that exists, ${range}, found ${JSON.stringify(digest)}`;
   if (published === null) return null;
   if (!isPlausibleDay(published)) return `expected a publication date ${range}, found ${JSON.stringify(published)}`;
-  if (published > nextDay(digest))
+  if (published > addDays(digest, 1))
     return `expected a publication date on or before the day after the digest day ${digest}, found ${JSON.stringify(published)}`;
   return null;
 }

@@ -4,29 +4,9 @@ import { allChainUrls, assignIds, slugChain, slugify } from './ids.ts';
 import { PAPER_ID_PATTERN } from '../schemas/paper.ts';
 import { mergeEntries, type MergedPaper } from './merge.ts';
 import { normalizeEntry } from './normalize.ts';
-import type { RawEntry } from './types.ts';
+import { testEntry } from '../../tests/support/builders.ts';
 
-function rawEntry(over: Partial<RawEntry> = {}): RawEntry {
-  return {
-    file: 'a.txt',
-    line: 1,
-    rank: 0,
-    digest: '2026-01-08',
-    title: 'A Title',
-    abstract: 'An abstract.',
-    published: '2025-10-06',
-    authors: null,
-    authorCount: 3,
-    org: null,
-    upvotes: null,
-    comments: null,
-    arxiv: null,
-    github: null,
-    project: null,
-    keywords: [],
-    ...over,
-  };
-}
+const rawEntry = testEntry;
 
 describe('slugify', () => {
   it.each([

@@ -22,7 +22,9 @@
 import { createHash } from 'node:crypto';
 import { slug as githubSlug } from 'github-slugger';
 import type { SlugCollision } from './types.ts';
-import { dayGap, titleKey, type MergedPaper } from './merge.ts';
+import { titleKey, type MergedPaper } from './merge.ts';
+import { daysApart } from '../core/dates.ts';
+import { compareStrings } from '../core/compare.ts';
 import type { NormalizedEntry } from './normalize.ts';
 import { arxivUrlId } from '../schemas/arxiv.ts';
 
@@ -109,7 +111,7 @@ function chainClaims(papers: readonly MergedPaper[]): ChainClaim[] {
  */
 function conflicts(a: string | null, b: string | null): boolean {
   if (a === null || b === null) return a !== b;
-  return dayGap(a, b) > 1;
+  return daysApart(a, b) > 1;
 }
 
 /** Extends each claim down its chain while its URL is contested, until nothing changes. */
@@ -187,7 +189,7 @@ export function assignIds(papers: readonly MergedPaper[]): IdAssignment {
   for (const [url, u] of byUrl) {
     if (u.papers.size > 1) collisions.push({ slug: url, ids: [...u.papers].map((i) => ids[i]!).sort() });
   }
-  return { ids, aliases, collisions: collisions.sort((a, b) => (a.slug < b.slug ? -1 : 1)) };
+  return { ids, aliases, collisions: collisions.sort((a, b) => compareStrings(a.slug, b.slug)) };
 }
 
 /**

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Paper } from '../schemas/paper.ts';
 import { toArchiveJsonl } from '../core/archive.ts';
 import type { DigestInput, NotRead } from './types.ts';
+import { compareStrings } from '../core/compare.ts';
 import { decodeDigest } from './decode.ts';
 import type { NoteInput } from './notes.ts';
 
@@ -171,7 +172,7 @@ export async function listDigestFiles(
   const root = roots.length ? commonRoot(roots) : cwd;
   return [...found]
     .map(([p, notRead]) => ({ path: p, file: path.relative(root, p).split(path.sep).join('/'), ...(notRead ? { notRead } : {}) }))
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    .sort((a, b) => compareStrings(a.file, b.file));
 }
 
 /**

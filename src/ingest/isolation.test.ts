@@ -12,6 +12,7 @@
  * or take a day, nor carry one on an undated (trending) card: by the documented merge rules
  * (README, "Permalinks") such a card *is* the seed paper, captured again.
  */
+import { propertyRuns } from '../../tests/support/env.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +35,7 @@ import {
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED: DigestInput = { file: '2026-01-08.txt', text: readFileSync(path.join(repoRoot, 'content/digests/2026-01-08.txt'), 'utf8') };
 const alone = runPipeline([SEED]).papers;
-const RUNS = Number(process.env.PROPERTY_RUNS) || 120;
+const RUNS = propertyRuns(120);
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);

@@ -10,9 +10,10 @@
  */
 import { PAPER_ID_PATTERN } from '../schemas/paper.ts';
 import { quote } from './messages.ts';
+import { compareStrings } from '../core/compare.ts';
 
 /** One id of the ledger and the line it is on. */
-export interface LedgerLine {
+interface LedgerLine {
   id: string;
   line: number;
 }
@@ -47,7 +48,7 @@ export function parseLedger(text: string): Ledger {
 
 /** The ledger file's text for a set of ids: unique, sorted (byte order), one a line. */
 export function serializeLedger(ids: Iterable<string>): string {
-  const sorted = [...new Set(ids)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = [...new Set(ids)].sort(compareStrings);
   return sorted.map((id) => `${id}\n`).join('');
 }
 
@@ -59,7 +60,7 @@ export function serializeLedger(ids: Iterable<string>): string {
  */
 export function nextLedger(ledger: Ledger, published: Iterable<string>): string {
   const known = new Set(ledger.ids.map((l) => l.id));
-  const fresh = [...new Set(published)].filter((id) => !known.has(id)).sort(byteOrder);
+  const fresh = [...new Set(published)].filter((id) => !known.has(id)).sort(compareStrings);
   if (fresh.length === 0) return ledger.text;
   const bom = ledger.text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const body = ledger.text.slice(bom.length);
@@ -72,16 +73,12 @@ export function nextLedger(ledger: Ledger, published: Iterable<string>): string 
   const out: string[] = [];
   let next = 0;
   lines.forEach((line, i) => {
-    if (isId.has(i)) while (next < fresh.length && byteOrder(fresh[next]!, line.trim()) < 0) out.push(fresh[next++]!);
+    if (isId.has(i)) while (next < fresh.length && compareStrings(fresh[next]!, line.trim()) < 0) out.push(fresh[next++]!);
     out.push(line);
     if (i === lastId) while (next < fresh.length) out.push(fresh[next++]!);
   });
   out.push(...fresh.slice(next));
   return bom + out.map((l) => l + eol).join('');
-}
-
-function byteOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The message for a ledger id that nothing resolves. */

@@ -3,28 +3,10 @@ import fc from 'fast-check';
 import { mergeEntries, titleDisagreements, titleKey } from './merge.ts';
 import { normalizeEntry, type NormalizedEntry } from './normalize.ts';
 import type { RawEntry } from './types.ts';
+import { testEntry } from '../../tests/support/builders.ts';
 
 function entry(over: Partial<RawEntry> = {}): NormalizedEntry {
-  return normalizeEntry({
-    capturedAt: null,
-    file: '2026-01-08.txt',
-    line: 1,
-    rank: 0,
-    digest: '2026-01-08',
-    title: 'A Title',
-    abstract: 'An abstract.',
-    published: '2025-10-06',
-    authors: null,
-    authorCount: 3,
-    org: null,
-    upvotes: null,
-    comments: null,
-    arxiv: null,
-    github: null,
-    project: null,
-    keywords: [],
-    ...over,
-  });
+  return normalizeEntry({ capturedAt: null, ...testEntry({ file: '2026-01-08.txt', ...over }) });
 }
 
 describe('titleKey', () => {

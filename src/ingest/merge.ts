@@ -10,6 +10,8 @@ import type { Org, Paper } from '../schemas/paper.ts';
 import type { NormalizedEntry } from './normalize.ts';
 import type { Problem } from './types.ts';
 import { quote } from './messages.ts';
+import { compareStrings } from '../core/compare.ts';
+import { daysApart } from '../core/dates.ts';
 
 /** A merged paper before it gets its id, aliases and topics: the paper schema's fields, plus provenance. */
 export type MergedPaper = Omit<Paper, 'id' | 'aliases' | 'topics'> & {
@@ -31,19 +33,10 @@ export function titleKey(title: string): string {
   return key !== '' ? key : folded.replace(/\s+/g, '');
 }
 
-const byInput = (a: NormalizedEntry, b: NormalizedEntry): number => compare(a.file, b.file) || a.line - b.line;
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+const byInput = (a: NormalizedEntry, b: NormalizedEntry): number => compareStrings(a.file, b.file) || a.line - b.line;
 
 /** A group's matching key: normalised title and publication date. */
 const keyOf = (e: NormalizedEntry): string => `${titleKey(e.title)}|${e.published}`;
-
-/** Days between two `YYYY-MM-DD` dates (absolute). */
-export function dayGap(a: string, b: string): number {
-  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
-}
 
 /**
  * Id-less dated captures of one title whose dates chain within a day of each other: one paper
@@ -55,10 +48,10 @@ function dayClusters(entries: readonly NormalizedEntry[]): NormalizedEntry[][] {
   for (const e of entries) byTitle.set(titleKey(e.title), [...(byTitle.get(titleKey(e.title)) ?? []), e]);
   const clusters: NormalizedEntry[][] = [];
   for (const list of byTitle.values()) {
-    const byDate = [...list].sort((a, b) => compare(a.published, b.published) || byInput(a, b));
+    const byDate = [...list].sort((a, b) => compareStrings(a.published, b.published) || byInput(a, b));
     let current: NormalizedEntry[] = [];
     for (const e of byDate) {
-      if (current.length && dayGap(current.at(-1)!.published, e.published) > 1) {
+      if (current.length && daysApart(current.at(-1)!.published, e.published) > 1) {
         clusters.push(current);
         current = [];
       }
@@ -78,7 +71,7 @@ function dayClusters(entries: readonly NormalizedEntry[]): NormalizedEntry[][] {
  * normalised title (the one published last on or before the entry's digest day, else the
  * earliest), or, when no dated capture has that title, one group per title.
  */
-export function groupEntries(entries: readonly NormalizedEntry[]): NormalizedEntry[][] {
+function groupEntries(entries: readonly NormalizedEntry[]): NormalizedEntry[][] {
   const sorted = [...entries].sort(byInput);
   const byArxiv = new Map<string, NormalizedEntry[]>();
   for (const e of sorted) {
@@ -90,7 +83,7 @@ export function groupEntries(entries: readonly NormalizedEntry[]): NormalizedEnt
   // Title + date of every identified capture, so an unidentified one can join its group.
   const arxivByKey = new Map<string, string>();
   const arxivByTitle = new Map<string, Array<{ published: string; arxiv: string }>>();
-  for (const [arxiv, group] of [...byArxiv].sort(([a], [b]) => compare(a, b))) {
+  for (const [arxiv, group] of [...byArxiv].sort(([a], [b]) => compareStrings(a, b))) {
     for (const e of group) {
       if (e.publishedFromDigest) continue;
       // With several candidates the smallest id wins, so the choice does not depend on input order.
@@ -106,12 +99,12 @@ export function groupEntries(entries: readonly NormalizedEntry[]): NormalizedEnt
    * smallest id), else one dated a day either side of one of them (the nearest, then the smallest id).
    */
   const arxivOf = (cluster: readonly NormalizedEntry[]): string | undefined => {
-    const exact = cluster.flatMap((e) => arxivByKey.get(keyOf(e)) ?? []).sort(compare);
+    const exact = cluster.flatMap((e) => arxivByKey.get(keyOf(e)) ?? []).sort(compareStrings);
     if (exact.length) return exact[0];
     const near = cluster
-      .flatMap((e) => (arxivByTitle.get(titleKey(e.title)) ?? []).map((c) => ({ ...c, gap: dayGap(c.published, e.published) })))
+      .flatMap((e) => (arxivByTitle.get(titleKey(e.title)) ?? []).map((c) => ({ ...c, gap: daysApart(c.published, e.published) })))
       .filter((c) => c.gap <= 1)
-      .sort((a, b) => a.gap - b.gap || compare(a.arxiv, b.arxiv));
+      .sort((a, b) => a.gap - b.gap || compareStrings(a.arxiv, b.arxiv));
     return near[0]?.arxiv;
   };
   const byTitle: NormalizedEntry[][] = [];
@@ -150,7 +143,7 @@ function joinUndated(undated: readonly NormalizedEntry[], groups: NormalizedEntr
     const candidates = dated.get(titleKey(e.title)) ?? [];
     // Latest date on or before the digest, else the earliest; input order only breaks exact ties.
     const order = (a: (typeof candidates)[number], b: (typeof candidates)[number]): number =>
-      compare(a.published, b.published) || byInput(a.first, b.first);
+      compareStrings(a.published, b.published) || byInput(a.first, b.first);
     const before = candidates.filter((c) => c.published <= e.digest).sort(order);
     const pick = before.at(-1) ?? [...candidates].sort(order)[0];
     if (pick) {
@@ -174,11 +167,7 @@ function joinUndated(undated: readonly NormalizedEntry[], groups: NormalizedEntr
  * them says when it was saved (`capturedAt`), else, or on a tie, the largest value by `order`.
  * File names and input order play no part, so renaming or reordering files changes nothing.
  */
-export function newest<T>(
-  entries: readonly NormalizedEntry[],
-  pick: (e: NormalizedEntry) => T | null,
-  order: (a: T, b: T) => number,
-): T | null {
+function newest<T>(entries: readonly NormalizedEntry[], pick: (e: NormalizedEntry) => T | null, order: (a: T, b: T) => number): T | null {
   const shown = entries.flatMap((e) => {
     const v = pick(e);
     return v === null ? [] : [{ e, v }];
@@ -194,7 +183,7 @@ export function newest<T>(
 }
 
 const byNumber = (a: number, b: number): number => a - b;
-const byOrg = (a: Org, b: Org): number => compare(a.slug, b.slug) || compare(a.name, b.name);
+const byOrg = (a: Org, b: Org): number => compareStrings(a.slug, b.slug) || compareStrings(a.name, b.name);
 
 /** The first value `pick` gives, in the given order of entries, that is not null. */
 function first<T>(entries: readonly NormalizedEntry[], pick: (e: NormalizedEntry) => T | null): T | null {
@@ -220,7 +209,7 @@ function richest<T>(entries: readonly NormalizedEntry[], pick: (e: NormalizedEnt
  * longest title and abstract, the newest upvote and comment counts, organisation and author count
  * (`newest`), every digest day and every appearance with its own counts.
  */
-export function mergeGroup(group: readonly NormalizedEntry[]): MergedPaper {
+function mergeGroup(group: readonly NormalizedEntry[]): MergedPaper {
   const entries = [...group].sort(byInput);
   const authors = richest(
     entries,
@@ -288,7 +277,7 @@ function publishedOf(entries: readonly NormalizedEntry[]): string {
     const s = seen.get(e.published);
     seen.set(e.published, { n: (s?.n ?? 0) + 1, first: s && s.first < e.digest ? s.first : e.digest });
   }
-  return [...seen].sort(([a, x], [b, y]) => y.n - x.n || compare(x.first, y.first) || compare(a, b))[0]![0];
+  return [...seen].sort(([a, x], [b, y]) => y.n - x.n || compareStrings(x.first, y.first) || compareStrings(a, b))[0]![0];
 }
 
 /** LaTeX commands whose argument is the text itself (`\\textit{Trans-LoRA}`): a page shows only the argument. */

@@ -2,28 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { normalizeEntry, normalizeLine, normalizeParagraphs } from './normalize.ts';
 import type { RawEntry } from './types.ts';
+import { testEntry } from '../../tests/support/builders.ts';
 
-function rawEntry(over: Partial<RawEntry> = {}): RawEntry {
-  return {
-    file: 'd/2026-01-08.txt',
-    line: 1,
-    rank: 0,
-    digest: '2026-01-08',
-    title: 'A Title',
-    abstract: 'An abstract.',
-    published: '2025-10-06',
-    authors: null,
-    authorCount: 3,
-    org: null,
-    upvotes: null,
-    comments: null,
-    arxiv: null,
-    github: null,
-    project: null,
-    keywords: [],
-    ...over,
-  };
-}
+const rawEntry = (over: Partial<RawEntry> = {}): RawEntry => testEntry({ file: 'd/2026-01-08.txt', ...over });
 
 describe('normalizeLine / normalizeParagraphs', () => {
   it('turns NBSP into spaces and collapses runs inside a line', () => {

@@ -25,7 +25,8 @@ export interface NormalizedEntry extends Omit<RawEntry, 'published' | 'capturedA
 
 // NBSP and its narrow/figure cousins read as spaces; zero-width characters and soft hyphens vanish.
 const SPACES = /[\u00a0\u2007\u2009\u202f\u3000\t\f\v]/g;
-const INVISIBLE = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g;
+// Alternatives, not a character class: ESLint reads U+200D (ZWJ) in a class as joining its neighbours.
+const INVISIBLE = /\u200b|\u200c|\u200d|\u2060|\ufeff|\u00ad/g;
 
 /** One line of text: every whitespace run (newlines included) becomes one space. */
 export function normalizeLine(text: string): string {

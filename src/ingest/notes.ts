@@ -6,6 +6,7 @@
  */
 import type { Problem } from './types.ts';
 import { quote } from './messages.ts';
+import { compareStrings } from '../core/compare.ts';
 import { checkNoteSource, type NoteInput } from '../core/note-check.ts';
 
 export { NOTE_COMPONENTS, type NoteInput } from '../core/note-check.ts';
@@ -40,5 +41,5 @@ export async function checkNotes(
       .replace(/\.mdx$/, '');
     problems.push(...(await checkNoteSource(note)), ...orphanWarning(note.file, id, papers));
   }
-  return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  return problems.sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line);
 }

@@ -2,6 +2,7 @@
  * Words and phrases of paper text: the tokenizer topic matching is built on, and the n-gram
  * counting behind `npm run topics -- suggest`. Pure.
  */
+import { compareStrings, mostFrequent } from '../core/compare.ts';
 
 /** A word (or a lone symbol such as `@` or `.`) of a text, as phrase matching sees it. */
 export interface Token {
@@ -63,7 +64,7 @@ export function tokenize(text: string): Token[] {
 }
 
 /** True for a run of letters/digits (not a symbol token). */
-export function isWord(token: Token): boolean {
+function isWord(token: Token): boolean {
   return isWordChar(token.raw, 0);
 }
 
@@ -151,9 +152,9 @@ export function countPhrases(docs: Iterable<string>, options: PhraseCountOptions
   const counts: PhraseCount[] = [];
   for (const [key, n] of docFreq) {
     if (n < minDocs || subsumed.has(key)) continue;
-    counts.push({ phrase: mostCommon(surfaces.get(key)!), docs: n });
+    counts.push({ phrase: mostFrequent(surfaces.get(key)!)!, docs: n });
   }
-  return counts.sort((a, b) => b.docs - a.docs || compare(a.phrase, b.phrase));
+  return counts.sort((a, b) => b.docs - a.docs || compareStrings(a.phrase, b.phrase));
 }
 
 function isCandidateWord(t: Token): boolean {
@@ -162,17 +163,4 @@ function isCandidateWord(t: Token): boolean {
 
 function isCandidateEdge(t: Token): boolean {
   return isCandidateWord(t) && !STOPWORDS.has(t.raw.toLowerCase());
-}
-
-function mostCommon(forms: Map<string, number>): string {
-  let best = '';
-  let bestN = -1;
-  for (const [form, n] of forms) {
-    if (n > bestN || (n === bestN && compare(form, best) < 0)) [best, bestN] = [form, n];
-  }
-  return best;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -173,7 +173,7 @@ describe('pipeline behaviour', () => {
   });
 
   it('always reconciles: random mixes of good, broken, repeated and foreign files', () => {
-    const cards = seed.split(/\n(?=[^\n]+\n\n[^\n]+\n\n(?:  • \d+ authors|\S+ \S.*)\n·\n)/);
+    const cards = seed.split(/\n(?=[^\n]+\n\n[^\n]+\n\n(?: {2}• \d+ authors|\S+ \S.*)\n·\n)/);
     const header = cards.shift()!;
     expect(cards).toHaveLength(44);
     const card = fc.integer({ min: 0, max: cards.length - 1 }).map((i) => cards[i]!);

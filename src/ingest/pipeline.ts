@@ -26,6 +26,7 @@ import { allChainUrls, assignIds } from './ids.ts';
 import { missingMessage, nextLedger, type Ledger } from './ledger.ts';
 import { assertReconciles, sortProblems } from './report.ts';
 import { quote } from './messages.ts';
+import { compareStrings } from '../core/compare.ts';
 import { stripControlCharacters, stripEntryControls } from './sanitize.ts';
 
 /** Papers (sorted by id) ready to write, and the report. */
@@ -48,7 +49,7 @@ export interface PipelineOptions {
 }
 
 /** Reads one file with the first format that recognises it; never throws. */
-export function parseDigest(input: DigestInput, formats: readonly FormatReader[] = FORMATS): ReadResult {
+function parseDigest(input: DigestInput, formats: readonly FormatReader[] = FORMATS): ReadResult {
   const reader = detectFormat(input.text, input.file, formats);
   const empty = { digest: null, entries: [], entriesRead: 0 };
   if (!reader) {
@@ -221,7 +222,7 @@ function sharedUrls(ids: readonly string[], aliases: readonly string[][]): SlugC
   return [...holders]
     .filter(([, h]) => h.length > 1)
     .map(([slug, h]) => ({ slug, ids: [...h].sort() }))
-    .sort((a, b) => (a.slug < b.slug ? -1 : 1));
+    .sort((a, b) => compareStrings(a.slug, b.slug));
 }
 
 /**
@@ -262,7 +263,7 @@ function honourLedger(
 
 /** Runs the whole ingest on digest texts. The same inputs in any order give the same result. */
 export function runPipeline(inputs: readonly DigestInput[], options: PipelineOptions = {}): IngestResult {
-  const byFile = (a: { file: string }, b: { file: string }) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  const byFile = (a: { file: string }, b: { file: string }) => compareStrings(a.file, b.file);
   const sorted = inputs.filter((input) => !input.notRead).sort(byFile);
   const notRead: NotReadFile[] = inputs.flatMap((input) => (input.notRead ? [{ file: input.file, ...input.notRead }] : [])).sort(byFile);
   const problems: Problem[] = [];
@@ -317,7 +318,7 @@ export function runPipeline(inputs: readonly DigestInput[], options: PipelineOpt
       accepted += m.entries.length;
     } else problems.push(...result.problems);
   });
-  papers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  papers.sort((a, b) => compareStrings(a.id, b.id));
 
   const report: IngestReport = {
     filesRead: sorted.length,

@@ -3,14 +3,12 @@
  * numbers always reconcile: entries read = papers written + duplicates merged + entries rejected.
  */
 import type { IngestReport, NotReadFile, Problem } from './types.ts';
+import { compareStrings } from '../core/compare.ts';
+import { escapeControlCharacters } from '../core/escape.ts';
 
 /** Orders problems by file, then line, then message, so reports are stable. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort((a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.message, b.message));
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return [...problems].sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.message, b.message));
 }
 
 /**
@@ -72,24 +70,22 @@ function id(s: string): string {
   return s;
 }
 
-/** A file name as a message shows it: control characters (a name may hold ESC) escaped, never sent raw to a terminal. */
-function safeName(name: string): string {
-  return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 /** Formats one problem as `file:line: severity: message`; `display` maps a file to how to show it. */
 export function formatProblem(p: Problem, paint: Painter = plain, display: (file: string) => string = id): string {
-  const where = p.line > 0 ? `${safeName(display(p.file))}:${p.line}${p.column ? `:${p.column}` : ''}` : safeName(display(p.file));
+  const where =
+    p.line > 0
+      ? `${escapeControlCharacters(display(p.file))}:${p.line}${p.column ? `:${p.column}` : ''}`
+      : escapeControlCharacters(display(p.file));
   const tag = p.severity === 'error' ? paint.red('error') : paint.yellow('warning');
   return `${where}: ${tag}: ${p.message}`;
 }
 
 /** Formats a file that was not read as `file[:line]: severity: not read: reason`. */
-export function formatNotRead(n: NotReadFile, paint: Painter = plain, display: (file: string) => string = id): string {
-  const where = n.line > 0 ? `${safeName(display(n.file))}:${n.line}` : safeName(display(n.file));
+function formatNotRead(n: NotReadFile, paint: Painter = plain, display: (file: string) => string = id): string {
+  const where = n.line > 0 ? `${escapeControlCharacters(display(n.file))}:${n.line}` : escapeControlCharacters(display(n.file));
   const tag = n.severity === 'error' ? paint.red('error') : n.severity === 'warning' ? paint.yellow('warning') : paint.dim('info');
   // A reason may name a link's target, which is as untrusted as a file name.
-  return `${where}: ${tag}: not read: ${safeName(n.reason)}`;
+  return `${where}: ${tag}: not read: ${escapeControlCharacters(n.reason)}`;
 }
 
 /** Options for the human-readable report. */

@@ -4,12 +4,13 @@
  * `UPDATE=1 npx vitest run src/ingest/topics`). The explicit tests below pin each rule, so a
  * regenerated snapshot cannot hide a regression.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseTopics } from '../schemas/topic.ts';
 import { assignTopics, compileTopics, MAX_TOPICS_PER_PAPER, type TopicInput } from './topics.ts';
+import { fixtureCases, matchJsonFixture } from '../../tests/support/fixtures.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.join(here, 'fixtures', 'topics');
@@ -30,13 +31,10 @@ const paper = (title: string, abstract = '', keywords: string[] = []): TopicInpu
 const slugs = (p: TopicInput, c = compiled) => assignTopics(p, c).map((m) => m.slug);
 
 describe('topic fixtures', () => {
-  const cases = readdirSync(fixtures).filter((f) => existsSync(path.join(fixtures, f, 'papers.json')));
-  for (const name of cases.sort()) {
+  for (const name of fixtureCases(fixtures, 'papers.json')) {
     it(`${name} matches expected.json`, () => {
       const actual = readPapers(name).map((p) => ({ title: p.title, topics: assignTopics(p, compiled) }));
-      const expectedFile = path.join(fixtures, name, 'expected.json');
-      if (process.env.UPDATE) writeFileSync(expectedFile, JSON.stringify(actual, null, 2) + '\n');
-      expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
+      matchJsonFixture(path.join(fixtures, name, 'expected.json'), actual);
     });
   }
 });

@@ -139,7 +139,7 @@ export interface SlugCollision {
 }
 
 /** What checking the hand-written notes (`content/notes/<id>.mdx`) found. */
-export interface NotesReport {
+interface NotesReport {
   /** The notes folder checked (null when ingest ran without one). */
   dir: string | null;
   /** Notes checked. */

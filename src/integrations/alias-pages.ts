@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { joinBase, paperPath } from '../core/paths.ts';
 
 /** Every alias page path, with base (e.g. `/repo/papers/old-slug/`). */
 export function aliasPaths(papersDir: string, base: string): Set<string> {
@@ -12,7 +13,7 @@ export function aliasPaths(papersDir: string, base: string): Set<string> {
   for (const name of readdirSync(papersDir)) {
     if (!name.endsWith('.json')) continue;
     const { aliases } = JSON.parse(readFileSync(path.join(papersDir, name), 'utf8')) as { aliases?: string[] };
-    for (const alias of aliases ?? []) paths.add(`${base}papers/${alias}/`);
+    for (const alias of aliases ?? []) paths.add(joinBase(base, paperPath(alias)));
   }
   return paths;
 }

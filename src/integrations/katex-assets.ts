@@ -10,7 +10,7 @@ import { cp, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KATEX_DIR } from '../site/view/rich-text.ts';
+import { KATEX_DIR, withTrailingSlash } from '../core/paths.ts';
 
 /** `node_modules/katex/dist`, found the way Node resolves the package (no hard-coded path). */
 function katexDist(): string {
@@ -31,7 +31,7 @@ export default function katexAssets(): AstroIntegration {
     name: 'papershelf:katex-assets',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = withTrailingSlash(config.base);
       },
       'astro:server:setup': ({ server }) => {
         const dist = katexDist();

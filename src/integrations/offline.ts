@@ -10,6 +10,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { generateSW } from 'workbox-build';
 import { config } from '../config.ts';
+import { withTrailingSlash } from '../core/paths.ts';
 
 /** Astro integration: runs after the Pagefind hook (it must be listed after it). */
 export default function offline(): AstroIntegration {
@@ -18,7 +19,7 @@ export default function offline(): AstroIntegration {
     name: 'papershelf:offline',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = withTrailingSlash(config.base);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);

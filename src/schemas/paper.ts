@@ -25,7 +25,7 @@ export const orgSchema = z.object({
 export type Org = z.infer<typeof orgSchema>;
 
 /** One appearance of a paper in one digest file: where it came from and where it sat. */
-export const appearanceSchema = z.object({
+const appearanceSchema = z.object({
   /** The digest day, `YYYY-MM-DD`. */
   digest: isoDate,
   /** The digest file, relative to the ingest input root (for messages and provenance). */
@@ -39,10 +39,9 @@ export const appearanceSchema = z.object({
   /** Comments this capture showed, if it showed any. */
   comments: z.number().int().nonnegative().nullable().default(null),
 });
-export type Appearance = z.infer<typeof appearanceSchema>;
 
 /** Why a topic was assigned: the rule that matched and where. */
-export const topicMatchSchema = z.object({
+const topicMatchSchema = z.object({
   /** The topic's slug in `content/topics.yaml`. */
   slug: z.string(),
   /** Human-readable reasons, e.g. `title mentions "speculative decoding"`. */

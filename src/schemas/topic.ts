@@ -74,7 +74,7 @@ export const topicSchema = z
 export type Topic = z.infer<typeof topicSchema>;
 
 /** The whole taxonomy: a list of topics with unique slugs, in display order. */
-export const taxonomySchema = z
+const taxonomySchema = z
   .array(topicSchema, { error: 'expected a list of topics (a YAML sequence of mappings)' })
   .min(1, 'expected at least one topic')
   .superRefine((topics, ctx) => {

@@ -5,10 +5,9 @@
  * Also: the theme is applied before first paint and the toggle works and persists.
  */
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { launchBrowser } from '../support/browser.ts';
-import { serveDist, type StaticServer } from '../support/serve.ts';
+import { useServedSite } from '../support/site.ts';
 import { IDS } from '../fixtures/site/papers.ts';
 
 const BASE = '/shelf/';
@@ -35,19 +34,10 @@ const MODES = [
   { label: 'dark (system setting, phone width)', stored: null, colorScheme: 'dark', dark: true, width: 390 },
 ] as const;
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  server = await serveDist(inject('fixtureDistDir'), BASE);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServedSite(() => inject('fixtureDistDir'), BASE);
 
 async function contextFor(mode: (typeof MODES)[number]): Promise<BrowserContext> {
-  const context = await browser.newContext({ colorScheme: mode.colorScheme, viewport: { width: mode.width, height: 900 } });
+  const context = await site.browser.newContext({ colorScheme: mode.colorScheme, viewport: { width: mode.width, height: 900 } });
   if (mode.stored) {
     // The theme toggle stores the reader's choice under this key (see Base.astro).
     await context.addInitScript((theme) => localStorage.setItem('theme', theme), mode.stored);
@@ -80,7 +70,7 @@ describe.each(MODES)('axe: $label', (mode) => {
 
   it.each(PAGES)('%s has no serious or critical violations', async (_label, path) => {
     const page = await context.newPage();
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${site.server.url}${path}`);
     if (path.startsWith('search/')) await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
     await expect(page.evaluate(() => document.documentElement.classList.contains('dark'))).resolves.toBe(mode.dark);
     expect(await seriousViolations(page)).toEqual([]);
@@ -99,7 +89,7 @@ describe('theme', () => {
         });
       });
       const page = await context.newPage();
-      await page.goto(`${server.url}papers/${IDS.math}/`);
+      await page.goto(`${site.server.url}papers/${IDS.math}/`);
       await page.waitForFunction(() => 'firstFrameDark' in window);
       await expect(
         page.evaluate(() => (window as unknown as { firstFrameDark: boolean }).firstFrameDark),
@@ -110,9 +100,9 @@ describe('theme', () => {
   });
 
   it('toggles with the header button, follows the system until chosen, and remembers the choice', async () => {
-    const context = await browser.newContext({ colorScheme: 'dark' });
+    const context = await site.browser.newContext({ colorScheme: 'dark' });
     const page = await context.newPage();
-    await page.goto(`${server.url}topics/`);
+    await page.goto(`${site.server.url}topics/`);
     const isDark = () => page.evaluate(() => document.documentElement.classList.contains('dark'));
     expect(await isDark()).toBe(true);
     const toggle = page.locator('button[data-theme-toggle]');
@@ -121,7 +111,7 @@ describe('theme', () => {
     expect(await isDark()).toBe(false);
     await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    await page.goto(`${server.url}orgs/`);
+    await page.goto(`${site.server.url}orgs/`);
     expect(await isDark()).toBe(false);
     // Light really is light: the body background is not the dark one.
     expect(background).not.toBe(
@@ -136,17 +126,17 @@ describe('theme', () => {
 
 describe('progressive enhancement on the paper page', () => {
   it('reveals the BibTeX copy button only with JavaScript, and copies the entry', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await site.browser.newContext({ javaScriptEnabled: false });
     const staticPage = await noJs.newPage();
-    await staticPage.goto(`${server.url}papers/${IDS.math}/`);
+    await staticPage.goto(`${site.server.url}papers/${IDS.math}/`);
     await expect(staticPage.locator('button[data-copy="bibtex"]').isVisible()).resolves.toBe(false);
     await expect(staticPage.locator('pre#bibtex').isVisible()).resolves.toBe(true);
     await noJs.close();
 
-    const context = await browser.newContext();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    const context = await site.browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.server.url).origin });
     const page = await context.newPage();
-    await page.goto(`${server.url}papers/${IDS.math}/`);
+    await page.goto(`${site.server.url}papers/${IDS.math}/`);
     const button = page.locator('button[data-copy="bibtex"]');
     await expect(button.isVisible()).resolves.toBe(true);
     await button.click();

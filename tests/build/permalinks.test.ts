@@ -9,25 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { run } from '../support/run.ts';
 import { page } from '../support/html.ts';
-import { renderApi, renderPlaintext, type CardRecord } from '../support/render-digests.ts';
+import { renderApi, renderPlaintext } from '../support/render-digests.ts';
+import { testCard } from '../support/builders.ts';
 
 const BASE = '/links/';
 
-function card(over: Partial<CardRecord> & Pick<CardRecord, 'title' | 'published'>): CardRecord {
-  return {
-    abstract: `An abstract about ${over.title} long enough to be a real one, with some words in it.`,
-    authors: null,
-    authorCount: 3,
-    org: null,
-    upvotes: null,
-    comments: null,
-    arxiv: null,
-    github: null,
-    project: null,
-    keywords: [],
-    ...over,
-  };
-}
+const card = testCard;
 
 const alpha = card({ title: 'Alpha Retrieval for Agents', published: '2025-12-01' });
 const beta1 = card({ title: 'Beta: A Study', published: '2025-11-20' });

@@ -2,6 +2,7 @@
  * The real ingest CLI as a child process (`npx tsx scripts/ingest.ts …`), as a user or CI runs it:
  * exit codes, the report, the files written, determinism. Outputs go to temporary folders.
  */
+import type { IngestReport } from '../../src/ingest/types.ts';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,16 +25,7 @@ async function readOut(dir: string): Promise<Map<string, string>> {
   return new Map(await Promise.all(names.map(async (n) => [n, await readFile(path.join(dir, n), 'utf8')] as [string, string])));
 }
 
-interface Report {
-  filesRead: number;
-  entriesRead: number;
-  papersWritten: number;
-  duplicatesMerged: number;
-  entriesRejected: number;
-  problems: Array<{ file: string; line: number; severity: string; message: string }>;
-}
-
-function reconciles(r: Report): boolean {
+function reconciles(r: IngestReport): boolean {
   return r.entriesRead === r.papersWritten + r.duplicatesMerged + r.entriesRejected;
 }
 
@@ -57,7 +49,7 @@ describe('npm run ingest on the sample digest', () => {
   it('exits 0 with a JSON report that reconciles: 44 read, 44 written, 0 rejected', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const report = JSON.parse(result.stdout) as Report;
+    const report = JSON.parse(result.stdout) as IngestReport;
     expect(report).toMatchObject({
       filesRead: 1,
       entriesRead: 44,
@@ -147,7 +139,7 @@ describe('exit codes', () => {
     const out = path.join(tmp, 'broken-out');
     const json = await ingest([dir, '--out', out, '--json']);
     expect(json.code).toBe(1);
-    const report = JSON.parse(json.stdout) as Report;
+    const report = JSON.parse(json.stdout) as IngestReport;
     expect(report).toMatchObject({ entriesRead: 44, papersWritten: 43, entriesRejected: 1 });
     expect(reconciles(report)).toBe(true);
     expect((await readdir(out)).length).toBe(43);
@@ -169,7 +161,7 @@ describe('exit codes', () => {
     const out = path.join(tmp, 'days-out');
     const r = await ingest([dir, '--out', out, '--json']);
     expect(r.code).toBe(1);
-    const report = JSON.parse(r.stdout) as Report;
+    const report = JSON.parse(r.stdout) as IngestReport;
     expect(report).toMatchObject({ entriesRead: 132, papersWritten: 44, entriesRejected: 88 });
     expect((await readdir(out)).length).toBe(44);
     const text = await ingest([dir, '--out', out]);
@@ -213,7 +205,7 @@ describe('determinism', () => {
     ]);
     for (const r of runs) expect(r.code).toBe(0);
     expect(runs[2]!.stdout).toBe(runs[0]!.stdout);
-    const report = JSON.parse(runs[0]!.stdout) as Report;
+    const report = JSON.parse(runs[0]!.stdout) as IngestReport;
     expect(report).toMatchObject({ filesRead: 2, entriesRead: 88, papersWritten: 44, duplicatesMerged: 44 });
     const [one, two, three] = await Promise.all(outs.map(readOut));
     expect(one!.size).toBe(44);

@@ -18,25 +18,9 @@ import { digestFromFileName } from '../../src/ingest/dates.ts';
 import { parseLedger } from '../../src/ingest/ledger.ts';
 import { listDigestFiles, readDigestFiles, writePapers } from '../../src/ingest/io.ts';
 import { apiDir, capturesDir, hasCorpus, loadCorpus, paperKey, writeDays, type DayFormat } from '../support/corpus.ts';
+import { shuffle } from '../support/random.ts';
 
 const ROTATION: DayFormat[] = ['plaintext', 'markdown', 'textbrowser', 'api', 'repr', 'wrapper'];
-
-/** A seeded shuffle (mulberry32), so a failure can be replayed. */
-function shuffle<T>(list: readonly T[], seed: number): T[] {
-  let a = seed;
-  const random = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 async function readDir(dir: string): Promise<Map<string, string>> {
   const names = (await readdir(dir)).sort();

@@ -12,7 +12,7 @@ import type { Paper } from '../../src/schemas/paper.ts';
 import { api, apiEntry, markdown, plaintext, textBrowser, type ApiSpec, type CardSpec } from './formats.ts';
 
 /** What ingest (or, for notes, the build) must do with a case. */
-export type Outcome =
+type Outcome =
   /** Read in full with no error: `papers` papers come from it (warnings allowed only when `warning` is set). */
   | { outcome: 'accepted'; papers: number; warning?: RegExp }
   /** Some or all of its cards refused, each with an error naming `file:line`; `papers` papers still come from it. */
@@ -309,7 +309,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   md(
     'md-arxiv-id-markup',
     'markup in the arXiv id of a paper link',
-    [{ id: `2602.9\"><svg onload=${run('md-arxiv-id-markup')}>`, title: 'Hostile markdown arXiv id', abstract: plainAbstract('ids') }],
+    [{ id: `2602.9"><svg onload=${run('md-arxiv-id-markup')}>`, title: 'Hostile markdown arXiv id', abstract: plainAbstract('ids') }],
     rejected(/expected/i),
   ),
   tb(

@@ -4,6 +4,7 @@
  * `astro build` of the result. Then judges each case against its declared outcome and sorts it
  * into one of the issue's classes. Used by the e2e setup, the e2e tests and run-report.ts.
  */
+import type { IngestReport } from '../../src/ingest/types.ts';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Paper } from '../../src/schemas/paper.ts';
@@ -13,9 +14,9 @@ import { HOSTILE_CASES, HOSTILE_TOPICS_YAML, type HostileCase } from './cases.ts
 import { KNOWN_DEFECTS } from './known-defects.ts';
 
 /** The sample digest every hostile archive holds next to the cases (its 44 papers must not change). */
-export const SAMPLE_DIGEST = '2026-01-08.txt';
+const SAMPLE_DIGEST = '2026-01-08.txt';
 /** First line of the file a `symlink-outside` case points at: it must never reach the report. */
-export const OUTSIDE_SECRET = 'SECRET-OUTSIDE-THE-DIGESTS-FOLDER';
+const OUTSIDE_SECRET = 'SECRET-OUTSIDE-THE-DIGESTS-FOLDER';
 
 /** Folders of one hostile archive under `root`. */
 export interface HostileLayout {
@@ -29,7 +30,7 @@ export interface HostileLayout {
 }
 
 /** Where a case's files live inside the digests folder (relative, `/`-separated, as ingest reports files). */
-export const caseFolder = (c: HostileCase) => `cases/${c.id}/`;
+const caseFolder = (c: HostileCase) => `cases/${c.id}/`;
 
 /** Cases that go into the combined build: all but the known defects (which would break it) and build-failure cases. */
 export function buildSet(cases: readonly HostileCase[] = HOSTILE_CASES): HostileCase[] {
@@ -71,19 +72,11 @@ export function writeHostileArchive(root: string, cases: readonly HostileCase[])
 export interface IngestRun {
   result: RunResult;
   /** The JSON report, or null when the CLI printed none (a crash). */
-  report: IngestReportJson | null;
+  report: IngestReport | null;
   /** Every paper written, read back from the output folder. */
   papers: Paper[];
   /** Wall time, ms. */
   ms: number;
-}
-
-/** The parts of the `--json` report the harness reads (others may add fields). */
-export interface IngestReportJson {
-  problems: Array<{ file: string; line: number; severity: 'error' | 'warning'; message: string }>;
-  /** Files found and not read, and why. */
-  notRead: Array<{ file: string; line: number; severity: 'error' | 'warning' | 'info'; reason: string }>;
-  [key: string]: unknown;
 }
 
 /** Runs the real ingest CLI on `digests`, writing papers to `out` and the archive to `archive`. */
@@ -92,9 +85,9 @@ export async function ingest(digests: string, out: string, archive: string, topi
   const started = performance.now();
   const result = await run('npx', ['tsx', 'scripts/ingest.ts', digests, '--out', out, '--archive', archive, '--topics', topics, '--json']);
   const ms = performance.now() - started;
-  let report: IngestReportJson | null = null;
+  let report: IngestReport | null;
   try {
-    report = JSON.parse(result.stdout) as IngestReportJson;
+    report = JSON.parse(result.stdout) as IngestReport;
   } catch {
     report = null;
   }
@@ -141,9 +134,9 @@ export async function buildSite(layout: HostileLayout, papers: string, outDir: s
 
 /** What one case left in an ingest run. */
 export interface CaseFindings {
-  problems: IngestReportJson['problems'];
+  problems: IngestReport['problems'];
   /** The case's files the report lists as not read, and why. */
-  notRead: IngestReportJson['notRead'];
+  notRead: IngestReport['notRead'];
   papers: Paper[];
   /** True when the report (or the CLI's output) names the case's folder at all. */
   mentioned: boolean;

@@ -1,9 +1,10 @@
 /** Launches Debian's Chromium through playwright-core (tool-downloaded browsers are not available here). */
 import { chromium, type Browser } from 'playwright-core';
 import { existsSync } from 'node:fs';
+import { CHROMIUM_PATH } from './env.ts';
 
 /** The system Chromium; `CHROMIUM_PATH` overrides. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumPath = CHROMIUM_PATH;
 
 /** Starts headless Chromium with the flags this closed network needs. */
 export async function launchBrowser(): Promise<Browser> {

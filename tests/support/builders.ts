@@ -1,8 +1,12 @@
 /**
- * Builds schema-valid papers for the site's unit tests and the fixture archive: only what a test cares about is given,
- * and the result is parsed with the real schema so defaults match what Astro loads.
+ * Builders for tests: a test gives only the fields it cares about. `testPaper` builds schema-valid
+ * papers for the site's unit tests and the fixture archive (parsed with the real schema, so the
+ * defaults match what Astro loads); `testEntry` a raw entry as a reader gives it; `testCard` a card
+ * to render as a digest (render-digests.ts).
  */
 import { paperSchema, type Paper } from '../../src/schemas/paper.ts';
+import type { RawEntry } from '../../src/ingest/types.ts';
+import type { CardRecord } from './render-digests.ts';
 
 type Overrides = Partial<Omit<Paper, 'appearances'>> & {
   /** Appearances as `[digest, rank]` pairs; default: rank 0 in each of `digests`. */
@@ -36,4 +40,44 @@ export function testPaper(overrides: Overrides = {}): Paper {
     digests,
     appearances,
   });
+}
+
+/** A raw entry as a reader gives it: one plain-text card of `a.txt`, three authors, no counts. */
+export function testEntry(over: Partial<RawEntry> = {}): RawEntry {
+  return {
+    file: 'a.txt',
+    line: 1,
+    rank: 0,
+    digest: '2026-01-08',
+    title: 'A Title',
+    abstract: 'An abstract.',
+    published: '2025-10-06',
+    authors: null,
+    authorCount: 3,
+    org: null,
+    upvotes: null,
+    comments: null,
+    arxiv: null,
+    github: null,
+    project: null,
+    keywords: [],
+    ...over,
+  };
+}
+
+/** A card to render as a digest: the title and date given, three authors, every other field unknown. */
+export function testCard(over: Partial<CardRecord> & Pick<CardRecord, 'title' | 'published'>): CardRecord {
+  return {
+    abstract: `An abstract about ${over.title} long enough to be a real one, with some words in it.`,
+    authors: null,
+    authorCount: 3,
+    org: null,
+    upvotes: null,
+    comments: null,
+    arxiv: null,
+    github: null,
+    project: null,
+    keywords: [],
+    ...over,
+  };
 }

@@ -1,7 +1,8 @@
 /**
- * The real corpus (`../shared/corpus`, never copied into the repo) as the corpus tests use it:
- * the 9,877 normalised papers, grouped by digest day, and written out as digests in any format
- * through render-digests.ts (into temporary folders only).
+ * The real corpus (`../shared/corpus`, or `PAPERSHELF_CORPUS`; never copied into the repo), the one
+ * reader the corpus tests and the benchmarks share: the 9,877 normalised papers, grouped by digest
+ * day, and written out as digests in any format through render-digests.ts (into temporary folders
+ * only).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -9,7 +10,9 @@ import path from 'node:path';
 import type { CardRecord } from './render-digests.ts';
 import { renderApi, renderMarkdown, renderPlaintext, renderTextBrowser } from './render-digests.ts';
 import { titleKey } from '../../src/ingest/merge.ts';
+import { compareStrings } from '../../src/core/compare.ts';
 import { corpusDir } from './repo.ts';
+import { sample } from './random.ts';
 
 /** One line of `papers.jsonl` (see SOURCES.md). */
 export interface CorpusPaper {
@@ -29,7 +32,7 @@ export interface CorpusPaper {
   keywords: string[] | null;
 }
 
-export const papersFile = path.join(corpusDir, 'papers.jsonl');
+const papersFile = path.join(corpusDir, 'papers.jsonl');
 export const apiDir = path.join(corpusDir, 'api');
 export const capturesDir = path.join(corpusDir, 'captures');
 /** True when the corpus is there (the corpus tests skip without it). */
@@ -44,24 +47,34 @@ export interface Corpus {
 
 let cached: Corpus | undefined;
 
-/** Loads the corpus once per test file. */
+/** Digest day → its papers (in the given order), days ascending. */
+function groupByDay(papers: readonly CorpusPaper[]): Map<string, CorpusPaper[]> {
+  const byDay = new Map<string, CorpusPaper[]>();
+  for (const p of papers) for (const day of p.digest_dates) byDay.set(day, [...(byDay.get(day) ?? []), p]);
+  return new Map([...byDay].sort(([a], [b]) => compareStrings(a, b)));
+}
+
+/** Loads the corpus once per process (a test file, a benchmark). */
 export function loadCorpus(): Corpus {
   if (cached) return cached;
   const papers = readFileSync(papersFile, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as CorpusPaper);
-  const byDay = new Map<string, CorpusPaper[]>();
-  for (const p of papers) for (const day of p.digest_dates) byDay.set(day, [...(byDay.get(day) ?? []), p]);
-  cached = { papers, byDay: new Map([...byDay].sort(([a], [b]) => (a < b ? -1 : 1))), byArxiv: new Map(papers.map((p) => [p.arxiv, p])) };
+  cached = { papers, byDay: groupByDay(papers), byArxiv: new Map(papers.map((p) => [p.arxiv, p])) };
   return cached;
+}
+
+/** `count` corpus papers picked at random (seeded: the same subset on every machine), in corpus order. */
+export function sampleCorpus(papers: readonly CorpusPaper[], count: number, seed = 7): CorpusPaper[] {
+  return sample(papers, count, seed);
 }
 
 /** The key plain text identifies a paper by: normalised title and publication date. */
 export const paperKey = (title: string, published: string): string => `${titleKey(title)}|${published}`;
 
 /** A corpus paper as a card to render. */
-export function toCard(p: CorpusPaper): CardRecord {
+function toCard(p: CorpusPaper): CardRecord {
   return {
     title: p.title,
     abstract: p.abstract,
@@ -96,9 +109,16 @@ export function renderDay(format: DayFormat, day: string, papers: readonly Corpu
   }
 }
 
-/** Writes every corpus day into `dir` in the format `pick` chooses for it; returns the file names. */
-export async function writeDays(dir: string, pick: (day: string, index: number) => DayFormat): Promise<string[]> {
-  const { byDay } = loadCorpus();
+/**
+ * Writes every digest day of `papers` (default: the whole corpus) into `dir`, in the format `pick`
+ * chooses for it; returns the file names.
+ */
+export async function writeDays(
+  dir: string,
+  pick: (day: string, index: number) => DayFormat,
+  papers?: readonly CorpusPaper[],
+): Promise<string[]> {
+  const byDay = papers ? groupByDay(papers) : loadCorpus().byDay;
   await mkdir(dir, { recursive: true });
   const days = [...byDay];
   const names: string[] = [];

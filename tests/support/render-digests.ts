@@ -17,7 +17,7 @@ export type CardRecord = Omit<RawEntry, 'file' | 'line' | 'rank' | 'digest' | 'p
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** `Mon D`, with `, YYYY` unless the date is in the digest's own year (as papers pages show it). */
-export function cardDate(iso: string, digest: string): string {
+function cardDate(iso: string, digest: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return `${MONTHS[m - 1]} ${d}${iso.slice(0, 4) === digest.slice(0, 4) ? '' : `, ${String(y).padStart(4, '0')}`}`;
 }
@@ -32,7 +32,7 @@ function headerDate(digest: string): string {
 const shownCount = (c: CardRecord): number | null => c.authors?.length ?? c.authorCount;
 
 /** Greedy word wrap at `width` columns (words longer than the width stay whole). */
-export function wrap(text: string, width: number): string[] {
+function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/ +/)) {
@@ -199,7 +199,7 @@ export function renderTextBrowser(digest: string, cards: readonly CardRecord[]):
 }
 
 /** The raw `api/daily_papers` entry for a card, shaped like the real endpoint's. */
-export function apiEntry(digest: string, c: CardRecord, n: number): Record<string, unknown> {
+function apiEntry(digest: string, c: CardRecord, n: number): Record<string, unknown> {
   const names = [
     ...(c.authors ?? []).map((name) => ({ name, hidden: false })),
     ...(c.hiddenAuthors ?? []).map((name) => ({ name, hidden: true })),

@@ -1,4 +1,4 @@
-/** Runs the project's own npm scripts and CLIs as a user would, capturing output. */
+/** Runs the project's own npm scripts and CLIs as a user would (tests and benchmarks), capturing output. */
 import { spawn } from 'node:child_process';
 import { repoRoot } from './repo.ts';
 
@@ -6,6 +6,8 @@ export interface RunResult {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** stdout and stderr interleaved as they arrived (a build log). */
+  output: string;
 }
 
 /**
@@ -14,11 +16,11 @@ export interface RunResult {
  */
 const VITE_ENV_KEYS = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'];
 
-/** The environment a user's shell would give a child: ours, minus what Vitest injected. */
+/** The environment a user's shell would give a child: ours, minus what Vite and Vitest injected, without colour. */
 export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of VITE_ENV_KEYS) delete env[key];
-  for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
+  for (const key of Object.keys(env))
+    if (VITE_ENV_KEYS.includes(key) || key.startsWith('VITEST') || key.startsWith('VITE_')) delete env[key];
   return { ...env, ...extra, FORCE_COLOR: '0', NO_COLOR: '1' };
 }
 
@@ -29,20 +31,26 @@ export interface RunOptions {
    * resolves with `code: null`. For tests of a hang: a test timeout alone would leave it spinning.
    */
   timeoutMs?: number;
+  /** Working directory (default: the repository root). */
+  cwd?: string;
+  /** Called with the child's pid once it started (a benchmark samples its memory). */
+  onSpawn?: (pid: number) => void;
 }
 
-/** Spawns `command args…` in the repo root with extra env; resolves when it exits (never rejects on exit code). */
+/** Spawns `command args…` (in the repo root unless `cwd`) with extra env; resolves when it exits (never rejects on exit code). */
 export function run(command: string, args: string[], env: Record<string, string> = {}, options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
-      cwd: repoRoot,
+      cwd: options.cwd ?? repoRoot,
       env: childEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group, so a timeout can kill npx, tsx and node together.
       detached: options.timeoutMs !== undefined,
     });
+    if (child.pid) options.onSpawn?.(child.pid);
     let stdout = '';
     let stderr = '';
+    let output = '';
     const timer =
       options.timeoutMs === undefined
         ? undefined
@@ -53,12 +61,12 @@ export function run(command: string, args: string[], env: Record<string, string>
               // Already gone.
             }
           }, options.timeoutMs);
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.on('data', (d) => ((stdout += d), (output += d)));
+    child.stderr.on('data', (d) => ((stderr += d), (output += d)));
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code, stdout, stderr });
+      resolve({ code, stdout, stderr, output });
     });
   });
 }

@@ -17,8 +17,10 @@
  */
 import type { Org } from '../../schemas/paper.ts';
 import type { FormatReader } from '../types.ts';
-import type { ParsedFile, Problem, RawEntry, ReadContext } from '../types.ts';
-import { captureInstant, isValidDate } from '../dates.ts';
+import type { ParsedFile, ReadContext } from '../types.ts';
+import { ReadLog } from './read-log.ts';
+import { captureInstant } from '../dates.ts';
+import { isValidDate } from '../../core/dates.ts';
 import { parseArxivId } from '../../schemas/arxiv.ts';
 import { quote } from '../messages.ts';
 import { webUrl } from '../../core/urls.ts';
@@ -179,20 +181,13 @@ interface Read {
 export function parseApi(input: string, ctx: ReadContext): ParsedFile {
   const { text, shape, items } = scanJsonItems(input);
   const starts = lineStarts(text);
-  const problems: Problem[] = [];
-  let rejected = 0;
-  const reject = (line: number, message: string) => {
-    problems.push({ file: ctx.file, line, severity: 'error', message });
-    rejected++;
-  };
+  const log = new ReadLog(ctx.file);
+  const reject = (line: number, message: string) => log.reject(line, message);
   if (shape === null) {
-    problems.push({
-      file: ctx.file,
-      line: 0,
-      severity: 'error',
-      message: `expected a JSON list of api/daily_papers entries or a {status, date, count, data} wrapper, found ${quote(text.trim().slice(0, 40))}`,
-    });
-    return { format: 'api', digest: null, entries: [], problems, entriesRead: 0 };
+    log.fileError(
+      `expected a JSON list of api/daily_papers entries or a {status, date, count, data} wrapper, found ${quote(text.trim().slice(0, 40))}`,
+    );
+    return log.result('api', null);
   }
 
   const read: Read[] = [];
@@ -227,15 +222,9 @@ export function parseApi(input: string, ctx: ReadContext): ParsedFile {
     commonestDay(read.map((r) => paperOf(r.entry).submittedOnDailyAt)) ??
     latestDay(read.map((r) => (isObject(r.entry.paper) && !('submittedOnDailyAt' in r.entry.paper) ? r.entry.publishedAt : undefined)));
   if (ctx.digestFromName && wrapperDate && wrapperDate !== ctx.digestFromName) {
-    problems.push({
-      file: ctx.file,
-      line: 1,
-      severity: 'warning',
-      message: `expected the wrapper's date to match the file name's ${ctx.digestFromName}, found ${quote(wrapperDate)}`,
-    });
+    log.warn(1, `expected the wrapper's date to match the file name's ${ctx.digestFromName}, found ${quote(wrapperDate)}`);
   }
 
-  const entries: RawEntry[] = [];
   for (const { line, entry } of read) {
     const paper = paperOf(entry);
     const title = str(entry.title) ?? str(paper.title);
@@ -259,17 +248,15 @@ export function parseApi(input: string, ctx: ReadContext): ParsedFile {
       );
       continue;
     }
-    const warn = (message: string) => problems.push({ file: ctx.file, line, severity: 'warning', message });
+    const warn = (message: string) => log.warn(line, message);
     // Messages name a field where the entry has it: inside `paper`, or at the top of a hand-made entry.
     const field = (name: string) => (entry.paper === paper ? `paper.${name}` : name);
     const names = authors(paper.authors, field('authors'), warn);
     const abstract = summary(entry, paper, field('summary'), warn);
     const upvotes = count(paper.upvotes, field('upvotes'), warn);
     const comments = count(entry.numComments, 'numComments', warn);
-    entries.push({
-      file: ctx.file,
+    log.accept({
       line,
-      rank: entries.length,
       digest,
       title,
       abstract,
@@ -285,7 +272,7 @@ export function parseApi(input: string, ctx: ReadContext): ParsedFile {
       keywords: Array.isArray(paper.ai_keywords) ? paper.ai_keywords.filter((k): k is string => typeof k === 'string') : [],
     });
   }
-  return { format: 'api', digest, entries, problems, entriesRead: entries.length + rejected, capturedAt: latestTimestamp(text) };
+  return log.result('api', digest, latestTimestamp(text));
 }
 
 /**

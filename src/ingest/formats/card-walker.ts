@@ -11,14 +11,15 @@
  * ```
  *
  * Cards are anchored on headings, so a damaged card is rejected on its own and its neighbours are
- * still read. Each format supplies the line syntax (`CardSyntax`); this module does the walking,
- * the dates and the one-error-per-rejected-card bookkeeping.
+ * still read. Each format supplies the line syntax (`CardSyntax`); this module does the walking
+ * and the dates, with the readers' shared problem log (read-log.ts).
  */
 import type { Org } from '../../schemas/paper.ts';
-import type { DigestFormat, ParsedFile, Problem, RawEntry, ReadContext } from '../types.ts';
+import type { DigestFormat, ParsedFile, ReadContext } from '../types.ts';
 import { captureInstant, digestFromHeader, parseMonthDay, resolveDate, type MonthDay } from '../dates.ts';
 import { quote } from '../messages.ts';
-import { isBlank } from './lines.ts';
+import { isBlank, SEPARATOR } from './lines.ts';
+import { ReadLog } from './read-log.ts';
 
 /** A card's title as its heading gave it. */
 export interface TitleRead {
@@ -121,8 +122,6 @@ export interface PageHints {
   capturedAt?: string | null;
 }
 
-const SEPARATOR = '·';
-
 /** The page's own date selector (`Oct 2`) before the first card. */
 function headerDate(lines: readonly string[], firstCard: number): MonthDay | null {
   for (let i = 0; i < firstCard; i++) {
@@ -141,160 +140,171 @@ interface Card {
   date: DateRead | null;
 }
 
-/**
- * Reads every card of a capture. `undated` pages (trending) show no `·` and no date at all: their
- * cards are kept with `published: null` (the pipeline then uses the digest day and says so).
- */
-export function readCardPage(lines: readonly string[], syntax: CardSyntax, ctx: ReadContext, hints: PageHints): ParsedFile {
-  const problems: Problem[] = [];
-  let rejected = 0;
-  const reject = (line: number, message: string) => {
-    problems.push({ file: ctx.file, line: line + 1, severity: 'error', message });
-    rejected++;
-  };
-  const warn = (line: number, message: string) => problems.push({ file: ctx.file, line: line + 1, severity: 'warning', message });
-
+/** Where the cards are: their heading lines, and where the page's cards end (a footer, or the end). */
+function findHeadings(lines: readonly string[], syntax: CardSyntax): { headings: number[]; end: number } {
   const headings: number[] = [];
-  let end = lines.length;
   for (let i = 0; i < lines.length; i++) {
     // Page furniture above the first card (a header rule) does not end anything.
-    if (headings.length > 0 && syntax.isEnd?.(lines[i]!)) {
-      end = i;
-      break;
-    }
+    if (headings.length > 0 && syntax.isEnd?.(lines[i]!)) return { headings, end: i };
     if (syntax.isHeading(lines, i)) {
-      const title = syntax.readTitle(lines, i);
       headings.push(i);
-      i = Math.max(i, title.end - 1);
+      i = Math.max(i, syntax.readTitle(lines, i).end - 1);
     }
   }
-  const undated = !lines.slice(0, end).some((l) => l.trim() === SEPARATOR);
-  const starts = headings.map((h) => syntax.readUpvotes(lines, h)?.start ?? h);
+  return { headings, end: lines.length };
+}
 
-  const rejectOrphan = (i: number) =>
-    reject(i, `expected a card heading ("### …") before ${quote(lines[i]!.trim())}, found none (a card without its title)`);
-  // A "·" above the first heading: the first card lost its heading (the page header has none).
-  if (!undated) {
-    const firstStart = starts[0] ?? end;
-    const sep = lines.slice(0, firstStart).findIndex((l) => l.trim() === SEPARATOR);
-    if (sep >= 0)
-      reject(sep, `expected a card heading ("### …") before the card that ends at this "·", found none (a card without its title)`);
-  }
-  const cards: Card[] = [];
-  headings.forEach((h, k) => {
-    const title = syntax.readTitle(lines, h);
-    const upvotes = syntax.readUpvotes(lines, h);
-    const stop = k + 1 < headings.length ? starts[k + 1]! : end;
-    let sep = -1;
-    for (let i = title.end; i < stop; i++) {
-      if (lines[i]!.trim() === SEPARATOR) {
-        sep = i;
-        break;
-      }
-    }
-    const body = syntax.readBody(lines, title.end, sep >= 0 ? sep : stop);
-    if (title.title.trim() === '') {
-      reject(h, `expected a title in the heading, found ${quote(lines[h]!.trim())}`);
-      return;
-    }
-    /** False (after refusing the card) when its body could not be read or swallowed page chrome. */
-    const readable = (): boolean => {
-      if (body.invalid) reject(body.invalid.line, body.invalid.message);
-      else if (body.chrome) {
-        reject(
-          body.chrome.line,
-          `expected the abstract of ${quote(title.title.trim(), 40)} to end before the page around the card, found ${quote(body.chrome.text)} (page chrome: a card layout Papershelf does not read)`,
-        );
-      } else return true;
-      return false;
-    };
-    const bodyVotes = body.upvotes ? { start: h, upvotes: body.upvotes.count, arxiv: body.upvotes.arxiv } : null;
-    if (undated) {
-      if (readable()) cards.push({ line: h, title, upvotes: upvotes ?? bodyVotes, body, date: body.date ?? null });
-      if (body.orphanAt !== undefined) rejectOrphan(body.orphanAt);
-      return;
-    }
-    if (sep < 0) {
-      let last = stop - 1;
-      while (last > h && isBlank(lines[last])) last--;
-      const lastText = last > h ? quote(lines[last]!.trim()) : 'nothing';
-      const atEnd = stop === end;
-      const found =
-        atEnd && end < lines.length
-          ? `${quote(lines[end]!.trim())} after ${lastText}`
-          : atEnd
-            ? `the end of the file after ${lastText}`
-            : lastText;
-      reject(h, `expected the card ${quote(title.title.trim(), 40)} to end with a byline, "·" and a date line, found ${found}`);
-      return;
-    }
-    let d = sep + 1;
-    while (d < stop && isBlank(lines[d])) d++;
-    const date = d < stop ? syntax.readDate(lines[d]!.trim()) : null;
-    if (!date) {
-      const found = d < stop ? quote(lines[d]!.trim()) : 'nothing';
-      reject(d < stop ? d : sep, `expected a date line like ${quote(syntax.dateExample)} after "·", found ${found}`);
-      return;
-    }
-    if (readable()) cards.push({ line: h, title, upvotes: upvotes ?? bodyVotes, body, date });
-    // Another "·" before the next heading: a card that lost its heading follows this one.
-    for (let i = d + 1; i < stop; i++) {
-      if (lines[i]!.trim() !== SEPARATOR) continue;
-      let first = d + 1;
-      while (first < i && isBlank(lines[first])) first++;
-      rejectOrphan(first);
+/** A page's headings and what the cards share: where each card starts, where they end, whether the page shows dates. */
+interface Layout {
+  headings: readonly number[];
+  /** Each card's first line: its upvote block, else its heading. */
+  starts: readonly number[];
+  end: number;
+  /** Trending pages show no `·` and no date at all. */
+  undated: boolean;
+}
+
+/** Refuses a card, or a card-like block, at a 0-based line index (the walker works in indices). */
+type Refuse = (index: number, message: string) => void;
+
+const lostHeading = (lines: readonly string[], i: number) =>
+  `expected a card heading ("### …") before ${quote(lines[i]!.trim())}, found none (a card without its title)`;
+
+/**
+ * Reads the card of heading `k`, or refuses it (one error) and returns null. Also refuses the
+ * card-like lines after it that lost their own heading.
+ */
+function readCard(lines: readonly string[], syntax: CardSyntax, layout: Layout, k: number, refuse: Refuse): Card | null {
+  const h = layout.headings[k]!;
+  const title = syntax.readTitle(lines, h);
+  const upvotes = syntax.readUpvotes(lines, h);
+  const stop = k + 1 < layout.headings.length ? layout.starts[k + 1]! : layout.end;
+  let sep = -1;
+  for (let i = title.end; i < stop; i++) {
+    if (lines[i]!.trim() === SEPARATOR) {
+      sep = i;
       break;
     }
-  });
+  }
+  const body = syntax.readBody(lines, title.end, sep >= 0 ? sep : stop);
+  if (title.title.trim() === '') {
+    refuse(h, `expected a title in the heading, found ${quote(lines[h]!.trim())}`);
+    return null;
+  }
+  /** False (after refusing the card) when its body could not be read or swallowed page chrome. */
+  const readable = (): boolean => {
+    if (body.invalid) refuse(body.invalid.line, body.invalid.message);
+    else if (body.chrome) {
+      refuse(
+        body.chrome.line,
+        `expected the abstract of ${quote(title.title.trim(), 40)} to end before the page around the card, found ${quote(body.chrome.text)} (page chrome: a card layout Papershelf does not read)`,
+      );
+    } else return true;
+    return false;
+  };
+  const bodyVotes = body.upvotes ? { start: h, upvotes: body.upvotes.count, arxiv: body.upvotes.arxiv } : null;
+  if (layout.undated) {
+    const card = readable() ? { line: h, title, upvotes: upvotes ?? bodyVotes, body, date: body.date ?? null } : null;
+    if (body.orphanAt !== undefined) refuse(body.orphanAt, lostHeading(lines, body.orphanAt));
+    return card;
+  }
+  if (sep < 0) {
+    let last = stop - 1;
+    while (last > h && isBlank(lines[last])) last--;
+    const lastText = last > h ? quote(lines[last]!.trim()) : 'nothing';
+    const atEnd = stop === layout.end;
+    const found =
+      atEnd && layout.end < lines.length
+        ? `${quote(lines[layout.end]!.trim())} after ${lastText}`
+        : atEnd
+          ? `the end of the file after ${lastText}`
+          : lastText;
+    refuse(h, `expected the card ${quote(title.title.trim(), 40)} to end with a byline, "·" and a date line, found ${found}`);
+    return null;
+  }
+  let d = sep + 1;
+  while (d < stop && isBlank(lines[d])) d++;
+  const date = d < stop ? syntax.readDate(lines[d]!.trim()) : null;
+  if (!date) {
+    const found = d < stop ? quote(lines[d]!.trim()) : 'nothing';
+    refuse(d < stop ? d : sep, `expected a date line like ${quote(syntax.dateExample)} after "·", found ${found}`);
+    return null;
+  }
+  const card = readable() ? { line: h, title, upvotes: upvotes ?? bodyVotes, body, date } : null;
+  // Another "·" before the next heading: a card that lost its heading follows this one.
+  for (let i = d + 1; i < stop; i++) {
+    if (lines[i]!.trim() !== SEPARATOR) continue;
+    let first = d + 1;
+    while (first < i && isBlank(lines[first])) first++;
+    refuse(first, lostHeading(lines, first));
+    break;
+  }
+  return card;
+}
 
-  const digest = pageDigest(cards, lines, starts[0] ?? end, ctx, hints);
-  const entries: RawEntry[] = [];
+/** Accepts each read card into `log` (dated against the digest day), or refuses it. */
+function acceptCards(cards: readonly Card[], digest: string | null, layout: Layout, hints: PageHints, log: ReadLog): void {
   for (const card of cards) {
     if (digest === null) {
-      reject(card.line, `expected a digest date (file name YYYY-MM-DD…, ${hints.capturedFrom}, or the page's date), found none`);
+      log.reject(card.line + 1, `expected a digest date (file name YYYY-MM-DD…, ${hints.capturedFrom}, or the page's date), found none`);
       continue;
     }
     let published: string | null = null;
     if (card.date) {
       published = resolveDate(card.date.date, digest);
       if (published === null) {
-        reject(
-          card.line,
+        log.reject(
+          card.line + 1,
           `expected a date that exists, found a card dated ${card.date.date.month}/${card.date.date.day} with no year that fits`,
         );
         continue;
       }
     }
-    if (!card.body.hasByline && (!undated || card.date))
-      warn(card.line, `expected a byline ("N authors" or an organisation) before "·", found none`);
-    if (card.body.abstract.trim() === '') warn(card.line, 'expected an abstract after the title, found none');
-    entries.push({
-      file: ctx.file,
+    if (!card.body.hasByline && (!layout.undated || card.date))
+      log.warn(card.line + 1, `expected a byline ("N authors" or an organisation) before "·", found none`);
+    if (card.body.abstract.trim() === '') log.warn(card.line + 1, 'expected an abstract after the title, found none');
+    log.accept({
       line: card.line + 1,
-      rank: entries.length,
       digest,
       title: card.title.title,
       abstract: card.body.abstract,
       published,
-      authors: null,
       authorCount: card.body.authorCount,
       org: card.body.org,
       upvotes: card.upvotes?.upvotes ?? null,
       comments: card.date?.comments ?? null,
       arxiv: card.title.arxiv ?? card.upvotes?.arxiv ?? null,
       github: card.body.github,
-      project: null,
-      keywords: [],
     });
   }
-  return {
-    format: syntax.format,
-    digest,
-    entries,
-    problems,
-    entriesRead: entries.length + rejected,
-    capturedAt: captureInstant(hints.capturedAt ?? hints.captured),
+}
+
+/**
+ * Reads every card of a capture: find the headings, read each card (refusing the ones that cannot
+ * be read, each on its own line), then date and accept the rest. `undated` pages (trending) show no
+ * `·` and no date at all: their cards are kept with `published: null` (the pipeline then uses the
+ * digest day and says so).
+ */
+export function readCardPage(lines: readonly string[], syntax: CardSyntax, ctx: ReadContext, hints: PageHints): ParsedFile {
+  const log = new ReadLog(ctx.file);
+  const refuse: Refuse = (index, message) => log.reject(index + 1, message);
+  const { headings, end } = findHeadings(lines, syntax);
+  const layout: Layout = {
+    headings,
+    end,
+    starts: headings.map((h) => syntax.readUpvotes(lines, h)?.start ?? h),
+    undated: !lines.slice(0, end).some((l) => l.trim() === SEPARATOR),
   };
+  // A "·" above the first heading: the first card lost its heading (the page header has none).
+  if (!layout.undated) {
+    const sep = lines.slice(0, layout.starts[0] ?? end).findIndex((l) => l.trim() === SEPARATOR);
+    if (sep >= 0)
+      refuse(sep, `expected a card heading ("### …") before the card that ends at this "·", found none (a card without its title)`);
+  }
+  const cards = headings.flatMap((_, k) => readCard(lines, syntax, layout, k, refuse) ?? []);
+  const digest = pageDigest(cards, lines, layout.starts[0] ?? end, ctx, hints);
+  acceptCards(cards, digest, layout, hints, log);
+  return log.result(syntax.format, digest, captureInstant(hints.capturedAt ?? hints.captured));
 }
 
 /** The day a capture stands for: file name, else capture date, else the page's date, else the newest card. */

@@ -23,3 +23,15 @@ export function looksLikeJson(text: string): boolean {
   const head = text.replace(/^\uFEFF/, '').trimStart();
   return head.startsWith('{') || (head.startsWith('[') && !/^\[[^\]\n]*\]\(/.test(head));
 }
+
+/** The line between a card's byline and its date in every layout that has one. */
+export const SEPARATOR = '·';
+
+/** The first and last non-blank lines of `[from, to]` (inclusive); `lo > hi` when all are blank. */
+export function trimBlankEnds(lines: readonly string[], from: number, to: number): { lo: number; hi: number } {
+  let lo = from;
+  let hi = to;
+  while (lo <= hi && isBlank(lines[lo])) lo++;
+  while (hi >= lo && isBlank(lines[hi])) hi--;
+  return { lo, hi };
+}

@@ -29,7 +29,7 @@ import { parse as parseYaml } from 'yaml';
 import { arxivIdFromUrl } from '../../schemas/arxiv.ts';
 import type { FormatReader } from '../types.ts';
 import type { ParsedFile, ReadContext } from '../types.ts';
-import { isBlank, looksLikeJson, splitLines } from './lines.ts';
+import { isBlank, looksLikeJson, splitLines, trimBlankEnds } from './lines.ts';
 import { dateLineReader, isChrome, readCardPage, type BodyRead, type CardSyntax, type TitleRead, type UpvotesRead } from './card-walker.ts';
 import { parseMonthDay } from '../dates.ts';
 import { quote } from '../messages.ts';
@@ -265,10 +265,9 @@ function readPublishedBody(lines: readonly string[], lo: number, hi: number, p: 
 }
 
 function readBody(lines: readonly string[], from: number, to: number): BodyRead {
-  let lo = from;
-  let hi = to - 1;
-  while (lo <= hi && isBlank(lines[lo])) lo++;
-  while (hi >= lo && isBlank(lines[hi])) hi--;
+  const body = trimBlankEnds(lines, from, to - 1);
+  const lo = body.lo;
+  let hi = body.hi;
   for (let i = lo; i <= hi; i++) {
     // The first date line is the card's own (a second one in the abstract is chrome).
     if (PUBLISHED.test(lines[i]!.trim())) return readPublishedBody(lines, lo, hi, i);
@@ -349,7 +348,7 @@ function frontMatter(lines: readonly string[]): { captured: string | null; captu
 }
 
 /** Reads a markdown capture into raw entries; malformed cards become problems. */
-export function parseMarkdown(text: string, ctx: ReadContext): ParsedFile {
+function parseMarkdown(text: string, ctx: ReadContext): ParsedFile {
   const lines = splitLines(text);
   const front = frontMatter(lines);
   // Front matter lines are blanked, not removed, so line numbers stay the file's own.

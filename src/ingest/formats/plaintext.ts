@@ -21,12 +21,13 @@
  */
 import type { Org } from '../../schemas/paper.ts';
 import type { FormatReader } from '../types.ts';
-import type { ParsedFile, Problem, RawEntry, ReadContext } from '../types.ts';
-import { digestFromHeader, parseMonthDay, resolveDate, toIsoDate, type MonthDay } from '../dates.ts';
+import type { ParsedFile, ReadContext } from '../types.ts';
+import { ReadLog } from './read-log.ts';
+import { digestFromHeader, parseMonthDay, resolveDate, type MonthDay } from '../dates.ts';
+import { toIsoDate } from '../../core/dates.ts';
 import { quote } from '../messages.ts';
-import { isBlank, looksLikeJson, splitLines } from './lines.ts';
+import { isBlank, looksLikeJson, SEPARATOR, splitLines } from './lines.ts';
 
-const SEPARATOR = '·';
 /** `• 4 authors` (the bullet may be lost in a copy; `1 authors` is what the page prints). */
 const AUTHORS = /^(?:[•*-] *)?(\d+) +authors?$/i;
 /** `furiosa-ai FuriosaAI`: a Hugging Face handle, then the display name. */
@@ -122,13 +123,11 @@ interface PendingCard {
 
 type Body = Omit<PendingCard, 'date'>;
 
+/** Reads the cards of one copy into its problem log; its own methods take 0-based line indices. */
 class CardReader {
-  readonly problems: Problem[] = [];
-  rejected = 0;
-
   constructor(
     private readonly lines: readonly string[],
-    private readonly file: string,
+    readonly log: ReadLog,
     /** Whether the copy kept upvote counts above its titles (`copyShowsVotes`). */
     private readonly showsVotes: boolean,
   ) {}
@@ -140,14 +139,14 @@ class CardReader {
     return n;
   }
 
-  /** Records a rejected card; `line` is 0-based. */
-  reject(line: number, message: string): void {
-    this.problems.push({ file: this.file, line: line + 1, severity: 'error', message });
-    this.rejected++;
+  /** Refuses the card at line index `i`. */
+  reject(i: number, message: string): void {
+    this.log.reject(i + 1, message);
   }
 
-  warn(line: number, message: string): void {
-    this.problems.push({ file: this.file, line: line + 1, severity: 'warning', message });
+  /** A warning at line index `i`. */
+  warn(i: number, message: string): void {
+    this.log.warn(i + 1, message);
   }
 
   private text(i: number): string {
@@ -313,7 +312,7 @@ export function parsePlaintext(text: string, ctx: ReadContext): ParsedFile {
   lines.forEach((l, i) => {
     if (l.trim() === SEPARATOR) separators.push(i);
   });
-  const reader = new CardReader(lines, ctx.file, copyShowsVotes(lines, separators.length));
+  const reader = new CardReader(lines, new ReadLog(ctx.file), copyShowsVotes(lines, separators.length));
   const header = readHeader(lines, separators[0] ?? lines.length);
   const cards: PendingCard[] = [];
   let start = header.end;
@@ -334,7 +333,6 @@ export function parsePlaintext(text: string, ctx: ReadContext): ParsedFile {
   readTrailer(lines, start, reader);
 
   const digest = inferDigest(cards, header, ctx, reader);
-  const entries: RawEntry[] = [];
   for (const card of cards) {
     if (digest === null) {
       reader.reject(card.line, `expected a digest date (file name YYYY-MM-DD…, a header date, or a card date with a year), found none`);
@@ -345,32 +343,19 @@ export function parsePlaintext(text: string, ctx: ReadContext): ParsedFile {
       reader.reject(card.line, `expected a date that exists, found ${quote(lines[card.line]!.trim())}`);
       continue;
     }
-    entries.push({
-      file: ctx.file,
+    reader.log.accept({
       line: card.line + 1,
-      rank: entries.length,
       digest,
       title: card.title,
       abstract: card.abstract,
       published,
-      authors: null,
       authorCount: card.authorCount,
       org: card.org,
       upvotes: card.upvotes,
       comments: card.date.comments,
-      arxiv: null,
-      github: null,
-      project: null,
-      keywords: [],
     });
   }
-  return {
-    format: 'plaintext',
-    digest,
-    entries,
-    problems: reader.problems,
-    entriesRead: entries.length + reader.rejected,
-  };
+  return reader.log.result('plaintext', digest);
 }
 
 /**

@@ -1,20 +1,21 @@
 /**
  * Python-literal reader. Fixtures under `fixtures/pyliteral/<case>/`: `input.txt` is CPython's
  * `repr()` of a value and `expected.json` CPython's `json.dump` of the same value (both written by
- * Python, so the expected side is not this code's opinion).
+ * Python, so the expected side is not this code's opinion, and UPDATE=1 never rewrites it).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parsePyLiteral, PyLiteralError } from './pyliteral.ts';
 import { toPyRepr } from '../../../tests/support/render-digests.ts';
+import { fixtureCases } from '../../../tests/support/fixtures.ts';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'pyliteral');
 
 describe('parsePyLiteral on CPython output', () => {
-  for (const name of readdirSync(fixtures).sort()) {
+  for (const name of fixtureCases(fixtures)) {
     it(`${name} reads as Python wrote it`, () => {
       const input = readFileSync(path.join(fixtures, name, 'input.txt'), 'utf8');
       const expected = JSON.parse(readFileSync(path.join(fixtures, name, 'expected.json'), 'utf8'));
@@ -23,9 +24,13 @@ describe('parsePyLiteral on CPython output', () => {
   }
 
   it('keeps the characters an API entry depends on', () => {
-    const value = parsePyLiteral(readFileSync(path.join(fixtures, 'api-entry', 'input.txt'), 'utf8')) as Record<string, any>;
-    expect(value.paper.authors.map((a: { name: string }) => a.name)).toEqual(["Aoife O'Brien", 'Zoë "Z" Ng']);
-    expect(value.paper.authors[1].hidden).toBe(true);
+    /** The shape of the fixture's entry (CPython wrote it). */
+    type Entry = {
+      paper: { title: string; githubRepo: unknown; nested: unknown; authors: Array<{ name: string; hidden?: boolean }> };
+    };
+    const value = parsePyLiteral(readFileSync(path.join(fixtures, 'api-entry', 'input.txt'), 'utf8')) as Entry;
+    expect(value.paper.authors.map((a) => a.name)).toEqual(["Aoife O'Brien", 'Zoë "Z" Ng']);
+    expect(value.paper.authors[1]?.hidden).toBe(true);
     expect(value.paper.title).toBe('Gödel-Bench:\n  Testing $\\nabla^2$ at 50% (and $5 prices)');
     expect(value.paper.githubRepo).toBeNull();
     expect(value.paper.nested).toEqual([[1, 2], []]);

@@ -5,6 +5,7 @@
  * spaces, trailing blanks, missing or doubled lines, shuffled cards): the reader must never throw,
  * its counts must reconcile, and every card the damage did not touch must survive with every field.
  */
+import { propertyRuns } from '../../../tests/support/env.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Org } from '../../schemas/paper.ts';
@@ -23,7 +24,7 @@ import {
 
 const DIGEST = '2025-06-10';
 /** numRuns per property: moderate, so the unit suite stays fast. */
-const RUNS = Number(process.env.PROPERTY_RUNS) || 60;
+const RUNS = propertyRuns(60);
 
 // Words exercise escapes and repairs: markdown specials, `$`, `%`, accents, brackets.
 const WORDS = [

@@ -30,7 +30,7 @@
  */
 import type { FormatReader } from '../types.ts';
 import type { ParsedFile, ReadContext } from '../types.ts';
-import { isBlank, looksLikeJson, splitLines } from './lines.ts';
+import { isBlank, looksLikeJson, splitLines, trimBlankEnds } from './lines.ts';
 import { dateLineReader, isChrome, readCardPage, type BodyRead, type CardSyntax, type TitleRead, type UpvotesRead } from './card-walker.ts';
 
 const REF_END = /\]\[\d+\]\s*$/;
@@ -63,10 +63,9 @@ function readUpvotes(lines: readonly string[], h: number): UpvotesRead | null {
 }
 
 function readBody(lines: readonly string[], from: number, to: number): BodyRead {
-  let lo = from;
-  let hi = to - 1;
-  while (lo <= hi && isBlank(lines[lo])) lo++;
-  while (hi >= lo && isBlank(lines[hi])) hi--;
+  const body = trimBlankEnds(lines, from, to - 1);
+  const lo = body.lo;
+  let hi = body.hi;
   let authorCount: number | null = null;
   let org: BodyRead['org'] = null;
   let hasByline = false;
@@ -120,7 +119,7 @@ const syntax: CardSyntax = {
 };
 
 /** Reads a text-browser capture into raw entries; malformed cards become problems. */
-export function parseTextBrowser(text: string, ctx: ReadContext): ParsedFile {
+function parseTextBrowser(text: string, ctx: ReadContext): ParsedFile {
   const lines = splitLines(text);
   let captured: string | null = null;
   let capturedAt: string | null = null;

@@ -4,6 +4,7 @@
  * rule is unit-tested without building the site.
  */
 import type { Paper } from '../../schemas/paper.ts';
+import { compareStrings } from '../../core/compare.ts';
 
 /** One digest day and its papers, in the order the digest showed them. */
 export interface Digest {
@@ -25,8 +26,6 @@ export interface Neighbours<T> {
   previous: T | null;
   next: T | null;
 }
-
-const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The smallest appearance rank of a paper in one digest day. A day captured by several files

@@ -11,9 +11,11 @@ import type { Digest } from './digests.ts';
 import { href } from '../view/links.ts';
 import { paperPath } from '../../core/paths.ts';
 import { byline } from '../view/format.ts';
+import { utcDate } from '../../core/dates.ts';
+import { escapeXml } from '../../core/escape.ts';
 
 /** How many papers the feed carries. */
-export const FEED_SIZE = 50;
+const FEED_SIZE = 50;
 
 /** One feed entry, before the RSS library serialises (and escapes) it. */
 export interface FeedItem {
@@ -53,16 +55,12 @@ export function feedResponse(context: APIContext, channel: { title: string; desc
     items: channel.items.map(({ paper, digest }) => ({
       title: paper.title,
       link: href(paperPath(paper.id)),
-      pubDate: new Date(`${digest}T00:00:00Z`),
+      pubDate: utcDate(digest),
       description: paper.abstract,
       categories: paper.topics.map((t) => t.slug),
+      // customData is inserted raw by @astrojs/rss, so the one field we put there is escaped here.
       customData: `<dc:creator>${escapeXml(byline(paper))}</dc:creator>`,
     })),
     xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
   });
-}
-
-/** customData is inserted raw by @astrojs/rss, so the one field we put there is escaped here. */
-function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }

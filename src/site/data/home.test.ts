@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, topUpvoted } from './home.ts';
+import { topUpvoted } from './home.ts';
 import { testPaper } from '../../../tests/support/builders.ts';
-
-describe('addDays', () => {
-  it('crosses month and year ends in UTC', () => {
-    expect(addDays('2026-01-03', -6)).toBe('2025-12-28');
-    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
-  });
-});
 
 describe('topUpvoted', () => {
   const p = (id: string, upvotes: number | null, digests: string[], published = '2026-01-01') =>

@@ -6,7 +6,9 @@ import type { Paper } from '../../schemas/paper.ts';
 import type { Digest } from './digests.ts';
 import type { TopicGroup } from './topics.ts';
 import { firstSeen } from './topics.ts';
-import { countByWeek, type ChartPoint } from '../view/charts.ts';
+import type { ChartPoint } from '../view/charts.ts';
+import { addDays, countByWeek } from '../../core/dates.ts';
+import { compareStrings } from '../../core/compare.ts';
 import type { Shelf } from './shelf.ts';
 
 /** The home page's data. */
@@ -44,13 +46,6 @@ export function homeData(shelf: Pick<Shelf, 'papers' | 'digests' | 'orgs' | 'top
   };
 }
 
-const DAY_MS = 86_400_000;
-
-/** `YYYY-MM-DD` plus `days` (negative to go back), in UTC. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
 /**
  * The `limit` papers with the most upvotes among those in a digest of the `days` days ending on
  * `newest` (the newest digest day, not today: a rebuilt old archive stays the same). Papers
@@ -60,8 +55,6 @@ export function topUpvoted(papers: readonly Paper[], newest: string, days = 7, l
   const from = addDays(newest, -(days - 1));
   return papers
     .filter((p) => p.upvotes !== null && p.digests.some((d) => d >= from && d <= newest))
-    .sort(
-      (a, b) => b.upvotes! - a.upvotes! || (a.published < b.published ? 1 : a.published > b.published ? -1 : 0) || (a.id < b.id ? -1 : 1),
-    )
+    .sort((a, b) => b.upvotes! - a.upvotes! || compareStrings(b.published, a.published) || compareStrings(a.id, b.id))
     .slice(0, limit);
 }

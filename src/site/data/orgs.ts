@@ -4,6 +4,7 @@
  */
 import type { Paper } from '../../schemas/paper.ts';
 import { orgPath } from '../../core/paths.ts';
+import { compareStrings, mostFrequent, tally } from '../../core/compare.ts';
 
 /** An organisation and its papers. */
 export interface OrgGroup {
@@ -32,18 +33,6 @@ export function orgRouteSlug(handle: string): string {
   return slug || 'org';
 }
 
-/** The most frequent value (ties: the smallest string). */
-function mostCommon(values: readonly string[]): string {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best = values[0]!;
-  for (const [v, n] of counts) {
-    const bestN = counts.get(best)!;
-    if (n > bestN || (n === bestN && v < best)) best = v;
-  }
-  return best;
-}
-
 /**
  * Groups papers by organisation route slug, keeping the given paper order inside each group.
  * Groups come most papers first, then by name. Papers without an organisation are left out.
@@ -60,8 +49,8 @@ export function groupByOrg(papers: readonly Paper[]): OrgGroup[] {
     g.handles.push(paper.org.slug);
   }
   return [...groups.entries()]
-    .map(([slug, g]) => ({ slug, name: mostCommon(g.names), handle: mostCommon(g.handles), papers: g.papers }))
-    .sort((a, b) => b.papers.length - a.papers.length || a.name.localeCompare(b.name, 'en') || (a.slug < b.slug ? -1 : 1));
+    .map(([slug, g]) => ({ slug, name: mostFrequent(tally(g.names))!, handle: mostFrequent(tally(g.handles))!, papers: g.papers }))
+    .sort((a, b) => b.papers.length - a.papers.length || a.name.localeCompare(b.name, 'en') || compareStrings(a.slug, b.slug));
 }
 
 /** Where an organisation's page lives (without base): every organisation with a paper has one. */

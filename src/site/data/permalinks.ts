@@ -9,6 +9,7 @@
  */
 import type { Paper } from '../../schemas/paper.ts';
 import { byline } from '../view/format.ts';
+import { compareStrings } from '../../core/compare.ts';
 
 /** What a permalink page shows of a paper. */
 export interface PaperRef {
@@ -45,10 +46,10 @@ export function permalinkPaths(papers: readonly Paper[]): PermalinkPath[] {
     }
   }
   return [...holders]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareStrings(a, b))
     .map(([id, list]): PermalinkPath => {
       if (list.length === 1) return { params: { alias: id }, props: { kind: 'redirect', from: id, to: ref(list[0]!) } };
-      const sorted = [...list].sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : a.id < b.id ? -1 : 1));
+      const sorted = [...list].sort((a, b) => compareStrings(b.published, a.published) || compareStrings(a.id, b.id));
       return { params: { alias: id }, props: { kind: 'shared', slug: id, papers: sorted.map(ref) } };
     });
 }

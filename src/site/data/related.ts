@@ -10,6 +10,7 @@
  * Hand-written rather than a library: the text-similarity packages on npm either compare all
  * pairs or pull in a full NLP stack; this needs ~150 lines and no dependency.
  */
+import { compareStrings } from '../../core/compare.ts';
 
 /** What `relatedPapers` needs to know about a paper. */
 export interface RelatedDoc {
@@ -107,7 +108,7 @@ interface Vector {
  */
 export function relatedPapers(docs: ReadonlyArray<RelatedDoc>, k = 5, options: RelatedOptions = {}): Map<string, string[]> {
   // Sorting first makes term ids, float summation order and tie-breaks independent of input order.
-  const sorted = [...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...docs].sort((a, b) => compareStrings(a.id, b.id));
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.id === sorted[i - 1]!.id) throw new Error(`relatedPapers: duplicate id "${sorted[i]!.id}"`);
   }

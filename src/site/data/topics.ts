@@ -4,7 +4,7 @@
  */
 import type { Paper, TopicMatch } from '../../schemas/paper.ts';
 import type { Topic } from '../../schemas/topic.ts';
-import { countByMonth } from '../view/charts.ts';
+import { countByMonth } from '../../core/dates.ts';
 
 /** What a topic page needs of a taxonomy entry. */
 export type TopicInfo = Pick<Topic, 'slug' | 'name' | 'description'>;

@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bibtexFor, bibtexKey, escapeBibtex, type BibtexInput } from './bibtex.ts';
+import { fixtureCases, matchFixture } from '../../../tests/support/fixtures.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/bibtex');
 
@@ -41,13 +42,10 @@ function balanced(text: string): boolean {
 }
 
 describe('fixtures (UPDATE=1 rewrites expected.bib)', () => {
-  for (const name of readdirSync(FIXTURES).sort()) {
+  for (const name of fixtureCases(FIXTURES)) {
     it(name, () => {
       const input = JSON.parse(readFileSync(join(FIXTURES, name, 'input.json'), 'utf8')) as BibtexInput;
-      const expectedFile = join(FIXTURES, name, 'expected.bib');
-      const actual = `${bibtexFor(input)}\n`;
-      if (process.env.UPDATE || !existsSync(expectedFile)) writeFileSync(expectedFile, actual);
-      expect(actual).toBe(readFileSync(expectedFile, 'utf8'));
+      matchFixture(join(FIXTURES, name, 'expected.bib'), `${bibtexFor(input)}\n`);
     });
   }
 });

@@ -4,6 +4,7 @@
  */
 import { splitMath } from '../../core/math.ts';
 import { parseArxivId } from '../../schemas/arxiv.ts';
+import { arxivAbsUrl } from '../../core/urls.ts';
 
 /** What `bibtexFor` needs to know about a paper (a subset of `Paper`). */
 export interface BibtexInput {
@@ -148,7 +149,7 @@ export function bibtexFor(p: BibtexInput): string {
   const names = (p.authors ?? []).map((a) => a.trim()).filter(Boolean);
   const more = names.length === 0 || (p.authorCount !== null && p.authorCount > names.length);
   const author = [...names.map(bibtexAuthor), ...(more ? ['others'] : [])].join(' and ');
-  const url = arxiv ? `https://arxiv.org/abs/${arxiv}` : p.url && /^https?:\/\/[^\s{}]+$/.test(p.url) ? p.url : null;
+  const url = arxiv ? arxivAbsUrl(arxiv) : p.url && /^https?:\/\/[^\s{}]+$/.test(p.url) ? p.url : null;
   const year = /^\d{4}/.exec(p.published)?.[0];
 
   const fields: Array<[string, string | null | undefined]> = [

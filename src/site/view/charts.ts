@@ -4,8 +4,10 @@
  * in dark mode, and an accessible name summarising the data for screen readers.
  *
  * Hand-written: chart libraries (d3, Chart.js, …) draw in the browser or need a DOM; two
- * shapes from a list of counts are a few lines of arithmetic.
+ * shapes from a list of counts are a few lines of arithmetic. Counting dates per week or month
+ * is core/dates.ts.
  */
+import { escapeXml } from '../../core/escape.ts';
 
 /** One bar or point: its label (a month, an ISO week…) and its count. */
 export interface ChartPoint {
@@ -24,84 +26,6 @@ export interface ChartOptions {
   unit?: string;
   /** Extra `class` on the `<svg>` element. */
   className?: string;
-}
-
-const DAY_MS = 86_400_000;
-const pad2 = (n: number) => String(n).padStart(2, '0');
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A `YYYY-MM-DD` date as UTC milliseconds; throws on anything else (dates are schema-checked upstream). */
-function parseDate(date: string): number {
-  const m = DATE.exec(date);
-  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
-  // Date.UTC rolls `2024-13-01` over to 2025-01-01; the round trip catches it.
-  if (!m || Number.isNaN(ms) || isoDay(ms) !== date) {
-    throw new RangeError(`expected a date as YYYY-MM-DD, found "${date}"`);
-  }
-  return ms;
-}
-
-/**
- * The ISO 8601 week of a date: `{ week: '2025-W01', start: '2024-12-30' }` (weeks start on
- * Monday; week 1 holds the year's first Thursday, so its year can differ from the date's).
- */
-export function isoWeek(date: string): { week: string; start: string } {
-  const ms = parseDate(date);
-  const monday = ms - ((new Date(ms).getUTCDay() + 6) % 7) * DAY_MS;
-  const year = new Date(monday + 3 * DAY_MS).getUTCFullYear();
-  const jan4 = Date.UTC(year, 0, 4);
-  const week1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
-  const week = 1 + Math.round((monday - week1) / (7 * DAY_MS));
-  return { week: `${year}-W${pad2(week)}`, start: isoDay(monday) };
-}
-
-/**
- * Counts dates per ISO week, from the first date's week to the last one's, weeks without a
- * date included with 0. `start` is the week's Monday. Empty input gives an empty list.
- */
-export function countByWeek(dates: readonly string[]): Array<{ week: string; start: string; count: number }> {
-  if (dates.length === 0) return [];
-  const counts = new Map<string, number>();
-  for (const d of dates) {
-    const { start } = isoWeek(d);
-    counts.set(start, (counts.get(start) ?? 0) + 1);
-  }
-  const starts = [...counts.keys()].sort();
-  const out: Array<{ week: string; start: string; count: number }> = [];
-  // UTC has no daylight-saving jumps, so stepping by 7 × 24 h always lands on the next Monday.
-  for (let ms = parseDate(starts[0]!); ms <= parseDate(starts.at(-1)!); ms += 7 * DAY_MS) {
-    const start = isoDay(ms);
-    out.push({ week: isoWeek(start).week, start, count: counts.get(start) ?? 0 });
-  }
-  return out;
-}
-
-/** Counts dates per calendar month (`YYYY-MM`), first to last month, empty months included with 0. */
-export function countByMonth(dates: readonly string[]): Array<{ month: string; count: number }> {
-  if (dates.length === 0) return [];
-  const counts = new Map<string, number>();
-  for (const d of dates) {
-    parseDate(d);
-    const month = d.slice(0, 7);
-    counts.set(month, (counts.get(month) ?? 0) + 1);
-  }
-  const months = [...counts.keys()].sort();
-  let [year, month] = months[0]!.split('-').map(Number) as [number, number];
-  const last = months.at(-1)!;
-  const out: Array<{ month: string; count: number }> = [];
-  for (;;) {
-    const key = `${year}-${pad2(month)}`;
-    out.push({ month: key, count: counts.get(key) ?? 0 });
-    if (key === last) return out;
-    month = month === 12 ? 1 : month + 1;
-    if (month === 1) year += 1;
-  }
-}
-
-/** Escapes text for SVG/HTML element content and quoted attributes. */
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Two decimals are plenty for a viewBox a few hundred units wide, and keep the markup short. */

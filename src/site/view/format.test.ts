@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  byline,
-  excerpt,
-  formatDate,
-  formatLongDate,
-  formatMonth,
-  linkSegments,
-  metaDescription,
-  paragraphs,
-  plural,
-  type UrlSpan,
-} from './format.ts';
+import { byline, excerpt, formatDate, formatLongDate, formatMonth, linkSegments, metaDescription, paragraphs, plural } from './format.ts';
+import type { UrlSpan } from '../../core/urls.ts';
 import { testPaper } from '../../../tests/support/builders.ts';
 
 /** Spans as a simple URL finder would give them: raw span may include trailing punctuation. */

@@ -4,13 +4,8 @@
  * HTML from digest text.
  */
 import type { Paper } from '../../schemas/paper.ts';
-
-/** A URL found in a text: `start`/`end` are UTF-16 offsets of the raw span, `url` the cleaned link. */
-export interface UrlSpan {
-  start: number;
-  end: number;
-  url: string;
-}
+import { utcDate } from '../../core/dates.ts';
+import type { UrlSpan } from '../../core/urls.ts';
 
 /** A run of text, either plain or a link whose visible text is the raw span. */
 export type Segment = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
@@ -66,13 +61,6 @@ const longDayFormat = new Intl.DateTimeFormat('en-US', {
   day: 'numeric',
 });
 const monthFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'long' });
-
-/** `YYYY-MM-DD` as a UTC date, so the day never shifts with the build machine's time zone. */
-function utcDate(iso: string): Date {
-  const date = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) throw new Error(`expected a date as YYYY-MM-DD, found "${iso}"`);
-  return date;
-}
 
 /** `2023-12-15` → `Dec 15, 2023`. */
 export function formatDate(iso: string): string {

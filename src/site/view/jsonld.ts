@@ -3,7 +3,7 @@
  * inside a `<script type="application/ld+json">` element.
  */
 import type { Paper } from '../../schemas/paper.ts';
-import { arxivAbsUrl } from './links.ts';
+import { arxivAbsUrl } from '../../core/urls.ts';
 
 /** A JSON-LD object; only JSON values. */
 export type JsonLd = Record<string, unknown>;

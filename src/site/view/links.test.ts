@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { paperLinks, urlLabel } from './links.ts';
+import { outboundLinks, urlLabel } from './links.ts';
 import { testPaper } from '../../../tests/support/builders.ts';
 
-describe('paperLinks', () => {
+describe('outboundLinks', () => {
   it('lists code, project, other links, then arXiv, PDF and Hugging Face, each URL once', () => {
-    const links = paperLinks(
+    const links = outboundLinks(
       testPaper({
         github: 'https://github.com/a/b',
         project: 'https://p.io/',
@@ -23,11 +23,11 @@ describe('paperLinks', () => {
   });
 
   it('has no arXiv or Hugging Face links without an arXiv id', () => {
-    expect(paperLinks(testPaper({ links: ['https://x.org'] })).map((l) => l.kind)).toEqual(['link']);
+    expect(outboundLinks(testPaper({ links: ['https://x.org'] })).map((l) => l.kind)).toEqual(['link']);
   });
 
   it('drops non-web URLs that pass URL syntax checks', () => {
-    expect(paperLinks(testPaper({ links: ['javascript:alert(1)', 'ftp://x.org/f'] }))).toEqual([]);
+    expect(outboundLinks(testPaper({ links: ['javascript:alert(1)', 'ftp://x.org/f'] }))).toEqual([]);
   });
 });
 

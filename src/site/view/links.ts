@@ -5,6 +5,7 @@
  */
 import type { Paper } from '../../schemas/paper.ts';
 import { joinBase, withTrailingSlash } from '../../core/paths.ts';
+import { arxivAbsUrl, arxivPdfUrl, huggingFacePaperUrl } from '../../core/urls.ts';
 
 /**
  * The site's base path as Astro resolved it (`BASE`), always ending in `/`. Vite replaces
@@ -32,26 +33,11 @@ export const NAV = [
 export type NavKey = (typeof NAV)[number]['key'];
 
 /** One outbound link with its visible label. */
-export interface PaperLink {
+export interface OutboundLink {
   label: string;
   href: string;
   /** What kind of link, for styling and tests. */
   kind: 'github' | 'project' | 'link' | 'arxiv' | 'pdf' | 'huggingface';
-}
-
-/** `https://arxiv.org/abs/<id>`. */
-export function arxivAbsUrl(arxiv: string): string {
-  return `https://arxiv.org/abs/${encodeURI(arxiv)}`;
-}
-
-/** `https://arxiv.org/pdf/<id>`. */
-export function arxivPdfUrl(arxiv: string): string {
-  return `https://arxiv.org/pdf/${encodeURI(arxiv)}`;
-}
-
-/** `https://huggingface.co/papers/<id>`. */
-export function huggingFaceUrl(arxiv: string): string {
-  return `https://huggingface.co/papers/${encodeURI(arxiv)}`;
 }
 
 /** A readable label for a bare URL: host and path without the scheme or a trailing slash. */
@@ -63,10 +49,10 @@ export function urlLabel(url: string): string {
 const isWebUrl = (url: string): boolean => /^https?:\/\//i.test(url);
 
 /** Every outbound link of a paper, each URL once. */
-export function paperLinks(paper: Pick<Paper, 'github' | 'project' | 'links' | 'arxiv'>): PaperLink[] {
-  const out: PaperLink[] = [];
+export function outboundLinks(paper: Pick<Paper, 'github' | 'project' | 'links' | 'arxiv'>): OutboundLink[] {
+  const out: OutboundLink[] = [];
   const seen = new Set<string>();
-  const add = (link: PaperLink) => {
+  const add = (link: OutboundLink) => {
     if (!isWebUrl(link.href) || seen.has(link.href)) return;
     seen.add(link.href);
     out.push(link);
@@ -77,7 +63,7 @@ export function paperLinks(paper: Pick<Paper, 'github' | 'project' | 'links' | '
   if (paper.arxiv) {
     add({ kind: 'arxiv', label: `arXiv: ${paper.arxiv}`, href: arxivAbsUrl(paper.arxiv) });
     add({ kind: 'pdf', label: 'PDF (arXiv)', href: arxivPdfUrl(paper.arxiv) });
-    add({ kind: 'huggingface', label: 'Hugging Face paper page', href: huggingFaceUrl(paper.arxiv) });
+    add({ kind: 'huggingface', label: 'Hugging Face paper page', href: huggingFacePaperUrl(paper.arxiv) });
   }
   return out;
 }

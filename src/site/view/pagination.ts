@@ -4,13 +4,14 @@
  */
 import type { Page } from 'astro';
 import { plural } from './format.ts';
+import { withTrailingSlash } from '../../core/paths.ts';
 
 /** Papers per list page. */
 export const PAGE_SIZE = 50;
 
 /** The path of page `n` of a list whose first page is `first` (`topics/x/` → `topics/x/2/`). */
 export function pagePath(first: string, n: number): string {
-  const base = first.endsWith('/') ? first : `${first}/`;
+  const base = withTrailingSlash(first);
   return n <= 1 ? base : `${base}${n}/`;
 }
 

@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { plainText, renderMathSegments, richSegments, textHasMath } from './rich-text.ts';
+import { fixtureCases, matchJsonFixture } from '../../../tests/support/fixtures.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/rich-text');
 
@@ -15,15 +16,10 @@ function summary(text: string) {
 }
 
 describe('fixtures (real titles and abstract excerpts; UPDATE=1 rewrites expected.json)', () => {
-  for (const name of readdirSync(FIXTURES).sort()) {
+  for (const name of fixtureCases(FIXTURES)) {
     it(name, () => {
       const input = readFileSync(join(FIXTURES, name, 'input.txt'), 'utf8');
-      const expectedFile = join(FIXTURES, name, 'expected.json');
-      const actual = summary(input);
-      if (process.env.UPDATE || !existsSync(expectedFile)) {
-        writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
-      }
-      expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
+      matchJsonFixture(join(FIXTURES, name, 'expected.json'), summary(input));
     });
   }
 });

@@ -107,7 +107,7 @@ export function richSegments(text: string, { linkify = true }: { linkify?: boole
 }
 
 /** True when any segment is a formula KaTeX rendered (the page then needs KaTeX's stylesheet). */
-export function segmentsHaveMath(segments: readonly RichSegment[]): boolean {
+function segmentsHaveMath(segments: readonly RichSegment[]): boolean {
   return segments.some((s) => s.kind === 'math');
 }
 
@@ -139,14 +139,3 @@ export function cardSummary(paper: Pick<Paper, 'abstract'>): string {
 export function cardsNeedMath(papers: ReadonlyArray<Pick<Paper, 'title' | 'abstract'>>): boolean {
   return papers.some((p) => textHasMath(p.title) || textHasMath(cardSummary(p)));
 }
-
-/*
- * Where KaTeX's stylesheet is served (copied by `src/integrations/katex-assets.ts`), as a path
- * inside the site, without base: pages pass it through `href()`.
- */
-
-/** The folder under the site root holding `katex.min.css` and `fonts/`. */
-export const KATEX_DIR = 'katex';
-
-/** KaTeX's stylesheet, without base. */
-export const KATEX_CSS = `${KATEX_DIR}/katex.min.css`;

@@ -6,6 +6,7 @@
  * the hostile-digest set (tests/hostile) next to the sample digest.
  * `PAPERSHELF_SKIP_BUILD=1` reuses existing builds while iterating.
  */
+import { SKIP_BUILD } from '../env.ts';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,10 +43,10 @@ async function mustRun(label: string, command: string, args: string[], env: Reco
 
 export default async function setup(project: TestProject) {
   const distDir = path.join(repoRoot, 'dist');
-  const baseDistDir = process.env.PAPERSHELF_SKIP_BUILD
+  const baseDistDir = SKIP_BUILD
     ? path.join(os.tmpdir(), 'papershelf-e2e-base-dist')
     : path.join(mkdtempSync(path.join(os.tmpdir(), 'papershelf-e2e-')), 'dist');
-  const skip = process.env.PAPERSHELF_SKIP_BUILD && existsSync(distDir) && existsSync(baseDistDir);
+  const skip = SKIP_BUILD && existsSync(distDir) && existsSync(baseDistDir);
   if (!skip) {
     await mustRun('npm run build', 'npm', ['run', 'build']);
     await mustRun(`astro build with BASE=${TEST_BASE}`, 'npx', ['astro', 'build'], {
@@ -62,11 +63,11 @@ export default async function setup(project: TestProject) {
 
 /** One build of every hostile case (but the known defects) next to the sample digest. */
 async function buildHostile(): Promise<HostileSite> {
-  const root = process.env.PAPERSHELF_SKIP_BUILD
+  const root = SKIP_BUILD
     ? path.join(os.tmpdir(), 'papershelf-e2e-hostile')
     : mkdtempSync(path.join(os.tmpdir(), 'papershelf-e2e-hostile-'));
   const saved = path.join(root, 'site.json');
-  if (process.env.PAPERSHELF_SKIP_BUILD && existsSync(saved)) return JSON.parse(readFileSync(saved, 'utf8')) as HostileSite;
+  if (SKIP_BUILD && existsSync(saved)) return JSON.parse(readFileSync(saved, 'utf8')) as HostileSite;
   const started = performance.now();
   const site = await buildHostileSite(root);
   writeFileSync(saved, JSON.stringify(site));
@@ -76,11 +77,11 @@ async function buildHostile(): Promise<HostileSite> {
 
 /** Writes the fixture papers to a temporary folder and builds them with the fixture taxonomy and notes. */
 async function buildFixtureSite(): Promise<string> {
-  const root = process.env.PAPERSHELF_SKIP_BUILD
+  const root = SKIP_BUILD
     ? path.join(os.tmpdir(), 'papershelf-e2e-fixture')
     : mkdtempSync(path.join(os.tmpdir(), 'papershelf-e2e-fixture-'));
   const dist = path.join(root, 'dist');
-  if (process.env.PAPERSHELF_SKIP_BUILD && existsSync(dist)) return dist;
+  if (SKIP_BUILD && existsSync(dist)) return dist;
   const papers = path.join(root, 'papers');
   rmSync(papers, { recursive: true, force: true });
   mkdirSync(papers, { recursive: true });

@@ -1,0 +1,176 @@
+/**
+ * The ingest cases of `npm run bench`: each case is a folder of digests ingested end to end (list,
+ * read, detect + parse + merge + ids, write `content/papers/`-style entries) in a fresh child
+ * process (`--child DIR`), so its peak memory is its own; each case runs `runs` times and the
+ * median is kept. Cases: the real corpus written as plain text and in a rotation of every format,
+ * and a synthetic archive (seeded, every format).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { runPipeline } from '../../src/ingest/pipeline.ts';
+import { listDigestFiles, readDigestFiles, writePapers } from '../../src/ingest/io.ts';
+import { addDays } from '../../src/core/dates.ts';
+import { renderApi, renderMarkdown, renderPlaintext, renderTextBrowser, type CardRecord } from '../../tests/support/render-digests.ts';
+import { writeDays, type CorpusPaper, type DayFormat } from '../../tests/support/corpus.ts';
+import { seededRandom } from '../../tests/support/random.ts';
+import { repoRoot } from '../../tests/support/repo.ts';
+import { median } from './table.ts';
+
+/** What one run of a case measured (printed as JSON by the child process). */
+export interface RunResult {
+  files: number;
+  entries: number;
+  papers: number;
+  readMs: number;
+  pipelineMs: number;
+  writeMs: number;
+  totalMs: number;
+  peakRssMb: number;
+}
+
+/** Child mode: ingest one folder once and print what it measured. */
+async function child(dir: string): Promise<void> {
+  const out = await mkdtemp(path.join(os.tmpdir(), 'papershelf-bench-out-'));
+  try {
+    const t0 = performance.now();
+    const inputs = await readDigestFiles(await listDigestFiles([dir]));
+    const t1 = performance.now();
+    const { papers, report } = runPipeline(inputs);
+    const t2 = performance.now();
+    await writePapers(out, papers);
+    const t3 = performance.now();
+    const result: RunResult = {
+      files: report.filesRead,
+      entries: report.entriesRead,
+      papers: papers.length,
+      readMs: t1 - t0,
+      pipelineMs: t2 - t1,
+      writeMs: t3 - t2,
+      totalMs: t3 - t0,
+      // maxRSS is in kilobytes and covers the whole (fresh) process.
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    };
+    process.stdout.write(JSON.stringify(result) + '\n');
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
+/** The four formats the bench's "every format" cases rotate through, one digest day each. */
+const ROTATION: readonly DayFormat[] = ['plaintext', 'markdown', 'textbrowser', 'api'];
+
+/** The corpus (or `papers` of it) written as digests: all plain text, or a rotation of every format. */
+export async function writeCorpus(dir: string, mode: 'plaintext' | 'mixed', papers?: readonly CorpusPaper[]): Promise<void> {
+  await writeDays(dir, (_day, i) => (mode === 'plaintext' ? 'plaintext' : ROTATION[i % ROTATION.length]!), papers);
+}
+
+const WORDS =
+  'model language diffusion agent reasoning vision token attention sparse retrieval benchmark data training policy video audio graph scaling memory efficient multimodal alignment reward search robust'.split(
+    ' ',
+  );
+
+/** `count` synthetic papers over digest days of 20, rendered in a rotation of every format. */
+export async function writeSynthetic(dir: string, count: number): Promise<void> {
+  const random = seededRandom(42);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+  const perDay = 20;
+  const formats = [
+    (d: string, c: CardRecord[]) => ({ name: `${d}.txt`, text: renderPlaintext(d, c) }),
+    (d: string, c: CardRecord[]) => ({ name: `${d}.md`, text: renderMarkdown(d, c) }),
+    (d: string, c: CardRecord[]) => ({ name: `${d}-browser.txt`, text: renderTextBrowser(d, c) }),
+    (d: string, c: CardRecord[]) => ({ name: `${d}.json`, text: renderApi(d, c, 'list') }),
+  ];
+  await mkdir(dir, { recursive: true });
+  const start = '2024-01-01';
+  for (let day = 0; day * perDay < count; day++) {
+    const digest = addDays(start, day);
+    const cards: CardRecord[] = [];
+    for (let k = 0; k < perDay && day * perDay + k < count; k++) {
+      const n = day * perDay + k;
+      const authors = Array.from(
+        { length: 1 + Math.floor(random() * 8) },
+        () => `${pick(['Ada', 'Alan', 'Grace', 'Edsger'])} ${pick(['Lovelace', 'Turing', 'Hopper', 'Dijkstra'])}`,
+      );
+      cards.push({
+        title: `${words(2)} ${n}: ${words(6)}`,
+        abstract: `${words(120)}. Code at https://github.com/lab${n % 97}/repo${n}.`,
+        published: addDays(start, day - 1 - Math.floor(random() * 3)),
+        authors,
+        authorCount: authors.length,
+        org: random() < 0.3 ? { slug: `org${n % 50}`, name: `Org ${n % 50}` } : null,
+        upvotes: Math.floor(random() * 200),
+        comments: Math.floor(random() * 10),
+        arxiv: `${String(24 + Math.floor(day / 365)).padStart(2, '0')}${String(1 + (Math.floor(day / 30) % 12)).padStart(2, '0')}.${String(10000 + n).slice(-5)}`,
+        github: null,
+        project: null,
+        keywords: [pick(WORDS), pick(WORDS)],
+      });
+    }
+    const { name, text } = formats[day % formats.length]!(digest, cards);
+    await writeFile(path.join(dir, name), text);
+  }
+}
+
+/** Runs a case `runs` times, each in a fresh process. */
+function measure(dir: string, runs: number): RunResult[] {
+  const script = fileURLToPath(import.meta.url);
+  return Array.from({ length: runs }, () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', script, '--child', dir], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
+    if (r.status !== 0) throw new Error(`benchmark run failed (exit ${r.status}):\n${r.stderr}`);
+    return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as RunResult;
+  });
+}
+
+/** What a case measured: medians over its runs, and every run. */
+export interface IngestCaseResult {
+  name: string;
+  files: number;
+  entries: number;
+  papers: number;
+  readMs: number;
+  pipelineMs: number;
+  writeMs: number;
+  totalMs: number;
+  papersPerSecond: number;
+  papersPerSecondEndToEnd: number;
+  peakRssMb: number;
+  runs: RunResult[];
+}
+
+/** Runs every case `runs` times and keeps the medians. */
+export function runIngestCases(cases: ReadonlyArray<{ name: string; dir: string }>, runs: number): IngestCaseResult[] {
+  return cases.map(({ name, dir }) => {
+    const all = measure(dir, runs);
+    const pipelineMs = median(all.map((r) => r.pipelineMs));
+    const totalMs = median(all.map((r) => r.totalMs));
+    return {
+      name,
+      files: all[0]!.files,
+      entries: all[0]!.entries,
+      papers: all[0]!.papers,
+      readMs: Math.round(median(all.map((r) => r.readMs))),
+      pipelineMs: Math.round(pipelineMs),
+      writeMs: Math.round(median(all.map((r) => r.writeMs))),
+      totalMs: Math.round(totalMs),
+      papersPerSecond: Math.round(all[0]!.papers / (pipelineMs / 1000)),
+      papersPerSecondEndToEnd: Math.round(all[0]!.papers / (totalMs / 1000)),
+      peakRssMb: Math.round(median(all.map((r) => r.peakRssMb))),
+      runs: all,
+    };
+  });
+}
+
+// Child mode: `tsx scripts/bench/ingest-cases.ts --child DIR`, spawned by `measure`.
+const childAt = process.argv.indexOf('--child');
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url) && childAt > 0) {
+  await child(process.argv[childAt + 1]!);
+}
