@@ -131,18 +131,10 @@ function measure(dir: string, runs: number): RunResult[] {
 }
 
 /** What a case measured: medians over its runs, and every run. */
-export interface IngestCaseResult {
+export interface IngestCaseResult extends RunResult {
   name: string;
-  files: number;
-  entries: number;
-  papers: number;
-  readMs: number;
-  pipelineMs: number;
-  writeMs: number;
-  totalMs: number;
   papersPerSecond: number;
   papersPerSecondEndToEnd: number;
-  peakRssMb: number;
   runs: RunResult[];
 }
 

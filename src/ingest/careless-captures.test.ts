@@ -8,12 +8,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { idCollisions, runPipeline } from './pipeline.ts';
-import type { DigestInput } from './types.ts';
+import type { DigestInput, RawEntry } from './types.ts';
 import { mergeEntries } from './merge.ts';
 import { normalizeEntry } from './normalize.ts';
-import type { RawEntry } from './types.ts';
 import { renderApi, renderMarkdown, renderPlaintext, type CardRecord } from '../../tests/support/render-digests.ts';
 import { hasErrors } from './report.ts';
+import { testEntry } from '../../tests/support/builders.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const seed = readFileSync(path.join(repoRoot, 'content/digests/2026-01-08.txt'), 'utf8');
@@ -37,24 +37,7 @@ const card = (over: Partial<CardRecord>): CardRecord => ({
 });
 
 function rawCard(file: string, line: number, title: string): RawEntry {
-  return {
-    file,
-    line,
-    rank: 0,
-    digest: '2026-01-08',
-    title,
-    abstract: '',
-    published: '2026-01-02',
-    authors: null,
-    authorCount: 1,
-    org: null,
-    upvotes: null,
-    comments: null,
-    arxiv: null,
-    github: null,
-    project: null,
-    keywords: [],
-  };
+  return testEntry({ file, line, title, abstract: '', published: '2026-01-02', authorCount: 1 });
 }
 
 const errorsOf = (r: ReturnType<typeof runPipeline>) => r.report.problems.filter((p) => p.severity === 'error');

@@ -65,23 +65,7 @@ describe('normalizeEntry', () => {
   });
 
   it('dates a card that showed no publication date by its digest day, and says so', () => {
-    const base = {
-      file: 'a.md',
-      line: 1,
-      rank: 0,
-      digest: '2026-01-21',
-      title: 'T',
-      abstract: '',
-      authors: null,
-      authorCount: null,
-      org: null,
-      upvotes: null,
-      comments: null,
-      arxiv: null,
-      github: null,
-      project: null,
-      keywords: [],
-    };
+    const base = testEntry({ file: 'a.md', digest: '2026-01-21', title: 'T', abstract: '', authorCount: null });
     expect(normalizeEntry({ ...base, published: null })).toMatchObject({ published: '2026-01-21', publishedFromDigest: true });
     expect(normalizeEntry({ ...base, published: '2025-12-01' })).toMatchObject({ published: '2025-12-01', publishedFromDigest: false });
   });

@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { paperSchema } from '../schemas/paper.ts';
 import { runPipeline } from './pipeline.ts';
-import type { DigestInput } from './types.ts';
-import type { FormatReader } from './types.ts';
+import type { DigestInput, FormatReader } from './types.ts';
 import { hasErrors } from './report.ts';
 import { serializePaper } from './io.ts';
 import { parseLedger } from './ledger.ts';
+import { testEntry } from '../../tests/support/builders.ts';
 import { renderApi, renderMarkdown, renderPlaintext, renderTrending, type CardRecord } from '../../tests/support/render-digests.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -135,24 +135,17 @@ describe('pipeline behaviour', () => {
         digest: '2026-01-08',
         problems: [],
         entriesRead: 2,
-        entries: [1, 2].map((n) => ({
-          file: ctx.file,
-          line: n,
-          rank: n - 1,
-          digest: '2026-01-08',
-          title: n === 1 ? '\u00a0 ' : `T${n}`,
-          abstract: '',
-          published: '2025-01-01',
-          authors: null,
-          authorCount: null,
-          org: null,
-          upvotes: null,
-          comments: null,
-          arxiv: null,
-          github: null,
-          project: null,
-          keywords: [],
-        })),
+        entries: [1, 2].map((n) =>
+          testEntry({
+            file: ctx.file,
+            line: n,
+            rank: n - 1,
+            title: n === 1 ? '\u00a0 ' : `T${n}`,
+            abstract: '',
+            published: '2025-01-01',
+            authorCount: null,
+          }),
+        ),
       }),
     };
     const { papers, report } = runPipeline([{ file: 'x.json', text: '[]' }], { formats: [untitled] });

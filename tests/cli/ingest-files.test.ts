@@ -3,6 +3,7 @@
  * give it (issue 7): links out of the folder, files it cannot read, control characters, outputs it
  * cannot write, a ledger people edit, notes. Every input and output is in a temporary folder.
  */
+import type { IngestReport } from '../../src/ingest/types.ts';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,23 +20,7 @@ function ingest(args: string[], env: Record<string, string> = {}, timeoutMs?: nu
   return run('npx', ['tsx', 'scripts/ingest.ts', ...args], env, { timeoutMs });
 }
 
-interface Report {
-  filesRead: number;
-  filesNotRead: number;
-  entriesRead: number;
-  papersWritten: number;
-  duplicatesMerged: number;
-  entriesRejected: number;
-  problems: Array<{ file: string; line: number; severity: string; message: string }>;
-  notRead: Array<{ file: string; line: number; severity: string; reason: string }>;
-  notes: {
-    dir: string | null;
-    checked: number;
-    problems: Array<{ file: string; line: number; column?: number; severity: string; message: string }>;
-  };
-}
-
-const reconciles = (r: Report): boolean => r.entriesRead === r.papersWritten + r.duplicatesMerged + r.entriesRejected;
+const reconciles = (r: IngestReport): boolean => r.entriesRead === r.papersWritten + r.duplicatesMerged + r.entriesRejected;
 const shown = (file: string): string => path.relative(repoRoot, file);
 
 beforeAll(async () => {
@@ -67,7 +52,7 @@ describe('links out of the input folder (item 3)', () => {
 
 describe('every file the ingest did not read is listed (item 13)', () => {
   let result: RunResult;
-  let report: Report;
+  let report: IngestReport;
   let dir: string;
   beforeAll(async () => {
     dir = path.join(tmp, 'unread-in');
@@ -81,7 +66,7 @@ describe('every file the ingest did not read is listed (item 13)', () => {
     await writeFile(path.join(dir, '.gitkeep'), '');
     await symlink(path.join(dir, 'moved-away.txt'), path.join(dir, '2026-01-11.txt'));
     result = await ingest([dir, '--out', path.join(tmp, 'unread-out'), '--json']);
-    report = JSON.parse(result.stdout) as Report;
+    report = JSON.parse(result.stdout) as IngestReport;
   });
 
   it('reads UTF-16 with a byte-order mark: all 44 cards, none lost', () => {
@@ -151,7 +136,7 @@ describe('text that is not clean UTF-8 (item 5)', () => {
     );
     const r = await ingest([dir, '--out', path.join(tmp, 'latin1-out'), '--json']);
     expect(r.code).toBe(1);
-    const report = JSON.parse(r.stdout) as Report;
+    const report = JSON.parse(r.stdout) as IngestReport;
     expect(report.notRead).toEqual([
       {
         file: '2026-01-09.txt',

@@ -7,8 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CardRecord } from './render-digests.ts';
-import { renderApi, renderMarkdown, renderPlaintext, renderTextBrowser } from './render-digests.ts';
+import { type CardRecord, renderApi, renderMarkdown, renderPlaintext, renderTextBrowser } from './render-digests.ts';
 import { titleKey } from '../../src/ingest/merge.ts';
 import { compareStrings } from '../../src/core/compare.ts';
 import { corpusDir } from './repo.ts';

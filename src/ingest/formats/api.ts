@@ -16,8 +16,7 @@
  * is one rejected entry and never costs its neighbours.
  */
 import type { Org } from '../../schemas/paper.ts';
-import type { FormatReader } from '../types.ts';
-import type { ParsedFile, ReadContext } from '../types.ts';
+import type { FormatReader, ParsedFile, ReadContext } from '../types.ts';
 import { ReadLog } from './read-log.ts';
 import { captureInstant } from '../dates.ts';
 import { isValidDate } from '../../core/dates.ts';

@@ -27,8 +27,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { arxivIdFromUrl } from '../../schemas/arxiv.ts';
-import type { FormatReader } from '../types.ts';
-import type { ParsedFile, ReadContext } from '../types.ts';
+import type { FormatReader, ParsedFile, ReadContext } from '../types.ts';
 import { isBlank, looksLikeJson, splitLines, trimBlankEnds } from './lines.ts';
 import { dateLineReader, isChrome, readCardPage, type BodyRead, type CardSyntax, type TitleRead, type UpvotesRead } from './card-walker.ts';
 import { parseMonthDay } from '../dates.ts';

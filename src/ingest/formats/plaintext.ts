@@ -20,8 +20,7 @@
  * neighbours, and abstracts may have any number of paragraphs.
  */
 import type { Org } from '../../schemas/paper.ts';
-import type { FormatReader } from '../types.ts';
-import type { ParsedFile, ReadContext } from '../types.ts';
+import type { FormatReader, ParsedFile, ReadContext } from '../types.ts';
 import { ReadLog } from './read-log.ts';
 import { digestFromHeader, parseMonthDay, resolveDate, type MonthDay } from '../dates.ts';
 import { toIsoDate } from '../../core/dates.ts';

@@ -28,8 +28,7 @@
  * The reference list (where the links went) is not part of real dumps, so cards carry no arXiv id.
  * Backslashes are the abstract's own (`45\%`), not escapes.
  */
-import type { FormatReader } from '../types.ts';
-import type { ParsedFile, ReadContext } from '../types.ts';
+import type { FormatReader, ParsedFile, ReadContext } from '../types.ts';
 import { isBlank, looksLikeJson, splitLines, trimBlankEnds } from './lines.ts';
 import { dateLineReader, isChrome, readCardPage, type BodyRead, type CardSyntax, type TitleRead, type UpvotesRead } from './card-walker.ts';
 

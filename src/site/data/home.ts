@@ -4,8 +4,7 @@
  */
 import type { Paper } from '../../schemas/paper.ts';
 import type { Digest } from './digests.ts';
-import type { TopicGroup } from './topics.ts';
-import { firstSeen } from './topics.ts';
+import { type TopicGroup, firstSeen } from './topics.ts';
 import type { ChartPoint } from '../view/charts.ts';
 import { addDays, countByWeek } from '../../core/dates.ts';
 import { compareStrings } from '../../core/compare.ts';

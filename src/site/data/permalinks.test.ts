@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { permalinkPaths } from './permalinks.ts';
 import type { Paper } from '../../schemas/paper.ts';
+import { testPaper } from '../../../tests/support/builders.ts';
 
-const paper = (id: string, aliases: string[], over: Partial<Paper> = {}): Paper => ({
-  id,
-  aliases,
-  title: `Title of ${id}`,
-  abstract: '',
-  published: '2025-01-01',
-  authors: null,
-  authorCount: 3,
-  org: null,
-  upvotes: null,
-  comments: null,
-  arxiv: null,
-  github: null,
-  project: null,
-  links: [],
-  keywords: [],
-  digests: ['2025-01-02'],
-  appearances: [{ digest: '2025-01-02', file: 'a.txt', line: 1, rank: 0, upvotes: null, comments: null }],
-  topics: [],
-  ...over,
-});
+const paper = (id: string, aliases: string[], over: Partial<Paper> = {}): Paper =>
+  testPaper({ id, aliases, title: `Title of ${id}`, abstract: '', authorCount: 3, digests: ['2025-01-02'], ...over });
 
 describe('permalinkPaths', () => {
   it('makes an alias one paper holds a redirect to it', () => {
