@@ -49,15 +49,6 @@ function isPlausibleFormula(source: string): boolean {
   return source.trim().length > 0 && source.length <= MAX_FORMULA_LENGTH && !/\n[ \t]*\n/.test(source);
 }
 
-/**
- * Index of `closer` after `from`, or -1 when it is not within a formula's length: a farther one
- * could not close a formula anyway, and the bound keeps hostile input (`\(` × 100,000) linear.
- */
-function closerWithin(text: string, closer: string, from: number): number {
-  const at = text.slice(from, from + MAX_FORMULA_LENGTH + closer.length).indexOf(closer);
-  return at < 0 ? -1 : from + at;
-}
-
 /** Index of the `$` closing an inline formula opened at `open`, or -1 when there is none. */
 function inlineClose(text: string, open: number): number {
   const first = text[open + 1];
@@ -81,6 +72,16 @@ function inlineClose(text: string, open: number): number {
 /** Every formula in `text`, in order, by the rules above. Cheap: no KaTeX. */
 export function findMath(text: string): MathSpan[] {
   const spans: MathSpan[] = [];
+  // The first `\)`, `\]` or `$$` at or after a position, remembered: the scan only moves forward, so
+  // each closer is searched for once per occurrence, and `\(` × 100,000 stays linear.
+  const found = new Map<string, { from: number; at: number }>();
+  const closerAfter = (closer: string, from: number): number => {
+    const hit = found.get(closer);
+    if (hit && hit.from <= from && (hit.at < 0 || hit.at >= from)) return hit.at;
+    const at = text.indexOf(closer, from);
+    found.set(closer, { from, at });
+    return at;
+  };
   let i = 0;
   while (i < text.length) {
     const ch = text[i]!;
@@ -90,7 +91,7 @@ export function findMath(text: string): MathSpan[] {
       continue;
     }
     if (ch === '\\' && (next === '(' || next === '[')) {
-      const end = closerWithin(text, next === '(' ? '\\)' : '\\]', i + 2);
+      const end = closerAfter(next === '(' ? '\\)' : '\\]', i + 2);
       const source = end < 0 ? '' : text.slice(i + 2, end);
       if (end >= 0 && isPlausibleFormula(source)) {
         spans.push({ start: i, end: end + 2, source: source.trim(), display: next === '[' });
@@ -99,7 +100,7 @@ export function findMath(text: string): MathSpan[] {
       }
     }
     if (ch === '$' && next === '$') {
-      const end = closerWithin(text, '$$', i + 2);
+      const end = closerAfter('$$', i + 2);
       const source = end < 0 ? '' : text.slice(i + 2, end);
       if (end >= 0 && isPlausibleFormula(source)) {
         spans.push({ start: i, end: end + 2, source: source.trim(), display: true });
