@@ -12,16 +12,18 @@ import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import pc from 'picocolors';
 import cliProgress from 'cli-progress';
-import { config, ConfigError } from '../src/config.ts';
+import { config, ConfigError, type Config } from '../src/config.ts';
 import { assignTopics, compileTopics } from '../src/ingest/topics.ts';
 import { parseTopics, TopicsFileError } from '../src/schemas/topic.ts';
-import { runPipeline } from '../src/ingest/pipeline.ts';
+import { runPipeline, type IngestResult } from '../src/ingest/pipeline.ts';
 import { parseLedger } from '../src/ingest/ledger.ts';
 import { formatReport, hasErrors, type Painter } from '../src/ingest/report.ts';
+import type { IngestReport } from '../src/ingest/types.ts';
 import { checkNotes } from '../src/ingest/notes.ts';
 import {
   ensureDir,
   IngestIoError,
+  type DigestFile,
   listDigestFiles,
   readDigestFiles,
   readLedger,
@@ -66,7 +68,28 @@ function fail(message: string): number {
   return EXIT_USAGE;
 }
 
-async function main(argv: string[]): Promise<number> {
+/** What one run does, from the arguments and the settings. */
+interface Options {
+  inputs: string[];
+  outDir: string;
+  archive: string | undefined;
+  report: string | undefined;
+  /** The permalink ledger to check and extend, or null. */
+  ledgerFile: string | null;
+  /** The notes folder to check, or null. */
+  notesFolder: string | null;
+  taxonomyFile: string;
+  /** Only an explicitly named taxonomy must exist; without the default one, papers get no topics. */
+  taxonomyRequired: boolean;
+  json: boolean;
+  quiet: boolean;
+  base: string;
+  ci: boolean;
+  noColor: boolean;
+}
+
+/** The options of a run, or an exit code (`--help`, a usage error). The settings are read after the arguments. */
+function parseCli(argv: string[], settings: () => Config): Options | { exit: number } {
   let args;
   try {
     args = parseArgs({
@@ -87,101 +110,136 @@ async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (err) {
-    return fail((err as Error).message);
+    return { exit: fail((err as Error).message) };
   }
   const { values, positionals } = args;
   if (values.help) {
     process.stdout.write(USAGE);
-    return EXIT_OK;
+    return { exit: EXIT_OK };
   }
-  if (values.out === '') return fail('--out needs a directory');
-  if (values.archive === '') return fail('--archive needs a file name');
-  if (values.ledger === '') return fail('--ledger needs a file name');
-  if (values.topics === '') return fail('--topics needs a file name');
-  if (values.notes === '') return fail('--notes needs a directory');
-  if (values.report === '') return fail('--report needs a file name');
-  if (values.ledger && values['no-ledger']) return fail('--ledger and --no-ledger contradict each other');
+  if (values.out === '') return { exit: fail('--out needs a directory') };
+  if (values.archive === '') return { exit: fail('--archive needs a file name') };
+  if (values.ledger === '') return { exit: fail('--ledger needs a file name') };
+  if (values.topics === '') return { exit: fail('--topics needs a file name') };
+  if (values.notes === '') return { exit: fail('--notes needs a directory') };
+  if (values.report === '') return { exit: fail('--report needs a file name') };
+  if (values.ledger && values['no-ledger']) return { exit: fail('--ledger and --no-ledger contradict each other') };
+  const ownDigests = positionals.length === 0;
+  const cfg = settings();
+  return {
+    inputs: ownDigests ? [cfg.digestsDir] : positionals,
+    outDir: values.out ?? cfg.papersDir,
+    archive: values.archive,
+    report: values.report,
+    // The committed ledger belongs to the archive's own digests; other inputs are checked only on request.
+    ledgerFile: values['no-ledger'] ? null : (values.ledger ?? (ownDigests ? cfg.ledgerFile : null)),
+    // Notes, like the ledger, belong to the archive's own digests.
+    notesFolder: values.notes ?? (ownDigests ? cfg.notesDir : null),
+    taxonomyFile: values.topics ?? cfg.topicsFile,
+    taxonomyRequired: values.topics !== undefined,
+    json: values.json,
+    quiet: values.quiet,
+    base: cfg.base,
+    ci: cfg.ci,
+    noColor: cfg.noColor,
+  };
+}
 
-  let cfg;
-  try {
-    cfg = config();
-  } catch (err) {
-    if (err instanceof ConfigError) return fail(err.message);
-    throw err;
-  }
-  const started = performance.now();
-  const inputs = positionals.length > 0 ? positionals : [cfg.digestsDir];
-  const outDir = values.out ?? cfg.papersDir;
-  // The committed ledger belongs to the archive's own digests; other inputs are checked only on request.
-  const ledgerFile = values['no-ledger'] ? null : (values.ledger ?? (positionals.length === 0 ? cfg.ledgerFile : null));
-  // Notes, like the ledger, belong to the archive's own digests.
-  const notesFolder = values.notes ?? (positionals.length === 0 ? cfg.notesDir : null);
-  const interactive = process.stderr.isTTY === true && !cfg.ci && !values.json && !values.quiet;
+/** A path as messages show it: relative to the working directory, the way the user can open it. */
+const shown = (file: string): string => path.relative(process.cwd(), file) || file;
+
+/** Lists the digests (failing at once on an output path that cannot be written), then reads them, the ledger and the taxonomy. */
+async function loadInputs(opts: Options) {
+  const files = await listDigestFiles(opts.inputs, { exclude: [opts.outDir] });
+  // Every output folder before the work: a path that cannot be written fails at once.
+  await ensureDir(opts.outDir);
+  for (const file of [opts.archive, opts.ledgerFile, opts.report]) if (file) await ensureDir(path.dirname(path.resolve(file)));
+  const texts = await readDigestFiles(files);
+  const ledger = opts.ledgerFile ? { file: shown(opts.ledgerFile), ledger: parseLedger(await readLedger(opts.ledgerFile)) } : undefined;
+  const taxonomyText = await readTopicsText(opts.taxonomyFile);
+  if (taxonomyText === null && opts.taxonomyRequired) throw new IngestIoError(`cannot read ${opts.taxonomyFile}: no such file`);
+  const taxonomy = taxonomyText === null ? null : compileTopics(parseTopics(taxonomyText, opts.taxonomyFile));
+  return { files, texts, ledger, taxonomy };
+}
+
+/** Runs the pipeline (with a progress bar on an interactive terminal) and checks the notes. */
+async function ingest(opts: Options, input: Awaited<ReturnType<typeof loadInputs>>) {
+  const { texts, ledger, taxonomy } = input;
+  const interactive = process.stderr.isTTY === true && !opts.ci && !opts.json && !opts.quiet;
   const bar = interactive
     ? new cliProgress.SingleBar(
         { format: 'ingest [{bar}] {value}/{total} files', clearOnComplete: true },
         cliProgress.Presets.shades_classic,
       )
     : null;
-
+  bar?.start(texts.length, 0);
+  let result: IngestResult;
   try {
-    const files = await listDigestFiles(inputs, { exclude: [outDir] });
-    // Every output folder before the work: a path that cannot be written fails at once.
-    await ensureDir(outDir);
-    for (const file of [values.archive, ledgerFile, values.report]) if (file) await ensureDir(path.dirname(path.resolve(file)));
-    const texts = await readDigestFiles(files);
-    // Messages name the ledger the way the user can open it, like the digests.
-    const ledger = ledgerFile
-      ? { file: path.relative(process.cwd(), ledgerFile) || ledgerFile, ledger: parseLedger(await readLedger(ledgerFile)) }
-      : undefined;
-    const taxonomyFile = values.topics ?? cfg.topicsFile;
-    const taxonomyText = await readTopicsText(taxonomyFile);
-    // Only an explicitly named taxonomy must exist; without the default one, papers get no topics.
-    if (taxonomyText === null && values.topics) return fail(`cannot read ${taxonomyFile}: no such file`);
-    const taxonomy = taxonomyText === null ? null : compileTopics(parseTopics(taxonomyText, taxonomyFile));
-    bar?.start(texts.length, 0);
-    const { papers, report, ledgerText } = runPipeline(texts, {
+    result = runPipeline(texts, {
       onFile: (done) => bar?.update(done),
       ledger,
       assignTopics: taxonomy ? (paper) => assignTopics(paper, taxonomy) : undefined,
     });
+  } finally {
     bar?.stop();
-    if (notesFolder !== null) {
-      const notes = await readNotes(notesFolder);
-      report.notes = {
-        dir: path.relative(process.cwd(), notesFolder) || notesFolder,
-        checked: notes.length,
-        problems: await checkNotes(notes, papers),
-      };
-    }
-    const written = await writePapers(outDir, papers);
-    if (values.archive) await writeArchive(values.archive, papers, cfg.base);
-    const ledgerChanged = ledgerFile && ledgerText !== null ? await writeLedger(ledgerFile, ledgerText) : false;
-    if (values.report) await writeReportFile(values.report, report);
+  }
+  if (opts.notesFolder !== null) {
+    const notes = await readNotes(opts.notesFolder);
+    result.report.notes = { dir: shown(opts.notesFolder), checked: notes.length, problems: await checkNotes(notes, result.papers) };
+  }
+  return result;
+}
 
-    // Messages show files the way the user can open them: relative to the working directory.
-    const byFile = new Map(files.map((f) => [f.file, path.relative(process.cwd(), f.path) || f.path]));
-    const display = (file: string): string => byFile.get(file) ?? file;
-    if (values.json) {
-      process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-    } else {
-      const useColor = process.stdout.isTTY === true && !cfg.noColor;
-      const paint: Painter = pc.createColors(useColor);
-      const seconds = ((performance.now() - started) / 1000).toFixed(2);
-      const footer = [
-        `  ${outDir}: ${written.written} written, ${written.unchanged} unchanged, ${written.removed.length} removed (${seconds} s)`,
-        ...(values.archive ? [`  archive: ${values.archive}`] : []),
-        ...(ledgerChanged ? [`  ${ledgerFile}: ${report.permalinks.added.length} new permalinks recorded (commit this file)`] : []),
-        ...written.foreign.map((n) => paint.yellow(`  left ${path.join(outDir, n)} alone: not a paper entry`)),
-        ...(report.filesRead === 0 ? [paint.yellow(`  no digest files read in ${inputs.join(', ')}`)] : []),
-      ];
-      const text = formatReport(report, { paint, quiet: values.quiet, display, footer });
-      (values.quiet ? process.stderr : process.stdout).write(text);
-    }
-    return hasErrors(report) ? EXIT_REJECTED : EXIT_OK;
+/** Writes the papers, the archive, the ledger and the JSON report; what was written. */
+async function writeOutputs(opts: Options, { papers, report, ledgerText }: IngestResult) {
+  const written = await writePapers(opts.outDir, papers);
+  if (opts.archive) await writeArchive(opts.archive, papers, opts.base);
+  const ledgerChanged = opts.ledgerFile && ledgerText !== null ? await writeLedger(opts.ledgerFile, ledgerText) : false;
+  if (opts.report) await writeReportFile(opts.report, report);
+  return { written, ledgerChanged };
+}
+
+/** Prints the report: JSON, or text with what was written where. */
+function printReport(
+  opts: Options,
+  report: IngestReport,
+  files: readonly DigestFile[],
+  outputs: Awaited<ReturnType<typeof writeOutputs>>,
+  started: number,
+): void {
+  if (opts.json) {
+    process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    return;
+  }
+  // Messages show files the way the user can open them: relative to the working directory.
+  const byFile = new Map(files.map((f) => [f.file, shown(f.path)]));
+  const display = (file: string): string => byFile.get(file) ?? file;
+  const paint: Painter = pc.createColors(process.stdout.isTTY === true && !opts.noColor);
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const { written, ledgerChanged } = outputs;
+  const footer = [
+    `  ${opts.outDir}: ${written.written} written, ${written.unchanged} unchanged, ${written.removed.length} removed (${seconds} s)`,
+    ...(opts.archive ? [`  archive: ${opts.archive}`] : []),
+    ...(ledgerChanged ? [`  ${opts.ledgerFile}: ${report.permalinks.added.length} new permalinks recorded (commit this file)`] : []),
+    ...written.foreign.map((n) => paint.yellow(`  left ${path.join(opts.outDir, n)} alone: not a paper entry`)),
+    ...(report.filesRead === 0 ? [paint.yellow(`  no digest files read in ${opts.inputs.join(', ')}`)] : []),
+  ];
+  const text = formatReport(report, { paint, quiet: opts.quiet, display, footer });
+  (opts.quiet ? process.stderr : process.stdout).write(text);
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    const opts = parseCli(argv, config);
+    if ('exit' in opts) return opts.exit;
+    const started = performance.now();
+    const input = await loadInputs(opts);
+    const result = await ingest(opts, input);
+    const outputs = await writeOutputs(opts, result);
+    printReport(opts, result.report, input.files, outputs, started);
+    return hasErrors(result.report) ? EXIT_REJECTED : EXIT_OK;
   } catch (err) {
-    bar?.stop();
-    if (err instanceof IngestIoError || err instanceof TopicsFileError) return fail(err.message);
+    if (err instanceof IngestIoError || err instanceof TopicsFileError || err instanceof ConfigError) return fail(err.message);
     // A bug, not bad input; exit 2 rather than Node's 1, which would read as "entries rejected".
     process.stderr.write(`ingest: internal error: ${(err as Error).stack ?? String(err)}\n`);
     return EXIT_USAGE;

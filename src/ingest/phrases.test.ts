@@ -1,10 +1,10 @@
 /** Tokenizing and n-gram counting (the engine behind `npm run topics -- suggest`). */
 import { describe, expect, it } from 'vitest';
-import { countPhrases, foldWord, tokenize } from './phrases.ts';
+import { countPhrases, foldWord, wordTokens } from './phrases.ts';
 
-describe('tokenize', () => {
+describe('wordTokens', () => {
   it('splits words, joins across hyphens, and keeps other symbols as their own tokens', () => {
-    expect(tokenize('KV-cache, pass@k (2×) naïve Überblick').map((t) => t.raw)).toEqual([
+    expect(wordTokens('KV-cache, pass@k (2×) naïve Überblick').map((t) => t.raw)).toEqual([
       'KV',
       'cache',
       ',',
@@ -21,7 +21,7 @@ describe('tokenize', () => {
   });
 
   it('lower-cases and folds plurals in `norm`, keeping `raw` as written', () => {
-    expect(tokenize('LLMs Policies')).toEqual([
+    expect(wordTokens('LLMs Policies')).toEqual([
       { raw: 'LLMs', norm: 'llm' },
       { raw: 'Policies', norm: 'policy' },
     ]);

@@ -44,7 +44,7 @@ function isJoinerOrSpace(c: number): boolean {
  * Hand-written scanner: a Unicode-class regex measured about twice as slow on the corpus, and
  * tokenizing dominates topic assignment.
  */
-export function tokenize(text: string): Token[] {
+export function wordTokens(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
@@ -116,7 +116,7 @@ export function countPhrases(docs: Iterable<string>, options: PhraseCountOptions
   const surfaces = new Map<string, Map<string, number>>();
 
   for (const doc of docs) {
-    const tokens = tokenize(doc);
+    const tokens = wordTokens(doc);
     const seen = new Set<string>();
     for (let start = 0; start < tokens.length; start++) {
       if (!isCandidateEdge(tokens[start]!)) continue;

@@ -261,56 +261,59 @@ function honourLedger(
   return report;
 }
 
-/** Runs the whole ingest on digest texts. The same inputs in any order give the same result. */
-export function runPipeline(inputs: readonly DigestInput[], options: PipelineOptions = {}): IngestResult {
-  const byFile = (a: { file: string }, b: { file: string }) => compareStrings(a.file, b.file);
-  const sorted = inputs.filter((input) => !input.notRead).sort(byFile);
-  const notRead: NotReadFile[] = inputs.flatMap((input) => (input.notRead ? [{ file: input.file, ...input.notRead }] : [])).sort(byFile);
-  const problems: Problem[] = [];
-  const files: FileSummary[] = [];
-  const entries: NormalizedEntry[] = [];
-  let entriesRead = 0;
-  sorted.forEach((input, i) => {
-    // Control characters go here, before any reader, so every format is rid of them.
-    const stripped = stripControlCharacters(input.text, input.file);
-    const read = parseDigest({ file: input.file, text: stripped.text }, options.formats);
-    checkReaderCounts(input.file, read);
-    const escaped = stripEntryControls(read.entries, input.file);
-    const parsed = { ...read, entries: escaped.entries };
-    const { kept, refused } = plausiblyDated(parsed.entries);
-    const normalized = kept.map((e) => normalizeEntry({ ...e, capturedAt: parsed.capturedAt ?? null }));
-    problems.push(
+/** One file read: its normalised entries, its problems and its line in the report. */
+interface FileRead {
+  entries: NormalizedEntry[];
+  problems: Problem[];
+  summary: FileSummary;
+}
+
+/**
+ * Reads one file: control characters out (before any reader, so every format is rid of them),
+ * the first format that recognises it, the entry count checked, implausible dates refused, the
+ * entries normalised.
+ */
+function readFile(input: DigestInput, formats: PipelineOptions['formats']): FileRead {
+  const stripped = stripControlCharacters(input.text, input.file);
+  const read = parseDigest({ file: input.file, text: stripped.text }, formats);
+  checkReaderCounts(input.file, read);
+  const escaped = stripEntryControls(read.entries, input.file);
+  const parsed = { ...read, entries: escaped.entries };
+  const { kept, refused } = plausiblyDated(parsed.entries);
+  const entries = kept.map((e) => normalizeEntry({ ...e, capturedAt: parsed.capturedAt ?? null }));
+  return {
+    entries,
+    problems: [
       ...stripped.problems,
       ...parsed.problems,
       ...escaped.problems,
       ...refused,
-      ...undatedWarning(input.file, normalized),
+      ...undatedWarning(input.file, entries),
       ...emptyWarning(input.file, parsed),
-    );
-    entriesRead += parsed.entriesRead;
-    entries.push(...normalized);
-    files.push({
+    ],
+    summary: {
       file: input.file,
       format: parsed.format,
       digest: parsed.digest,
       entriesRead: parsed.entriesRead,
       entriesAccepted: kept.length,
-    });
-    options.onFile?.(i + 1, sorted.length);
-  });
+    },
+  };
+}
 
-  problems.push(...titleDisagreements(entries));
-  const merged = mergeEntries(entries);
-  const { ids, aliases } = assignIds(merged);
-  const permalinks: PermalinkReport = options.ledger
-    ? honourLedger(options.ledger, merged, ids, aliases)
-    : { ledger: null, known: 0, added: [], recovered: [], missing: [] };
-  const collisions = idCollisions(merged, ids, aliases);
-  problems.push(...collisions.problems);
+/** The merged papers as schema-valid `Paper`s (sorted by id) with topics; the captures each accepted paper merged. */
+function toPapers(
+  merged: readonly MergedPaper[],
+  ids: readonly string[],
+  aliases: readonly string[][],
+  rejected: ReadonlySet<number>,
+  options: PipelineOptions,
+  problems: Problem[],
+): { papers: Paper[]; accepted: number } {
   const papers: Paper[] = [];
   let accepted = 0;
   merged.forEach((m, i) => {
-    if (collisions.rejected.has(i)) return;
+    if (rejected.has(i)) return;
     const topics = options.assignTopics?.({ title: m.title, abstract: m.abstract, keywords: m.keywords }) ?? [];
     const result = toPaper(m, ids[i]!, aliases[i]!, topics);
     if ('paper' in result) {
@@ -318,19 +321,46 @@ export function runPipeline(inputs: readonly DigestInput[], options: PipelineOpt
       accepted += m.entries.length;
     } else problems.push(...result.problems);
   });
-  papers.sort((a, b) => compareStrings(a.id, b.id));
+  return { papers: papers.sort((a, b) => compareStrings(a.id, b.id)), accepted };
+}
+
+/**
+ * Runs the whole ingest on digest texts: read every file, merge the captures of each paper,
+ * give each its URL (honouring the ledger), validate, and report. The same inputs in any order
+ * give the same result.
+ */
+export function runPipeline(inputs: readonly DigestInput[], options: PipelineOptions = {}): IngestResult {
+  const byFile = (a: { file: string }, b: { file: string }) => compareStrings(a.file, b.file);
+  const sorted = inputs.filter((input) => !input.notRead).sort(byFile);
+  const notRead: NotReadFile[] = inputs.flatMap((input) => (input.notRead ? [{ file: input.file, ...input.notRead }] : [])).sort(byFile);
+  const reads = sorted.map((input, i) => {
+    const read = readFile(input, options.formats);
+    options.onFile?.(i + 1, sorted.length);
+    return read;
+  });
+  const entries = reads.flatMap((r) => r.entries);
+  const problems = [...reads.flatMap((r) => r.problems), ...titleDisagreements(entries)];
+
+  const merged = mergeEntries(entries);
+  const { ids, aliases } = assignIds(merged);
+  const permalinks: PermalinkReport = options.ledger
+    ? honourLedger(options.ledger, merged, ids, aliases)
+    : { ledger: null, known: 0, added: [], recovered: [], missing: [] };
+  const collisions = idCollisions(merged, ids, aliases);
+  problems.push(...collisions.problems);
+  const { papers, accepted } = toPapers(merged, ids, aliases, collisions.rejected, options, problems);
 
   const report: IngestReport = {
     filesRead: sorted.length,
     filesNotRead: notRead.length,
-    entriesRead,
+    entriesRead: reads.reduce((n, r) => n + r.summary.entriesRead, 0),
     papersWritten: papers.length,
     duplicatesMerged: accepted - papers.length,
     entriesRejected: problems.filter(isRejection).length,
     problems: sortProblems(problems),
     slugCollisions: sharedUrls(ids, aliases),
     permalinks,
-    files,
+    files: reads.map((r) => r.summary),
     notRead,
     notes: { dir: null, checked: 0, problems: [] },
   };

@@ -9,7 +9,7 @@
  */
 import type { TopicMatch } from '../schemas/paper.ts';
 import type { Topic } from '../schemas/topic.ts';
-import { tokenize, type Token } from './phrases.ts';
+import { wordTokens, type Token } from './phrases.ts';
 
 /** At most this many topics per paper, the strongest first. */
 export const MAX_TOPICS_PER_PAPER = 4;
@@ -104,7 +104,7 @@ function spellings(text: string): string[] {
 const ACRONYM = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9]+$/;
 
 function compilePhrase(text: string): PatternWord[] {
-  return tokenize(text).map(({ raw, norm }) => ({ norm, acronym: ACRONYM.test(raw) ? raw : null }));
+  return wordTokens(text).map(({ raw, norm }) => ({ norm, acronym: ACRONYM.test(raw) ? raw : null }));
 }
 
 function wordMatches(p: PatternWord, t: Token): boolean {
@@ -174,8 +174,8 @@ export function assignTopics(paper: TopicInput, compiled: CompiledTopics): Topic
     return e;
   };
 
-  scan(tokenize(paper.title), compiled.textRules, null, (rule) => of(rule.topic).title.add(rule.text));
-  scan(tokenize(paper.abstract), compiled.textRules, 'title', (rule) => {
+  scan(wordTokens(paper.title), compiled.textRules, null, (rule) => of(rule.topic).title.add(rule.text));
+  scan(wordTokens(paper.abstract), compiled.textRules, 'title', (rule) => {
     const e = of(rule.topic);
     const seen = e.abstract.get(rule.text);
     if (seen) seen.n++;
@@ -183,7 +183,7 @@ export function assignTopics(paper: TopicInput, compiled: CompiledTopics): Topic
   });
   for (const keyword of paper.keywords) {
     const topics = new Set<number>();
-    scan(tokenize(keyword), compiled.keywordRules, null, (rule) => topics.add(rule.topic));
+    scan(wordTokens(keyword), compiled.keywordRules, null, (rule) => topics.add(rule.topic));
     for (const topic of topics) {
       const e = of(topic);
       if (!e.keywords.includes(keyword)) e.keywords.push(keyword);

@@ -44,7 +44,7 @@ function detect(text: string): boolean {
 }
 
 /** `YYYY-MM-DD` of an ISO timestamp (`2024-05-31T17:50:01.000Z`), if it is one. */
-function isoDay(value: Json | undefined): string | null {
+function dayOfTimestamp(value: Json | undefined): string | null {
   if (typeof value !== 'string') return null;
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
   if (!m || !isValidDate(Number(m[1]), Number(m[2]), Number(m[3]))) return null;
@@ -176,45 +176,41 @@ interface Read {
   entry: JsonObject;
 }
 
-/** Reads an `api/daily_papers` day into raw entries; damaged items become problems. */
-export function parseApi(input: string, ctx: ReadContext): ParsedFile {
-  const { text, shape, items } = scanJsonItems(input);
+/** The items of the file that are entries (objects); every item that is not is refused on its line. */
+function readEntries(text: string, items: readonly ItemSpan[], log: ReadLog): Read[] {
   const starts = lineStarts(text);
-  const log = new ReadLog(ctx.file);
-  const reject = (line: number, message: string) => log.reject(line, message);
-  if (shape === null) {
-    log.fileError(
-      `expected a JSON list of api/daily_papers entries or a {status, date, count, data} wrapper, found ${quote(text.trim().slice(0, 40))}`,
-    );
-    return log.result('api', null);
-  }
-
   const read: Read[] = [];
   for (const { span, got } of items.flatMap((s) => readSpans(text, s))) {
     const line = lineAt(text, span.start, starts);
     if (got === null) {
-      reject(
+      log.reject(
         line,
         `expected the entry to end with "}", found ${span.end >= text.length ? 'the end of the file' : 'the next entry'} (the entry is cut off)`,
       );
       continue;
     }
     if ('error' in got) {
-      reject(line, got.error);
+      log.reject(line, got.error);
       continue;
     }
     if (!isObject(got.value)) {
-      reject(line, `expected an api/daily_papers entry (an object), found ${quote(JSON.stringify(got.value))}`);
+      log.reject(line, `expected an api/daily_papers entry (an object), found ${quote(JSON.stringify(got.value))}`);
       continue;
     }
     read.push({ line, entry: got.value });
   }
+  return read;
+}
 
+/**
+ * The day the file stands for: its name, the wrapper's `date`, the entries' commonest
+ * `submittedOnDailyAt`, else (2024 days have none) the latest of the entries' top-level
+ * `publishedAt` (beside their `paper`, whose own `publishedAt` is the arXiv date), which is when
+ * each was put on the daily list. A list fills from the evening before (UTC) into its own day
+ * (2025-02-14: 21:42Z on the 13th to 02:35Z on the 14th), so its day is the latest of those days.
+ */
+function apiDigest(text: string, shape: 'list' | 'wrapper', read: readonly Read[], ctx: ReadContext, log: ReadLog): string | null {
   const wrapperDate = shape === 'wrapper' ? wrapperDay(text) : null;
-  // 2024 days have no `submittedOnDailyAt`: there, an entry's top-level `publishedAt` (beside its
-  // `paper`, whose own `publishedAt` is the arXiv date) is when it was put on the daily list. A
-  // list fills from the evening before (UTC) into its own day (2025-02-14: 21:42Z on the 13th to
-  // 02:35Z on the 14th), so its day is the latest of those days.
   const digest =
     ctx.digestFromName ??
     wrapperDate ??
@@ -223,54 +219,71 @@ export function parseApi(input: string, ctx: ReadContext): ParsedFile {
   if (ctx.digestFromName && wrapperDate && wrapperDate !== ctx.digestFromName) {
     log.warn(1, `expected the wrapper's date to match the file name's ${ctx.digestFromName}, found ${quote(wrapperDate)}`);
   }
+  return digest;
+}
 
-  for (const { line, entry } of read) {
-    const paper = paperOf(entry);
-    const title = str(entry.title) ?? str(paper.title);
-    if (title === null) {
-      reject(line, `expected an entry with a "title", found keys ${quote(Object.keys(entry).join(', '))}`);
-      continue;
-    }
-    if (digest === null) {
-      reject(
-        line,
-        'expected a digest date (file name YYYY-MM-DD…, the wrapper\'s "date", "submittedOnDailyAt", or the entry\'s top-level "publishedAt"), found none',
-      );
-      continue;
-    }
-    // The id becomes the paper's URL: anything but an arXiv id could take another paper's.
-    const arxiv = paper.id === undefined || paper.id === null ? null : parseArxivId(typeof paper.id === 'string' ? paper.id : null);
-    if (arxiv === null && paper.id !== undefined && paper.id !== null) {
-      reject(
-        line,
-        `expected "paper.id" to be an arXiv id like "2401.04558" or "hep-th/9901001", found ${quote(typeof paper.id === 'string' ? paper.id : JSON.stringify(paper.id))}`,
-      );
-      continue;
-    }
-    const warn = (message: string) => log.warn(line, message);
-    // Messages name a field where the entry has it: inside `paper`, or at the top of a hand-made entry.
-    const field = (name: string) => (entry.paper === paper ? `paper.${name}` : name);
-    const names = authors(paper.authors, field('authors'), warn);
-    const abstract = summary(entry, paper, field('summary'), warn);
-    const upvotes = count(paper.upvotes, field('upvotes'), warn);
-    const comments = count(entry.numComments, 'numComments', warn);
-    log.accept({
-      line,
-      digest,
-      title,
-      abstract,
-      published: isoDay(paper.publishedAt),
-      authors: names,
-      authorCount: names?.length ?? null,
-      org: org(entry, paper),
-      upvotes,
-      comments,
-      arxiv,
-      github: link(paper.githubRepo, field('githubRepo'), warn),
-      project: link(paper.projectPage, field('projectPage'), warn),
-      keywords: Array.isArray(paper.ai_keywords) ? paper.ai_keywords.filter((k): k is string => typeof k === 'string') : [],
-    });
+/** Accepts one entry into `log`, or refuses it (no title, no digest day, an id that is not arXiv's). */
+function acceptEntry({ line, entry }: Read, digest: string | null, log: ReadLog): void {
+  const paper = paperOf(entry);
+  const title = str(entry.title) ?? str(paper.title);
+  if (title === null) {
+    log.reject(line, `expected an entry with a "title", found keys ${quote(Object.keys(entry).join(', '))}`);
+    return;
   }
+  if (digest === null) {
+    log.reject(
+      line,
+      'expected a digest date (file name YYYY-MM-DD…, the wrapper\'s "date", "submittedOnDailyAt", or the entry\'s top-level "publishedAt"), found none',
+    );
+    return;
+  }
+  // The id becomes the paper's URL: anything but an arXiv id could take another paper's.
+  const arxiv = paper.id === undefined || paper.id === null ? null : parseArxivId(typeof paper.id === 'string' ? paper.id : null);
+  if (arxiv === null && paper.id !== undefined && paper.id !== null) {
+    log.reject(
+      line,
+      `expected "paper.id" to be an arXiv id like "2401.04558" or "hep-th/9901001", found ${quote(typeof paper.id === 'string' ? paper.id : JSON.stringify(paper.id))}`,
+    );
+    return;
+  }
+  const warn = (message: string) => log.warn(line, message);
+  // Messages name a field where the entry has it: inside `paper`, or at the top of a hand-made entry.
+  const field = (name: string) => (entry.paper === paper ? `paper.${name}` : name);
+  const names = authors(paper.authors, field('authors'), warn);
+  const abstract = summary(entry, paper, field('summary'), warn);
+  const upvotes = count(paper.upvotes, field('upvotes'), warn);
+  const comments = count(entry.numComments, 'numComments', warn);
+  log.accept({
+    line,
+    digest,
+    title,
+    abstract,
+    published: dayOfTimestamp(paper.publishedAt),
+    authors: names,
+    authorCount: names?.length ?? null,
+    org: org(entry, paper),
+    upvotes,
+    comments,
+    arxiv,
+    github: link(paper.githubRepo, field('githubRepo'), warn),
+    project: link(paper.projectPage, field('projectPage'), warn),
+    keywords: Array.isArray(paper.ai_keywords) ? paper.ai_keywords.filter((k): k is string => typeof k === 'string') : [],
+  });
+}
+
+/** Reads an `api/daily_papers` day into raw entries; damaged items become problems. */
+export function parseApi(input: string, ctx: ReadContext): ParsedFile {
+  const { text, shape, items } = scanJsonItems(input);
+  const log = new ReadLog(ctx.file);
+  if (shape === null) {
+    log.fileError(
+      `expected a JSON list of api/daily_papers entries or a {status, date, count, data} wrapper, found ${quote(text.trim().slice(0, 40))}`,
+    );
+    return log.result('api', null);
+  }
+  const read = readEntries(text, items, log);
+  const digest = apiDigest(text, shape, read, ctx, log);
+  for (const r of read) acceptEntry(r, digest, log);
   return log.result('api', digest, latestTimestamp(text));
 }
 
@@ -297,17 +310,17 @@ function paperOf(entry: JsonObject): JsonObject {
 function wrapperDay(text: string): string | null {
   try {
     const whole = JSON.parse(text) as Json;
-    if (isObject(whole)) return isoDay(whole.date);
+    if (isObject(whole)) return dayOfTimestamp(whole.date);
   } catch {
     // A damaged wrapper: fall back to the first top-level-looking "date" field.
   }
-  return isoDay(/"date"\s*:\s*"([^"]*)"/.exec(text)?.[1]);
+  return dayOfTimestamp(/"date"\s*:\s*"([^"]*)"/.exec(text)?.[1]);
 }
 
 /** The latest day among timestamps, or null when none is one. */
 function latestDay(values: readonly (Json | undefined)[]): string | null {
   return values.reduce<string | null>((best, v) => {
-    const day = isoDay(v);
+    const day = dayOfTimestamp(v);
     return day !== null && (best === null || day > best) ? day : best;
   }, null);
 }
@@ -316,7 +329,7 @@ function latestDay(values: readonly (Json | undefined)[]): string | null {
 function commonestDay(values: readonly (Json | undefined)[]): string | null {
   const counts = new Map<string, number>();
   for (const v of values) {
-    const day = isoDay(v);
+    const day = dayOfTimestamp(v);
     if (day) counts.set(day, (counts.get(day) ?? 0) + 1);
   }
   let best: string | null = null;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { relatedPapers, tokenize, type RelatedDoc } from './related.ts';
+import { indexTerms, relatedPapers, type RelatedDoc } from './related.ts';
 
 /** Small corpus with distinct subjects, two near-duplicate pairs and one loner. */
 const corpus: RelatedDoc[] = [
@@ -154,9 +154,9 @@ describe('relatedPapers', () => {
   });
 });
 
-describe('tokenize', () => {
+describe('indexTerms', () => {
   it('lower-cases, drops stopwords, numbers and LaTeX commands, folds plurals', () => {
-    expect(tokenize('We propose Novel Policies for the Models in 2024 with $\\mathbf{x}$ and 3D scenes')).toEqual([
+    expect(indexTerms('We propose Novel Policies for the Models in 2024 with $\\mathbf{x}$ and 3D scenes')).toEqual([
       'policy',
       'model',
       '3d',
@@ -165,6 +165,6 @@ describe('tokenize', () => {
   });
 
   it('keeps words whose -s is not a plural', () => {
-    expect(tokenize('analysis focus class')).toEqual(['analysis', 'focus', 'class']);
+    expect(indexTerms('analysis focus class')).toEqual(['analysis', 'focus', 'class']);
   });
 });

@@ -66,8 +66,8 @@ const STOPWORDS = new Set(
 
 const ALL_DIGITS = /^[0-9]+$/;
 
-/** Lower-cases, drops LaTeX commands, numbers and stopwords, and folds simple plurals. */
-export function tokenize(text: string): string[] {
+/** The terms a text is indexed by: lower-cased, LaTeX commands, numbers and stopwords dropped, simple plurals folded. */
+export function indexTerms(text: string): string[] {
   const out: string[] = [];
   const words =
     text
@@ -76,7 +76,7 @@ export function tokenize(text: string): string[] {
       .match(/[\p{L}\p{N}]+/gu) ?? [];
   for (const word of words) {
     if (word.length < 2 || STOPWORDS.has(word) || ALL_DIGITS.test(word)) continue;
-    const stem = stemLite(word);
+    const stem = foldPluralForIndex(word);
     if (!STOPWORDS.has(stem)) out.push(stem);
   }
   return out;
@@ -85,8 +85,10 @@ export function tokenize(text: string): string[] {
 /**
  * Folds plurals only ("models" → "model", "policies" → "policy"): a full Porter stemmer merges
  * words that mean different things in this field ("generation"/"generative", "attention"/"attend").
+ * Not ingest's `foldWord` (src/ingest/phrases.ts) on purpose: the rules differ (`keys` stays `keys`
+ * here and is `key` for topics), and either change would move related-paper lists or topics.
  */
-function stemLite(word: string): string {
+function foldPluralForIndex(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 3 && word.endsWith('s') && !/(ss|us|is|ys)$/.test(word)) return word.slice(0, -1);
   return word;
@@ -98,32 +100,38 @@ interface Vector {
   weights: Float64Array;
 }
 
-/**
- * For each paper, the ids of up to `k` most similar papers, best first (cosine of TF-IDF
- * vectors, ties broken by id). A paper is never its own match, and papers that share no
- * distinctive word are never matched. Every input id is a key of the result (possibly with
- * an empty list). The result depends only on the set of papers, not on their order.
- *
- * @throws Error when two papers share an id (ids are permalinks; they must be unique).
- */
-export function relatedPapers(docs: ReadonlyArray<RelatedDoc>, k = 5, options: RelatedOptions = {}): Map<string, string[]> {
-  // Sorting first makes term ids, float summation order and tie-breaks independent of input order.
+/** The tuning knobs with their defaults filled in, for `n` papers. */
+function resolveOptions(options: RelatedOptions, n: number): Required<RelatedOptions> {
+  return {
+    queryTerms: options.queryTerms ?? 24,
+    maxDocFreq: options.maxDocFreq ?? Math.min(1000, Math.max(20, Math.ceil(n * 0.1))),
+    candidates: options.candidates ?? 50,
+    minScore: options.minScore ?? 0.08,
+    titleWeight: options.titleWeight ?? 3,
+  };
+}
+
+/** The papers sorted by id: term ids, float summation order and tie-breaks then never depend on input order. */
+function sortedUnique(docs: ReadonlyArray<RelatedDoc>): RelatedDoc[] {
   const sorted = [...docs].sort((a, b) => compareStrings(a.id, b.id));
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.id === sorted[i - 1]!.id) throw new Error(`relatedPapers: duplicate id "${sorted[i]!.id}"`);
   }
-  const n = sorted.length;
-  const result = new Map<string, string[]>(sorted.map((d) => [d.id, []]));
-  if (n < 2 || k <= 0) return result;
+  return sorted;
+}
 
-  const queryTerms = options.queryTerms ?? 24;
-  const maxDocFreq = options.maxDocFreq ?? Math.min(1000, Math.max(20, Math.ceil(n * 0.1)));
-  const candidateCount = options.candidates ?? 50;
-  const minScore = options.minScore ?? 0.08;
-  const titleWeight = options.titleWeight ?? 3;
+/** Each paper's distinct terms and their frequencies. */
+interface TermCounts {
+  terms: Int32Array;
+  freq: Float64Array;
+}
 
-  // 1. Term frequencies per paper (in a shared scratch array, cheaper than a Map per paper),
-  //    and document frequencies.
+/**
+ * Step 1: term frequencies per paper (in a shared scratch array, cheaper than a Map per paper), and
+ * document frequencies. Topics count as terms too, prefixed `topic ` (a space never survives
+ * `indexTerms`, so they cannot meet a word).
+ */
+function countTerms(sorted: readonly RelatedDoc[], titleWeight: number): { docFreq: number[]; counts: TermCounts[] } {
   const termIds = new Map<string, number>();
   const docFreq: number[] = [];
   const tf: number[] = [];
@@ -140,9 +148,8 @@ export function relatedPapers(docs: ReadonlyArray<RelatedDoc>, k = 5, options: R
       if (tf[id] === 0) seen.push(id);
       tf[id]! += weight;
     };
-    for (const t of tokenize(doc.title)) add(t, titleWeight);
-    for (const t of tokenize(doc.abstract)) add(t, 1);
-    // The prefix keeps topic slugs apart from words; a space never survives tokenize().
+    for (const t of indexTerms(doc.title)) add(t, titleWeight);
+    for (const t of indexTerms(doc.abstract)) add(t, 1);
     for (const topic of doc.topics ?? []) add(`topic ${topic}`, 2);
     const terms = Int32Array.from(seen);
     const freq = Float64Array.from(seen, (id) => tf[id]!);
@@ -152,9 +159,12 @@ export function relatedPapers(docs: ReadonlyArray<RelatedDoc>, k = 5, options: R
     }
     return { terms, freq };
   });
+  return { docFreq, counts };
+}
 
-  // 2. TF-IDF vectors. Smoothed idf stays positive even for a word in every paper.
-  const vectors: Vector[] = counts.map(({ terms, freq }) => {
+/** Step 2: TF-IDF vectors. Smoothed idf stays positive even for a word in every paper. */
+function tfidfVectors(counts: readonly TermCounts[], docFreq: readonly number[], n: number): Vector[] {
+  return counts.map(({ terms, freq }) => {
     const weights = new Float64Array(terms.length);
     let norm = 0;
     for (let i = 0; i < terms.length; i++) {
@@ -166,10 +176,22 @@ export function relatedPapers(docs: ReadonlyArray<RelatedDoc>, k = 5, options: R
     for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
     return { terms, weights };
   });
+}
 
-  // 3. Inverted index over distinctive terms only: a term in one paper links nothing, and a
-  //    term in very many papers would make posting lists (and the run time) grow with n².
-  //    Stored as flat typed arrays (CSR): this loop runs millions of times on a real archive.
+/** An inverted index in CSR form: the postings of term `t` are `[start[t], start[t + 1])`. */
+interface PostingIndex {
+  indexable: (term: number) => boolean;
+  start: Int32Array;
+  postDoc: Int32Array;
+  postWeight: Float64Array;
+}
+
+/**
+ * Step 3: an inverted index over distinctive terms only: a term in one paper links nothing, and a
+ * term in very many papers would make posting lists (and the run time) grow with n². Stored as
+ * flat typed arrays (CSR): the matching loop runs millions of times on a real archive.
+ */
+function postingIndex(vectors: readonly Vector[], docFreq: readonly number[], maxDocFreq: number): PostingIndex {
   const indexable = (t: number) => docFreq[t]! >= 2 && docFreq[t]! <= maxDocFreq;
   const start = new Int32Array(docFreq.length + 1);
   for (let t = 0; t < docFreq.length; t++) start[t + 1] = start[t]! + (indexable(t) ? docFreq[t]! : 0);
@@ -184,44 +206,85 @@ export function relatedPapers(docs: ReadonlyArray<RelatedDoc>, k = 5, options: R
       postWeight[at] = v.weights[i]!;
     });
   });
+  return { indexable, start, postDoc, postWeight };
+}
 
-  // 4. Per paper: accumulate partial scores over its top terms, then exact cosines on the best.
-  const acc = new Float64Array(n);
-  const touched = new Int32Array(n);
-  // The current paper's vector spread out densely: an exact cosine is then one pass over the
-  // candidate's terms, with no merge of two sparse lists.
-  const dense = new Float64Array(docFreq.length);
+/** Scratch arrays `bestMatches` reuses for every paper (allocated once: n papers × n would not fit). */
+interface Scratch {
+  /** Partial scores per other paper. */
+  acc: Float64Array;
+  /** The papers `acc` holds a score for. */
+  touched: Int32Array;
+  /** The current paper's vector spread out densely: an exact cosine is one pass over the candidate's terms. */
+  dense: Float64Array;
+}
+
+/**
+ * Step 4, for one paper: partial scores over its top terms, then exact cosines for the best
+ * candidates; the indices of its best matches, best first.
+ */
+function bestMatches(
+  doc: number,
+  vectors: readonly Vector[],
+  index: PostingIndex,
+  scratch: Scratch,
+  opts: Required<RelatedOptions>,
+  k: number,
+): number[] {
+  const { acc, touched, dense } = scratch;
+  const { indexable, start, postDoc, postWeight } = index;
+  const v = vectors[doc]!;
+  for (let i = 0; i < v.terms.length; i++) dense[v.terms[i]!] = v.weights[i]!;
+  const query = [...v.terms.keys()]
+    .filter((i) => indexable(v.terms[i]!))
+    .sort((a, b) => v.weights[b]! - v.weights[a]! || v.terms[a]! - v.terms[b]!)
+    .slice(0, opts.queryTerms);
+  let touchedCount = 0;
+  for (const i of query) {
+    const w = v.weights[i]!;
+    const t = v.terms[i]!;
+    for (let p = start[t]!; p < start[t + 1]!; p++) {
+      const other = postDoc[p]!;
+      if (other === doc) continue;
+      if (acc[other] === 0) touched[touchedCount++] = other;
+      acc[other]! += w * postWeight[p]!;
+    }
+  }
+  const best = topByScore(touched, touchedCount, acc, opts.candidates);
+  for (let i = 0; i < touchedCount; i++) acc[touched[i]!] = 0;
+  const scored: Array<[other: number, score: number]> = [];
+  for (const other of best) {
+    const score = dot(dense, vectors[other]!);
+    if (score >= opts.minScore) scored.push([other, score]);
+  }
+  for (let i = 0; i < v.terms.length; i++) dense[v.terms[i]!] = 0;
+  // Equal scores fall back to index order, which is id order because the papers are sorted.
+  scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  return scored.slice(0, k).map(([other]) => other);
+}
+
+/**
+ * For each paper, the ids of up to `k` most similar papers, best first (cosine of TF-IDF
+ * vectors, ties broken by id). A paper is never its own match, and papers that share no
+ * distinctive word are never matched. Every input id is a key of the result (possibly with
+ * an empty list). The result depends only on the set of papers, not on their order.
+ *
+ * @throws Error when two papers share an id (ids are permalinks; they must be unique).
+ */
+export function relatedPapers(docs: ReadonlyArray<RelatedDoc>, k = 5, options: RelatedOptions = {}): Map<string, string[]> {
+  const sorted = sortedUnique(docs);
+  const n = sorted.length;
+  const result = new Map<string, string[]>(sorted.map((d) => [d.id, []]));
+  if (n < 2 || k <= 0) return result;
+  const opts = resolveOptions(options, n);
+  const { docFreq, counts } = countTerms(sorted, opts.titleWeight);
+  const vectors = tfidfVectors(counts, docFreq, n);
+  const index = postingIndex(vectors, docFreq, opts.maxDocFreq);
+  const scratch: Scratch = { acc: new Float64Array(n), touched: new Int32Array(n), dense: new Float64Array(docFreq.length) };
   for (let doc = 0; doc < n; doc++) {
-    const v = vectors[doc]!;
-    for (let i = 0; i < v.terms.length; i++) dense[v.terms[i]!] = v.weights[i]!;
-    const query = [...v.terms.keys()]
-      .filter((i) => indexable(v.terms[i]!))
-      .sort((a, b) => v.weights[b]! - v.weights[a]! || v.terms[a]! - v.terms[b]!)
-      .slice(0, queryTerms);
-    let touchedCount = 0;
-    for (const i of query) {
-      const w = v.weights[i]!;
-      const t = v.terms[i]!;
-      for (let p = start[t]!; p < start[t + 1]!; p++) {
-        const other = postDoc[p]!;
-        if (other === doc) continue;
-        if (acc[other] === 0) touched[touchedCount++] = other;
-        acc[other]! += w * postWeight[p]!;
-      }
-    }
-    const best = topByScore(touched, touchedCount, acc, candidateCount);
-    for (let i = 0; i < touchedCount; i++) acc[touched[i]!] = 0;
-    const scored: Array<[other: number, score: number]> = [];
-    for (const other of best) {
-      const score = dot(dense, vectors[other]!);
-      if (score >= minScore) scored.push([other, score]);
-    }
-    for (let i = 0; i < v.terms.length; i++) dense[v.terms[i]!] = 0;
-    // Equal scores fall back to index order, which is id order because `sorted` is.
-    scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     result.set(
       sorted[doc]!.id,
-      scored.slice(0, k).map(([other]) => sorted[other]!.id),
+      bestMatches(doc, vectors, index, scratch, opts, k).map((other) => sorted[other]!.id),
     );
   }
   return result;
