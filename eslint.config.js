@@ -1,12 +1,13 @@
 // @ts-check
-// Lint gate (npm run lint:code). Rules beyond the recommended sets keep DESIGN.md's folder map true.
+// Lint gate (npm run lint:code). Beyond the recommended sets, the layer rules keep the README's
+// layout (and DESIGN.md's folder map) true: one block per layer, from the widest to the narrowest.
 import { defineConfig, globalIgnores } from 'eslint/config';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 
-/** src/ ships; tests and their tools live in tests/support/. */
+/** src/ ships; tests, their tools and the CLIs live outside it. */
 const noTestSupport = {
   group: ['**/tests/**', '**/scripts/**', 'vitest', 'vitest/*', 'fast-check', 'playwright-core'],
   message: 'src/ holds no test support: put it in tests/support/.',
@@ -15,6 +16,16 @@ const noTestSupport = {
 const noIngest = {
   group: ['**/ingest/**'],
   message: 'The site never imports from src/ingest/: move what both need to src/core/ or src/schemas/.',
+};
+/** Pure view helpers are testable without the content layer: they never reach for the data. */
+const noSiteData = {
+  group: ['**/site/data/**', '../data/**'],
+  message: 'src/site/view/ never imports src/site/data/: pass the data in.',
+};
+/** Ingest is the CLI's: it never depends on the site. */
+const noSiteFromIngest = {
+  group: ['**/site/**', '**/components/**', '**/pages/**', '**/integrations/**'],
+  message: 'Ingest imports nothing from the site.',
 };
 /** Only src/site/data/ (and the collection config) may use the content layer. */
 const noContentLayer = { name: 'astro:content', message: 'Only src/site/data/ uses astro:content: add a function there.' };
@@ -43,8 +54,10 @@ export default defineConfig(
       ],
     },
   },
-  // One block per layer: a later block replaces `no-restricted-imports` for its files, so each lists all its limits.
+  // A later block replaces `no-restricted-imports` for its files, so each lists all its limits.
+  // Unit tests (`*.test.ts`) sit beside their modules and may use tests/support/.
   {
+    // The site: pages, components, layouts, build hooks, data and view.
     files: ['src/**/*.{ts,astro}'],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noContentLayer], patterns: [noIngest, noTestSupport] }] },
@@ -55,6 +68,11 @@ export default defineConfig(
     rules: { 'no-restricted-imports': ['error', { patterns: [noIngest, noTestSupport] }] },
   },
   {
+    files: ['src/site/view/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noContentLayer], patterns: [noIngest, noSiteData, noTestSupport] }] },
+  },
+  {
     files: ['src/core/**/*.ts', 'src/schemas/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
@@ -62,25 +80,26 @@ export default defineConfig(
         'error',
         {
           paths: [noContentLayer, ...noFileIo],
-          patterns: [noIngest, noTestSupport, { group: ['**/site/**'], message: 'core and schemas import nothing from the site.' }],
+          patterns: [
+            noIngest,
+            noTestSupport,
+            {
+              group: ['**/site/**', '**/components/**', '**/pages/**', '**/integrations/**'],
+              message: 'core and schemas import nothing from the site.',
+            },
+          ],
         },
       ],
     },
   },
   {
     files: ['src/ingest/**/*.ts'],
-    ignores: ['**/*.test.ts', 'src/ingest/io.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noContentLayer, ...noFileIo],
-          patterns: [
-            noTestSupport,
-            { group: ['**/site/**', '**/components/**', '**/pages/**'], message: 'Ingest imports nothing from the site.' },
-          ],
-        },
-      ],
-    },
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noContentLayer, ...noFileIo], patterns: [noTestSupport, noSiteFromIngest] }] },
+  },
+  {
+    // The one ingest module that reads and writes files.
+    files: ['src/ingest/io.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noContentLayer], patterns: [noTestSupport, noSiteFromIngest] }] },
   },
 );

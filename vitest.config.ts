@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/layout.test.ts'],
           testTimeout: 60_000,
         },
       },
@@ -25,7 +25,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/corpus/**'],
+          exclude: ['tests/corpus/**', 'tests/layout.test.ts'],
           globalSetup: ['tests/support/setup/build-site.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,

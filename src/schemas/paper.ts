@@ -74,11 +74,11 @@ export const paperSchema = z.object({
   /** arXiv identifier in canonical form, e.g. `2401.04558` or `hep-th/9901001` (links use it as is). */
   arxiv: z.string().regex(ARXIV_ID, 'expected an arXiv id like 2401.04558 or hep-th/9901001').nullable(),
   /** The paper's first GitHub repository, `https://github.com/owner/repo`. */
-  github: z.string().url().nullable(),
+  github: z.url().nullable(),
   /** Project page URL. */
-  project: z.string().url().nullable(),
+  project: z.url().nullable(),
   /** Every other URL found in the abstract, cleaned of trailing punctuation. */
-  links: z.array(z.string().url()).default([]),
+  links: z.array(z.url()).default([]),
   /** Machine keywords from the API (`ai_keywords`), when a capture has them. */
   keywords: z.array(z.string()).default([]),
   /** Every digest day the paper appeared in, ascending. */

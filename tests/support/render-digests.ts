@@ -134,7 +134,7 @@ export function renderTrending(cards: readonly CardRecord[]): string {
  * badges as `[[image: slug] Org Name](…)`, the abstract wrapped at 120, a `[GitHub 1.2k](…)`
  * link; every card twice (see `fixtures/markdown/trending-other-converter`).
  */
-export function renderTrendingVariant(digest: string, cards: readonly CardRecord[]): string {
+export function renderTrendingVariant(_digest: string, cards: readonly CardRecord[]): string {
   const out = [
     'Title: Trending Papers - Hugging Face',
     '',
