@@ -1,16 +1,68 @@
 /**
- * Offline reading and search: after Pagefind has written its bundle, Workbox's `generateSW`
- * writes `<outDir>/sw.js`. It precaches the site shell and the whole Pagefind bundle (so search
- * keeps working offline), plus every page while the site is small enough (budget below); larger
- * archives cache the pages a reader opens. No hand-written service worker.
+ * Offline reading and search, bounded and opt-in. After Pagefind has written its bundle,
+ * Workbox's `generateSW` writes `<outDir>/sw.js`, which precaches only the shell (a fixed list,
+ * so sw.js is the same size whatever the archive's size) and caches pages and the index chunks a
+ * reader uses as they are used. "Save the archive" (src/client/offline/save.ts) writes every page
+ * and the whole index into its own cache, `papershelf-saved`, from the list this hook writes
+ * (`offline-manifest.json` + parts); one serialisable plugin makes every route look there too.
+ * No hand-written service worker.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateSW } from 'workbox-build';
-import { config } from '../config.ts';
 import { withTrailingSlash } from '../core/paths.ts';
+import { offlineManifest, type OfflineFile } from '../site/search/offline-manifest.ts';
+
+/** The shell: what the first visit precaches. Pagefind's unhashed files are here so a deploy swaps them atomically. */
+const SHELL = [
+  'index.html',
+  'search/index.html',
+  'offline/index.html',
+  'favicon.svg',
+  '_astro/*.{css,js}',
+  'pagefind/pagefind-entry.json',
+  'pagefind/pagefind.js',
+  'pagefind/pagefind-worker.js',
+  'pagefind/wasm.en.pagefind',
+];
+
+/**
+ * Looks in `papershelf-saved`, the cache "Save the archive" writes (src/client/offline/save.ts).
+ * Serialised into sw.js by workbox-build (so it may use only service-worker globals, and the
+ * cache name is written out): when the runtime cache has nothing, look in the reader's saved copy.
+ */
+const savedCopy = {
+  cachedResponseWillBeUsed: async ({ request, cachedResponse }: { request: Request; cachedResponse?: Response | null }) =>
+    cachedResponse ?? (await (await caches.open('papershelf-saved')).match(request, { ignoreSearch: true })) ?? null,
+};
+
+/** Files a saved copy holds: every page and the whole index, KaTeX, the vocabulary and the shell's assets. */
+function savedFiles(outDir: string): OfflineFile[] {
+  const files: OfflineFile[] = [];
+  const walk = (dir: string, rel: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (relPath !== 'offline') walk(full, relPath);
+        continue;
+      }
+      const wanted =
+        /^(pagefind|katex|_astro|search)\//.test(relPath) || relPath.endsWith('index.html') || relPath === 'favicon.svg';
+      if (!wanted) continue;
+      const body = readFileSync(full);
+      // Pages are saved under their directory URL, the one readers navigate to.
+      const url = relPath === 'index.html' ? '' : relPath.endsWith('/index.html') ? relPath.slice(0, -'index.html'.length) : relPath;
+      files.push({ path: url, bytes: body.length, hash: createHash('sha1').update(body).digest('hex').slice(0, 8) });
+    }
+  };
+  walk(outDir, '');
+  return files;
+}
 
 /** Astro integration: runs after the Pagefind hook (it must be listed after it). */
 export default function offline(): AstroIntegration {
@@ -24,55 +76,65 @@ export default function offline(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const started = performance.now();
-        const shell = ['index.html', '404.html', 'search/index.html', '_astro/**/*.{css,js}', 'favicon.svg', 'pagefind/**/*', 'katex/**/*'];
-        const pages = ['**/index.html'];
-        const common = {
+        const result = await generateSW({
           swDest: path.join(outDir, 'sw.js'),
           globDirectory: outDir,
+          globPatterns: SHELL,
           // Precache URLs must carry the GitHub Pages base path.
           modifyURLPrefix: { '': base },
           directoryIndex: 'index.html',
           // `/search/?q=…` is the search page whatever the query.
           ignoreURLParametersMatching: [/.*/],
-          maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
-          // Hashed assets and Pagefind chunks are immutable: no cache-busting query needed.
-          dontCacheBustURLsMatching: /(\/_astro\/|\/pagefind\/)/,
+          // Hashed assets are immutable: no cache-busting query needed.
+          dontCacheBustURLsMatching: /\/_astro\//,
           sourcemap: false,
           cleanupOutdatedCaches: true,
           clientsClaim: true,
           skipWaiting: true,
           runtimeCaching: [
             {
-              // Pages not precached: the network when there is one, else the copy read before.
+              // Pages: the network when there is one, else the copy read (or saved) before, else the offline page.
               urlPattern: ({ request }: { request: Request }) => request.mode === 'navigate',
-              handler: 'NetworkFirst' as const,
-              options: { cacheName: 'papershelf-pages', networkTimeoutSeconds: 4, expiration: { maxEntries: 2000 } },
+              handler: 'NetworkFirst',
+              options: {
+                cacheName: 'papershelf-pages',
+                networkTimeoutSeconds: 4,
+                expiration: { maxEntries: 500, purgeOnQuotaError: true },
+                plugins: [savedCopy],
+                // Must be the precache key (…/index.html): `…/offline/` is not one, and gave net::ERR_FAILED.
+                precacheFallback: { fallbackURL: `${base}offline/index.html` },
+              },
+            },
+            {
+              // Index chunks, fragments, filters and the vocabulary are named by content: cache first is always right.
+              urlPattern: /\/pagefind\/.+\.pf_(meta|index|fragment|filter)$|\/search\/vocab-\w+\.txt$/,
+              handler: 'CacheFirst',
+              options: { cacheName: 'papershelf-search', expiration: { maxEntries: 3000, purgeOnQuotaError: true }, plugins: [savedCopy] },
+            },
+            {
+              urlPattern: /\/katex\//,
+              handler: 'CacheFirst',
+              options: { cacheName: 'papershelf-assets', expiration: { maxEntries: 60, purgeOnQuotaError: true }, plugins: [savedCopy] },
             },
           ],
-        };
-        // Sizing the pages with a stat walk first keeps this to one generateSW, which hashes every file it globs.
-        const pageBytes = htmlBytes(outDir);
-        // Total bytes of pages precached on install (PAPERSHELF_PRECACHE_MB); past it, pages are cached as they are read.
-        const budget = config().precacheBytes;
-        const result = await generateSW({ ...common, globPatterns: pageBytes > budget ? shell : [...shell, ...pages] });
+        });
         for (const warning of result.warnings) logger.warn(warning);
+
+        const entry = JSON.parse(readFileSync(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+          languages: Record<string, { hash: string }>;
+        };
+        const { manifest, parts } = offlineManifest(savedFiles(outDir), entry.languages.en?.hash ?? 'none', (text) =>
+          createHash('sha1').update(text).digest('hex'),
+        );
+        await mkdir(path.join(outDir, 'offline'), { recursive: true });
+        for (const [name, text] of parts) await writeFile(path.join(outDir, name), text);
+        await writeFile(path.join(outDir, 'offline-manifest.json'), `${JSON.stringify(manifest)}\n`);
         logger.info(
-          `sw.js precaches ${result.count} files (${(result.size / 1048576).toFixed(1)} MB${
-            pageBytes > budget ? ', pages cached on reading: the site is over the precache budget' : ''
-          }) in ${Math.round(performance.now() - started)} ms`,
+          `sw.js precaches ${result.count} shell files (${Math.round(result.size / 1024)} kB); a saved copy is ${manifest.files} files, ${(
+            manifest.bytes / 1048576
+          ).toFixed(1)} MB; in ${Math.round(performance.now() - started)} ms`,
         );
       },
     },
   };
-}
-
-/** Total size of the `*.html` files below `dir`. */
-function htmlBytes(dir: string): number {
-  let total = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) total += htmlBytes(full);
-    else if (entry.name.endsWith('.html')) total += statSync(full).size;
-  }
-  return total;
 }

@@ -1,0 +1,124 @@
+/**
+ * The header's search dialog: a native `<dialog>` (showModal: focus trapped, Esc closes), a
+ * combobox input driving a listbox of results. ↑/↓ move the active result, Enter opens it (or the
+ * search page when none is active), Esc closes and focus returns to what opened it.
+ */
+import { BASE, runSearch, warmUp, type ResultData } from './engine.ts';
+import { countText, el, suggestionNodes } from './render.ts';
+
+let dialog: HTMLDialogElement | undefined;
+let trigger: HTMLElement | null = null;
+
+/** Loads Pagefind ahead of use. */
+export function warm(): void {
+  warmUp();
+}
+
+/** The search page URL for `q`. */
+const searchUrl = (q: string) => `${BASE}search/${q ? `?${new URLSearchParams({ q })}` : ''}`;
+
+function build(): HTMLDialogElement {
+  const d = el('dialog', null, 'search-dialog');
+  d.setAttribute('aria-label', 'Search papers');
+  const label = el('label', 'Search papers', 'block text-sm font-semibold');
+  label.htmlFor = 'search-dialog-input';
+  const input = el('input', null, 'search-input mt-1');
+  input.id = 'search-dialog-input';
+  input.type = 'search';
+  input.autocomplete = 'off';
+  input.spellcheck = false;
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-expanded', 'false');
+  input.setAttribute('aria-controls', 'search-dialog-list');
+  input.setAttribute('aria-autocomplete', 'list');
+  const status = el('p', null, 'mt-2 text-sm');
+  status.setAttribute('role', 'status');
+  const note = el('p', null, 'mt-1 text-sm');
+  const listbox = el('ul', null, 'mt-2 max-h-[60vh] overflow-y-auto');
+  listbox.id = 'search-dialog-list';
+  listbox.setAttribute('role', 'listbox');
+  listbox.setAttribute('aria-label', 'Results');
+  const all = el('a', 'See all results, with sort and filters', 'mt-3 inline-block text-sm');
+  all.href = searchUrl('');
+  const hint = el('p', '↑ ↓ to choose, Enter to open, Esc to close', 'mt-2 text-xs text-zinc-600 dark:text-zinc-400');
+  d.append(label, input, status, note, listbox, all, hint);
+
+  let results: ResultData[] = [];
+  let active = -1;
+  let seq = 0;
+
+  const setActive = (i: number) => {
+    active = i;
+    for (const [n, option] of [...listbox.children].entries()) option.setAttribute('aria-selected', String(n === i));
+    const current = listbox.children[i] as HTMLElement | undefined;
+    if (current) {
+      input.setAttribute('aria-activedescendant', current.id);
+      current.scrollIntoView({ block: 'nearest' });
+    } else input.removeAttribute('aria-activedescendant');
+  };
+
+  input.addEventListener('input', async () => {
+    const mine = ++seq;
+    const q = input.value.trim();
+    all.href = searchUrl(q);
+    if (!q) {
+      listbox.replaceChildren();
+      status.textContent = '';
+      note.replaceChildren();
+      input.setAttribute('aria-expanded', 'false');
+      return setActive(-1);
+    }
+    try {
+      const outcome = await runSearch({ q, sort: 'relevance', filters: { topic: [], org: [], year: [] } }, 60);
+      if (!outcome || mine !== seq) return;
+      results = outcome.shown;
+      listbox.replaceChildren(
+        ...results.map((data, i) => {
+          const option = el('li', null, 'search-result cursor-pointer p-1');
+          option.id = `search-dialog-option-${i}`;
+          option.setAttribute('role', 'option');
+          option.setAttribute('aria-selected', 'false');
+          option.append(el('span', data.meta.title ?? data.url, 'search-title block text-blue-700 underline dark:text-sky-300'));
+          const who = [data.meta.org, data.meta.byline, data.meta.date].filter(Boolean).join(' · ');
+          if (who) option.append(el('span', who, 'search-meta block'));
+          option.addEventListener('click', () => location.assign(data.url));
+          return option;
+        }),
+      );
+      const q2 = outcome.replacedBy ?? q;
+      status.textContent = `${countText(outcome.total)} for “${q2}”${outcome.total > results.length ? `, first ${results.length} shown` : ''}`;
+      note.replaceChildren(...suggestionNodes(outcome));
+      input.setAttribute('aria-expanded', String(results.length > 0));
+      setActive(-1);
+    } catch (error) {
+      if (mine === seq) status.textContent = error instanceof Error ? error.message : 'Search failed.';
+    }
+  });
+
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (!results.length) return;
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((active + step + results.length + (active < 0 && step < 0 ? 1 : 0)) % results.length);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const chosen = results[active];
+      location.assign(chosen ? chosen.url : searchUrl(input.value.trim()));
+    }
+  });
+  d.addEventListener('close', () => trigger?.focus());
+  document.body.append(d);
+  return d;
+}
+
+/** Opens the dialog; focus goes back to `from` when it closes. */
+export function openSearchDialog(from: HTMLElement | null): void {
+  dialog ??= build();
+  trigger = from;
+  warmUp();
+  if (!dialog.open) dialog.showModal();
+  const input = dialog.querySelector('input')!;
+  input.focus();
+  input.select();
+}

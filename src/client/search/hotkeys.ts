@@ -1,0 +1,30 @@
+/**
+ * On every page, as a small external module: Ctrl/Cmd-K and `/` (outside text fields) open the
+ * search dialog, as does the header's Search button. The dialog's code loads on first use only,
+ * so reading a page runs nothing else. On the search page the keys focus its own box.
+ */
+function editable(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+function open(trigger: HTMLElement | null) {
+  const own = document.querySelector<HTMLInputElement>('[data-search-page] input[name=q]');
+  if (own) return own.focus();
+  void import('./dialog.ts').then((m) => m.openSearchDialog(trigger));
+}
+
+document.addEventListener('keydown', (event) => {
+  const k = (event.key === 'k' || event.key === 'K') && (event.ctrlKey || event.metaKey) && !event.altKey;
+  const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !editable(event.target);
+  if (!k && !slash) return;
+  event.preventDefault();
+  open(document.activeElement instanceof HTMLElement ? document.activeElement : null);
+});
+
+for (const button of document.querySelectorAll<HTMLElement>('[data-search-open]')) {
+  button.addEventListener('click', () => open(button));
+  // Warm up before the click lands: fetch the dialog code and Pagefind while the pointer moves in.
+  const warm = () => void import('./dialog.ts').then((m) => m.warm());
+  button.addEventListener('pointerover', warm, { once: true });
+  button.addEventListener('focus', warm, { once: true });
+}
