@@ -71,7 +71,7 @@ describe.each(MODES)('axe: $label', (mode) => {
   it.each(PAGES)('%s has no serious or critical violations', async (_label, path) => {
     const page = await context.newPage();
     await page.goto(`${site.server.url}${path}`);
-    if (path.startsWith('search/')) await page.locator('.pagefind-ui__result').first().waitFor({ timeout: 15_000 });
+    if (path.startsWith('search/')) await page.locator('[data-results] li').first().waitFor({ timeout: 15_000 });
     await expect(page.evaluate(() => document.documentElement.classList.contains('dark'))).resolves.toBe(mode.dark);
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();

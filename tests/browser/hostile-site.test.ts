@@ -78,8 +78,8 @@ describe('every page of the hostile build in Chromium', () => {
 
   it('runs none on /search/ with the filters open and every hostile result loaded', async () => {
     const page = await openSearch(context, server.url, 'hostile');
-    await expect(page.locator('.pagefind-ui__result').count()).resolves.toBeGreaterThan(20);
-    await expect(page.locator('details.pagefind-ui__filter-block[open]').count()).resolves.toBe(3);
+    await expect(page.locator('[data-results] li').count()).resolves.toBeGreaterThan(20);
+    await expect(page.locator('[data-filter-panel] fieldset').count()).resolves.toBe(3);
     expect(hits).toEqual([]);
   });
 

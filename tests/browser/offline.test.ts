@@ -1,36 +1,146 @@
 /**
- * Offline: after one visit, the service worker has the shell, the search index and (for an
- * archive this size) every page, so a reader with no network can still search and read.
+ * Offline, bounded and opt-in: a first visit stores only the shell and the page read; pages and
+ * searches used once work offline; "Save the archive" makes every page and any search work with
+ * the network off. At the root and under a base path.
  */
 import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_SITES, useServedSite } from '../support/site.ts';
+
+/** Bytes of every response body in Cache Storage, by cache. */
+function cacheBytes(page: Page): Promise<Record<string, { files: number; bytes: number; urls: string[] }>> {
+  return page.evaluate(async () => {
+    const out: Record<string, { files: number; bytes: number; urls: string[] }> = {};
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      const entry = (out[name] = { files: 0, bytes: 0, urls: [] as string[] });
+      for (const request of await cache.keys()) {
+        const response = await cache.match(request);
+        entry.files++;
+        entry.bytes += (await response!.arrayBuffer()).byteLength;
+        entry.urls.push(new URL(request.url).pathname);
+      }
+    }
+    return out;
+  });
+}
+
+/** Waits until the worker controls the page and no request has started for `quietMs`. */
+async function settleWorker(page: Page, quietMs = 2000) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+  });
+  let last = Date.now();
+  const bump = () => (last = Date.now());
+  page.context().on('request', bump);
+  while (Date.now() - last < quietMs) await page.waitForTimeout(250);
+  page.context().off('request', bump);
+}
+
+/** A paper page reached from the home page's first link. */
+async function firstPaper(page: Page, url: string): Promise<string> {
+  await page.goto(url);
+  const href = await page.locator('main a[href*="/papers/"]').first().getAttribute('href');
+  return new URL(href!, url).toString();
+}
+
+/** A demo paper the second test never opens. */
+const UNREAD_LATER = 'a-markov-categorical-framework-for-language-modeling';
 
 describe.each(DEMO_SITES)('offline ($label)', ({ dir, base }) => {
   const site = useServedSite(dir, base);
 
-  it('searches and opens a paper never visited while the network is down', async () => {
+  it('a first visit to one paper page stores at most 400 kB: the shell and that page, no index chunk', async () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();
-    await page.goto(site.server.url);
-    // Wait until the worker has installed (precache complete) and controls the page.
-    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
-    expect(new URL(scope).pathname).toBe(base);
+    // Followed from a link elsewhere: this page is the first the browser sees of the site.
+    const paper = `${site.server.url}papers/${UNREAD_LATER}/`;
+    await page.goto(paper);
+    await settleWorker(page);
+    const caches = await cacheBytes(page);
+    const total = Object.values(caches).reduce((n, c) => n + c.bytes, 0);
+    expect(total).toBeLessThanOrEqual(400_000);
+    const urls = Object.values(caches).flatMap((c) => c.urls);
+    expect(urls).toContain(`${base}pagefind/wasm.en.pagefind`);
+    expect(urls).toContain(`${base}offline/index.html`);
+    expect(urls.filter((u) => /\.pf_/.test(u))).toEqual([]);
+    // The page read first (before the worker ran) is kept for offline reading.
+    expect(caches['papershelf-pages']?.urls).toContain(new URL(paper).pathname);
+    await context.close();
+  });
+
+  it('a page read once and a search run once work offline; an unread page shows the offline page', async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    const paper = await firstPaper(page, site.server.url);
+    expect(paper).not.toContain(UNREAD_LATER);
+    await settleWorker(page, 1000);
+    await page.goto(paper);
+    const title = await page.locator('h1').innerText();
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent('multiple decoding heads')}`);
+    await page.locator('[data-results] li', { hasText: 'Medusa' }).first().waitFor({ timeout: 15_000 });
+    await settleWorker(page, 1000);
 
     await context.setOffline(true);
+    await page.goto(paper);
+    await expect(page.locator('h1').innerText()).resolves.toBe(title);
     await page.goto(`${site.server.url}search/?q=${encodeURIComponent('multiple decoding heads')}`);
-    const result = page.locator('.pagefind-ui__result-link', { hasText: 'Medusa' }).first();
-    await result.waitFor({ timeout: 15_000 });
-    await result.click();
-    await page.waitForURL(/\/papers\/[^/]+\/$/);
-    await expect(page.locator('h1').textContent()).resolves.toMatch(/^Medusa/);
-    // The page came from the worker's cache: anything not cached really is unreachable.
-    const probe = await page.evaluate(() =>
-      fetch(`/no-such-file-${Date.now()}.txt`).then(
-        () => 'online',
-        () => 'offline',
-      ),
-    );
-    expect(probe).toBe('offline');
+    await page.locator('[data-results] li', { hasText: 'Medusa' }).first().waitFor({ timeout: 15_000 });
+    // Never read in this browser: the worker answers with the offline page.
+    await page.goto(`${site.server.url}papers/${UNREAD_LATER}/`);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Offline reading');
+    await context.close();
+  });
+
+  it('after "Save the archive", a page never visited opens and a new search works with the network off', async () => {
+    const context: BrowserContext = await site.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}offline/`);
+    // Size first, from the list fetched only now.
+    await page.locator('[data-save-size]', { hasText: /files, about [\d.]+ MB/ }).waitFor({ timeout: 15_000 });
+    await settleWorker(page, 500);
+    await page.locator('[data-save-start]').click();
+    await page.locator('[data-save-status]', { hasText: /^Done/ }).waitFor({ timeout: 60_000 });
+    await expect(page.locator('[data-save-storage]').innerText()).resolves.toMatch(/uses [\d.]+ MB of storage/);
+    await expect(page.locator('[data-save-remove]').isVisible()).resolves.toBe(true);
+    // A paper nobody opened, and a query nobody ran.
+    const ids = await page.evaluate(async (b) => {
+      const list = await (await caches.open('papershelf-saved')).match(`${b}__saved__/files.txt`);
+      return (await list!.text()).split('\n').filter((l) => l.startsWith('papers/')).map((l) => l.split('\t')[0]);
+    }, base);
+    const unread = ids.at(-1)!;
+
+    await context.setOffline(true);
+    await page.goto(`${site.server.url}${unread}`);
+    await expect(page.locator('article h1').count()).resolves.toBe(1);
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent('reinforcement learning')}`);
+    await page.locator('[data-results] li').first().waitFor({ timeout: 15_000 });
+
+    // Remove drops the saved copy.
+    await context.setOffline(false);
+    await page.goto(`${site.server.url}offline/`);
+    await page.locator('[data-save-remove]').click();
+    await page.locator('[data-save-status]', { hasText: 'removed' }).waitFor();
+    await expect(page.evaluate(() => caches.has('papershelf-saved'))).resolves.toBe(false);
+    await context.close();
+  });
+
+  it('with Save-Data on, no service worker is registered and nothing is fetched ahead', async () => {
+    const context = await site.browser.newContext();
+    await context.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(await firstPaper(page, site.server.url));
+    await page.waitForTimeout(1500);
+    await expect(page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).resolves.toBe(0);
+    expect(requests.filter((u) => u.includes('/pagefind/'))).toEqual([]);
+    // Focus on the search page's box does not warm up either.
+    await page.goto(`${site.server.url}search/`);
+    await page.locator('main input[name=q]').focus();
+    await page.waitForTimeout(500);
+    expect(requests.filter((u) => u.includes('/pagefind/'))).toEqual([]);
     await context.close();
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Issue 7, item 1: stored script injection on /search/. Pagefind's UI renders filter labels as
- * HTML; an organisation byline `acme <img src=x onerror=alert(document.domain)>` or a topic name
+ * Issue 7, item 1: stored script injection on /search/. Pagefind's default UI rendered filter labels as
+ * HTML (the site now renders every value as text, src/client/search/render.ts, and ships no Pagefind UI); an organisation byline `acme <img src=x onerror=alert(document.domain)>` or a topic name
  * with markup ran script when /search/ showed its filters. Against the hostile build (e2e setup),
  * in Chromium: no script runs with the filter panel open and results shown, and the reader sees
  * each hostile name literally, markup and all.
@@ -32,49 +32,63 @@ describe('/search/ with hostile organisation and topic names (issue 7, item 1)',
     await server?.close();
   });
 
-  const label = (text: string) => page.locator('.pagefind-ui__filter-label', { hasText: text });
+  const label = (text: string) => page.locator('[data-filter-panel] label', { hasText: text });
+  /** Organisation names offered by the filter panel's list (set as `option.value`: text). */
+  const orgNames = () => page.locator('#search-org-list option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
 
   it('runs no script with the filters open and the results shown', async () => {
-    await expect(page.locator('.pagefind-ui__result').count()).resolves.toBeGreaterThan(10);
-    await expect(page.locator('details.pagefind-ui__filter-block[open]').count()).resolves.toBe(3);
+    await expect(page.locator('[data-results] li').count()).resolves.toBeGreaterThan(10);
+    await expect(page.locator('details[data-filters][open]').count()).resolves.toBe(1);
+    await expect(page.locator('[data-filter-panel] fieldset').count()).resolves.toBe(3);
     expect(hits).toEqual([]);
     // Nothing the names carry became an element.
-    await expect(page.locator('#search img, #search svg[onload], #search script').count()).resolves.toBe(0);
+    await expect(page.locator('[data-search-page] img, [data-search-page] svg[onload], [data-search-page] script').count()).resolves.toBe(0);
   });
 
-  it('shows the organisation from the report literally in the filter panel', async () => {
-    await expect(label('<img src=x onerror=alert(document.domain)>').isVisible()).resolves.toBe(true);
-    await expect(label(`Evil <img src=x onerror="__hx('plain-org-canary')"> Labs`).isVisible()).resolves.toBe(true);
+  it('offers the organisation from the report literally in the filter panel', async () => {
+    const names = await orgNames();
+    expect(names).toContain('<img src=x onerror=alert(document.domain)>');
+    expect(names).toContain(`Evil <img src=x onerror="__hx('plain-org-canary')"> Labs`);
   });
 
   it('shows a topic name with markup literally, and an already-escaped name as written', async () => {
     await expect(label(`Evil <img src=x onerror="__hx('hostile-topic')"> topic`).isVisible()).resolves.toBe(true);
     await expect(label('&lt;b&gt;Escaped&lt;/b&gt; & ampersand topic').isVisible()).resolves.toBe(true);
-    await expect(label(`&lt;img src=x onerror="__hx('plain-org-entities')"&gt; &amp; Co`).isVisible()).resolves.toBe(true);
+    expect(await orgNames()).toContain(`&lt;img src=x onerror="__hx('plain-org-entities')"&gt; &amp; Co`);
     // Ordinary names with `&` read as before.
     await expect(label('Efficient inference & KV cache').isVisible()).resolves.toBe(true);
   });
 
-  it('filters by the hostile organisation when its box is ticked', async () => {
-    await label('<img src=x onerror=alert(document.domain)>').click();
-    const titles = page.locator('.pagefind-ui__result-link');
+  it('filters by the hostile organisation when it is chosen', async () => {
+    const org = '<img src=x onerror=alert(document.domain)>';
+    const input = page.locator('#search-org-input');
+    await input.fill(org);
+    await input.dispatchEvent('change');
+    const titles = page.locator('[data-results] .search-title');
     await expect.poll(() => titles.allInnerTexts(), { timeout: 10_000 }).toEqual(['Hostile byline from the report decoding']);
-    // Its result shows the organisation as text in the result's tags too.
-    await expect(
-      page.locator('.pagefind-ui__result-tag', { hasText: 'Org: <img src=x onerror=alert(document.domain)>' }).count(),
-    ).resolves.toBe(1);
+    // The result and the chosen filter show the organisation as text.
+    await expect(page.locator('[data-results] .search-meta', { hasText: org }).count()).resolves.toBe(1);
+    await expect(label(org).locator('input').isChecked()).resolves.toBe(true);
+    expect(new URL(page.url()).searchParams.get('org')).toBe(org);
     expect(hits).toEqual([]);
   });
 
   it('shows hostile titles and a hostile query as text', async () => {
     const results = await openSearch(context, server.url, 'hostile');
     await expect(
-      results
-        .locator('.pagefind-ui__result-link', { hasText: `Hostile title <img src=x onerror="__hx('plain-title-img')"> decoding` })
-        .count(),
+      results.locator('[data-results] .search-title', { hasText: `Hostile title <img src=x onerror="__hx('plain-title-img')"> decoding` }).count(),
     ).resolves.toBe(1);
-    const query = await openSearch(context, server.url, `<img src=x onerror=__hx('search-query')>`);
-    await expect(query.locator('.pagefind-ui__message').innerText()).resolves.toContain(`<img src=x onerror=__hx('search-query')>`);
+    const query = `<img src=x onerror=__hx('search-query')>`;
+    const page2 = await context.newPage();
+    await page2.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+    await page2.locator('[data-status]', { hasText: /papers? for/ }).waitFor({ timeout: 15_000 });
+    await expect(page2.locator('[data-status]').innerText()).resolves.toContain(query);
+    // The header dialog renders the same way.
+    await page2.keyboard.press('Control+k');
+    await page2.locator('dialog[open]').waitFor();
+    await page2.keyboard.type('hostile title');
+    await page2.locator('dialog [role=option]', { hasText: `<img src=x onerror="__hx('plain-title-img')">` }).first().waitFor({ timeout: 15_000 });
+    await expect(page2.locator('dialog img, dialog script').count()).resolves.toBe(0);
     expect(hits).toEqual([]);
   });
 

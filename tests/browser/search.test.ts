@@ -1,38 +1,37 @@
 /**
  * Search as a reader uses it: real Chromium against the served `dist/`, at the root and under a
- * GitHub Pages base path.
+ * GitHub Pages base path. Results as you type, the URL state (reload, back), "Did you mean".
  */
 import { describe, expect, it } from 'vitest';
 import { DEMO_SITES, useServedSite } from '../support/site.ts';
 import type { Page } from 'playwright-core';
 
-/** Waits for a result whose title contains `title`, pressing "Load more results" as a reader would. */
-async function findResult(page: Page, title: string) {
-  const result = page.locator('.pagefind-ui__result-link', { hasText: title }).first();
-  const more = page.locator('.pagefind-ui__button', { hasText: /load more/i });
-  await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
-  for (let i = 0; i < 10 && !(await result.isVisible()); i++) {
-    if (!(await more.isVisible())) break;
-    await more.click();
-    await page.waitForTimeout(300);
-  }
-  await result.waitFor({ timeout: 5_000 });
-  return result;
+/** Titles of the results shown, in order. */
+const titles = (page: Page) => page.locator('[data-results] .search-title').allInnerTexts();
+
+/** Waits until the status line reports a finished search. */
+async function settled(page: Page) {
+  await page.locator('[data-status]', { hasText: /\d+ papers?/ }).waitFor({ timeout: 15_000 });
 }
 
 describe.each(DEMO_SITES)('search on /search/ ($label)', ({ dir, base }) => {
   const site = useServedSite(dir, base);
 
-  it('finds the Medusa paper for "speculative decoding" and opens its permalink', async () => {
+  it('shows results as you type, with title, byline, date and topics, and opens the permalink', async () => {
     const page = await site.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${site.server.url}search/`);
-    // The search page's own box (the header has a plain GET form too).
-    const input = page.locator('main .pagefind-ui__search-input');
-    await input.fill('speculative decoding');
-    const result = await findResult(page, 'Medusa');
-    await result.click();
+    const input = page.locator('main input[name=q]');
+    await input.pressSequentially('speculative decoding', { delay: 20 });
+    const result = page.locator('[data-results] li', { hasText: 'Medusa' }).first();
+    await result.waitFor({ timeout: 15_000 });
+    const text = await result.innerText();
+    expect(text).toMatch(/authors · \d{4}-\d{2}-\d{2}/);
+    expect(text).toContain('Speculative decoding');
+    // Typing replaced the history entry with the query: a reload shows the same search.
+    expect(new URL(page.url()).searchParams.get('q')).toBe('speculative decoding');
+    await result.locator('a').click();
     await page.waitForURL(/\/papers\/[^/]+\/$/);
     expect(new URL(page.url()).pathname.startsWith(`${base}papers/`)).toBe(true);
     await expect(page.locator('h1').textContent()).resolves.toMatch(/^Medusa: Simple LLM Inference Acceleration/);
@@ -42,8 +41,73 @@ describe.each(DEMO_SITES)('search on /search/ ($label)', ({ dir, base }) => {
   it('pre-fills the search from ?q= (the header form works without JavaScript)', async () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.server.url}search/?q=${encodeURIComponent('speculative decoding')}`);
-    await findResult(page, 'Medusa');
-    await expect(page.locator('.pagefind-ui__search-input').inputValue()).resolves.toBe('speculative decoding');
+    await page.locator('[data-results] li', { hasText: 'Medusa' }).first().waitFor({ timeout: 15_000 });
+    await expect(page.locator('main input[name=q]').inputValue()).resolves.toBe('speculative decoding');
+  });
+
+  it('keeps query and filters through a reload, and back restores the state before a sort change', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}search/?q=decoding`);
+    await settled(page);
+    const all = await titles(page);
+    await page.locator('[data-filters] summary').click();
+    const topic = page.locator('[data-filter-panel] label', { hasText: 'Speculative decoding' }).locator('input');
+    await topic.check();
+    await page.locator('[data-filter-panel] label', { hasText: /^\s*2024/ }).locator('input').check();
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('year'), { timeout: 10_000 }).toEqual(['2024']);
+    await expect.poll(async () => (await titles(page)).length, { timeout: 10_000 }).toBeLessThan(all.length);
+    const filtered = await titles(page);
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(new URL(page.url()).searchParams.getAll('topic')).toEqual(['Speculative decoding']);
+
+    await page.reload();
+    await expect.poll(() => titles(page), { timeout: 15_000 }).toEqual(filtered);
+    await expect(page.locator('main input[name=q]').inputValue()).resolves.toBe('decoding');
+    await expect(topic.isChecked()).resolves.toBe(true);
+
+    await page.locator('select[name=sort]').selectOption('newest');
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('newest');
+    await page.goBack();
+    await expect.poll(() => page.locator('select[name=sort]').inputValue()).toBe('relevance');
+    await expect.poll(() => titles(page), { timeout: 15_000 }).toEqual(filtered);
+    expect(new URL(page.url()).searchParams.getAll('year')).toEqual(['2024']);
+  });
+
+  it('sorts by newest: dates descending, an order relevance does not give', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}search/?q=decoding`);
+    await settled(page);
+    const relevance = await titles(page);
+    await page.locator('select[name=sort]').selectOption('newest');
+    await expect.poll(async () => (await titles(page)).join('|') !== relevance.join('|'), { timeout: 10_000 }).toBe(true);
+    const dates = (await page.locator('[data-results] li .search-meta:first-of-type').allInnerTexts()).map((t) => t.match(/\d{4}-\d{2}-\d{2}/)![0]);
+    expect(dates.length).toBe(10);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('offers the corrected query for a misspelt title, runs it when the typo finds nothing, and following it finds the paper', async () => {
+    const page = await site.browser.newPage();
+    // "Medusa: Simple LLM Inference Acceleration Framework with Multiple Decoding Heads" with one letter
+    // dropped, swapped or doubled in each word longer than five letters.
+    const typo = 'Medusa: Simple LLM Infernece Acceleration Framewrk with Multiple Deccoding Heads';
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent(typo)}`);
+    const link = page.locator('[data-suggestion] strong a');
+    await link.waitFor({ timeout: 20_000 });
+    await expect(link.innerText()).resolves.toMatch(/inference acceleration framework with multiple decoding heads/i);
+    await link.click();
+    await page.waitForURL((url) => /inference/i.test(url.searchParams.get('q') ?? ''));
+    await expect.poll(async () => (await titles(page))[0], { timeout: 15_000 }).toMatch(/^Medusa: Simple LLM Inference/);
+  });
+
+  it('helps when nothing is typed and when nothing matches', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}search/`);
+    await expect(page.locator('[data-empty-query]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-empty-query] a[href$="topics/"]').count()).resolves.toBe(1);
+    await page.goto(`${site.server.url}search/?q=qqqqzzzz`);
+    await page.locator('[data-status]', { hasText: '0 papers' }).waitFor({ timeout: 15_000 });
+    await expect(page.locator('[data-no-results]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-empty-query]').isVisible()).resolves.toBe(false);
   });
 
   it('a paper page needs no JavaScript to read', async () => {

@@ -87,7 +87,7 @@ describe('permalinks survive new captures', () => {
     for (const target of targets) {
       const id = target.split('/')[3]!;
       expect(existsSync(path.join(dist, 'papers', id, 'index.html'))).toBe(true);
-      expect(page(dist, `papers/${id}/`).querySelector('article[data-pagefind-body]')).not.toBeNull();
+      expect(page(dist, `papers/${id}/`).querySelector('article:not([data-permalink])')).not.toBeNull();
     }
   });
 

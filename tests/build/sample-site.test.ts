@@ -5,6 +5,7 @@
 import { describe, expect, it, inject, beforeAll } from 'vitest';
 import { readFileSync, readdirSync, existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { page, htmlFiles, squash } from '../support/html.ts';
 import { run } from '../support/run.ts';
@@ -21,12 +22,12 @@ function readArchive(dir: string): ArchiveRecord[] {
     .map((line) => archiveRecordSchema.parse(JSON.parse(line)));
 }
 
-/** Paper pages that are real papers (redirect and shared-slug pages carry `data-paper-kind`). */
+/** Paper pages that are real papers (redirect and shared-slug pages carry `data-permalink`). */
 function paperPageIds(dir: string): string[] {
   return readdirSync(path.join(dir, 'papers'), { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(path.join(dir, 'papers', d.name, 'index.html')))
     .map((d) => d.name)
-    .filter((id) => page(dir, `papers/${id}/`).querySelector('article[data-pagefind-body]'))
+    .filter((id) => page(dir, `papers/${id}/`).querySelector('article:not([data-permalink])'))
     .sort();
 }
 
@@ -74,7 +75,7 @@ describe('demo site from the sample digest', () => {
   it('every paper page shows its title, abstract, date and byline', () => {
     for (const record of archive) {
       const doc = page(dist, `papers/${record.id}/`);
-      const article = doc.querySelector('article[data-pagefind-body]');
+      const article = doc.querySelector('article:not([data-permalink])');
       expect(article, record.id).not.toBeNull();
       const text = squash(article!.textContent);
       expect(squash(doc.querySelector('h1')!.textContent), record.id).toBe(squash(record.title));
@@ -120,11 +121,18 @@ describe('demo site from the sample digest', () => {
     for (const record of archive) expect(homeLinks.has(record.url), record.id).toBe(true);
   });
 
-  it('has a 404 page and a search page that loads Pagefind from the base', () => {
+  it('has a 404 page, an offline page, and a search index without Pagefind's HTML-rendering UIs', () => {
     expect(existsSync(path.join(dist, '404.html'))).toBe(true);
-    expect(existsSync(path.join(dist, 'pagefind', 'pagefind-ui.js'))).toBe(true);
-    const search = readFileSync(path.join(dist, 'search', 'index.html'), 'utf8');
-    expect(search).toContain('/pagefind/');
+    expect(existsSync(path.join(dist, 'offline', 'index.html'))).toBe(true);
+    const bundle = readdirSync(path.join(dist, 'pagefind'));
+    expect(bundle).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'wasm.en.pagefind', 'pagefind-entry.json']));
+    expect(bundle.filter((f) => /ui|highlight|unknown/.test(f))).toEqual([]);
+    // One record per paper, and the vocabulary named after the index it corrects.
+    const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+    expect(entry.languages.en.page_count).toBe(readArchive(dist).length);
+    expect(existsSync(path.join(dist, 'search', `vocab-${entry.languages.en.hash}.txt`))).toBe(true);
+    // Pages carry no Pagefind attributes: search is built from the entries.
+    for (const file of htmlFiles(dist)) expect(readFileSync(path.join(dist, file), 'utf8'), file).not.toContain('data-pagefind');
   });
 
   it('under BASE every internal link, asset and the archive honour the base path', () => {
@@ -141,8 +149,12 @@ describe('demo site from the sample digest', () => {
     expect(bad).toEqual([]);
     const records = readArchive(baseDist);
     expect(records.every((r) => r.url.startsWith(`${TEST_BASE}papers/`))).toBe(true);
-    const searchHtml = readFileSync(path.join(baseDist, 'search', 'index.html'), 'utf8');
-    expect(searchHtml).toContain(`${TEST_BASE}pagefind/`);
+    // The client's base (Pagefind, the vocabulary, the offline list) is compiled in from BASE.
+    const scripts = readdirSync(path.join(baseDist, '_astro')).filter((f) => f.endsWith('.js'));
+    const engine = scripts.map((f) => readFileSync(path.join(baseDist, '_astro', f), 'utf8')).find((s) => s.includes('pagefind/pagefind.js'));
+    expect(engine).toContain(TEST_BASE);
+    const manifest = JSON.parse(readFileSync(path.join(baseDist, 'offline-manifest.json'), 'utf8'));
+    expect(manifest.parts.every((p: string) => !p.startsWith('/'))).toBe(true);
   });
 });
 
@@ -173,19 +185,33 @@ describe('feeds and sitemap', () => {
     expect(locs.every((l) => l.startsWith(`https://example.org${TEST_BASE}`))).toBe(true);
   });
 
-  it('the service worker precaches under the base path', () => {
+  it('the service worker precaches only the shell, under the base path, and falls back to the offline page', () => {
     const sw = readFileSync(path.join(baseDist, 'sw.js'), 'utf8');
     expect(sw).toContain(`"${TEST_BASE}pagefind/pagefind.js"`);
     expect(sw).toContain(`"${TEST_BASE}index.html"`);
+    expect(sw).toContain(`"${TEST_BASE}offline/index.html"`);
+    const urls = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!);
+    expect(urls.length).toBeGreaterThan(5);
+    expect(urls.length).toBeLessThan(30);
+    // No page and no index chunk: sw.js does not grow with the archive.
+    expect(urls.filter((u) => u.includes('/papers/') || /\.pf_/.test(u))).toEqual([]);
+    expect(sw.length).toBeLessThan(20_000);
   });
 });
 
 describe('size budget', () => {
-  it('a paper page loads no script file and stays small: reading needs no client JavaScript', () => {
+  it('a paper page loads one small script file (the search hotkeys) and stays small: reading needs no client JavaScript', () => {
     for (const record of readArchive(dist)) {
       const html = readFileSync(path.join(dist, 'papers', record.id, 'index.html'), 'utf8');
       const doc = page(dist, `papers/${record.id}/`);
-      expect(doc.querySelectorAll('script[src]'), record.id).toHaveLength(0);
+      // The hotkeys loader is an external module (cached once, not repeated in every page) under 0.8 kB gzip;
+      // the search dialog it opens loads only when used.
+      const scripts = doc.querySelectorAll('script[src]');
+      expect(scripts, record.id).toHaveLength(1);
+      expect(scripts[0]!.getAttribute('type')).toBe('module');
+      const loader = readFileSync(path.join(dist, scripts[0]!.getAttribute('src')!), 'utf8');
+      expect(loader).toContain('data-search-open');
+      expect(gzipSync(loader).length).toBeLessThan(800);
       const inline = doc.querySelectorAll('script:not([type="application/ld+json"])').reduce((n, s) => n + s.textContent.length, 0);
       // Theme-before-paint, service-worker registration and the BibTeX copy button.
       expect(inline, record.id).toBeLessThan(4096);

@@ -89,11 +89,7 @@ const SCRIPT_URLS = `(() => {
   for (const el of document.querySelectorAll('a[href], area[href]')) check(el, el.getAttribute('href'));
   for (const el of document.querySelectorAll('iframe[src], embed[src], frame[src]')) check(el, el.getAttribute('src'));
   for (const el of document.querySelectorAll('object[data]')) check(el, el.getAttribute('data'));
-  // Pagefind's own search form has action="javascript:void(0);": the UI's, never digest text.
-  for (const el of document.querySelectorAll('form[action], button[formaction]')) {
-    if (el.matches('form.pagefind-ui__form') && el.getAttribute('action') === 'javascript:void(0);') continue;
-    check(el, el.getAttribute('action') || el.getAttribute('formaction'));
-  }
+  for (const el of document.querySelectorAll('form[action], button[formaction]')) check(el, el.getAttribute('action') || el.getAttribute('formaction'));
   return out;
 })()`;
 
@@ -158,25 +154,21 @@ export async function sweepPages(context: BrowserContext, hits: Hit[], siteUrl: 
 
 /**
  * `/search/?q=…` as a reader would leave it: every result loaded ("Load more" until it is gone)
- * and every filter group open. Returns the page (still open) for further assertions.
+ * and the filter panel open. Returns the page (still open) for further assertions.
  */
 export async function openSearch(context: BrowserContext, siteUrl: string, query: string): Promise<Page> {
   const page = await context.newPage();
   await gotoSettled(page, new URL(`search/?q=${encodeURIComponent(query)}`, siteUrl).toString());
-  // The message ("N results for …") appears once the search has finished.
-  await page.locator('.pagefind-ui__message', { hasText: /result/i }).waitFor({ timeout: 15_000 });
-  const results = page.locator('.pagefind-ui__result');
-  const more = page.locator('.pagefind-ui__button', { hasText: /load more/i });
-  for (let i = 0; i < 30 && (await more.count()) > 0; i++) {
+  // The status line ("N papers for …") appears once the search has finished.
+  await page.locator('[data-status]', { hasText: /papers? for/ }).waitFor({ timeout: 15_000 });
+  const results = page.locator('[data-results] li');
+  const more = page.locator('[data-more]');
+  for (let i = 0; i < 30 && (await more.isVisible()); i++) {
     const shown = await results.count();
     await more.click();
-    await page.waitForFunction((n) => document.querySelectorAll('.pagefind-ui__result').length > n, shown, { timeout: 10_000 });
+    await page.waitForFunction((n) => document.querySelectorAll('[data-results] li').length > n, shown, { timeout: 10_000 });
   }
-  await page.locator('.pagefind-ui__filter-name').first().waitFor({ timeout: 10_000 });
-  const closed = page.locator('details.pagefind-ui__filter-block:not([open]) > summary');
-  for (let i = 0; i < 10 && (await closed.count()) > 0; i++) await closed.first().click();
-  await page.waitForFunction(() => document.querySelectorAll('details.pagefind-ui__filter-block:not([open])').length === 0, undefined, {
-    timeout: 5_000,
-  });
+  await page.locator('[data-filters] summary').click();
+  await page.locator('[data-filter-panel] fieldset').first().waitFor({ timeout: 10_000 });
   return page;
 }

@@ -24,6 +24,12 @@ export interface SearchRecord {
   sort: Record<string, string>;
 }
 
+/**
+ * `text` with lone UTF-16 surrogates replaced by U+FFFD. Pagefind's service parses records as
+ * JSON in Rust, which rejects a lone surrogate (`\ud800`) and stops the build; a digest may hold one.
+ */
+const wellFormed = (text: string): string => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+
 /** Longest byline a result shows. */
 const BYLINE_MAX = 120;
 
@@ -52,12 +58,14 @@ export function searchRecord(paper: Paper, topicNames: ReadonlyMap<string, strin
   const content = [title, (paper.authors ?? []).join(', '), paper.org?.name, plainText(paper.abstract), ...paper.keywords, note]
     .filter((part) => part && part.trim())
     .join('. ');
+  const meta = { title, date: paper.published, byline, org: paper.org?.name ?? '', topics: topics.join(' · '), upvotes };
+  const filters = { topic: topics, org: paper.org ? [paper.org.name] : [], year: [paper.published.slice(0, 4)] };
   return {
     url: `/${paperPath(paper.id)}`,
     language: 'en',
-    content,
-    meta: { title, date: paper.published, byline, org: paper.org?.name ?? '', topics: topics.join(' · '), upvotes },
-    filters: { topic: topics, org: paper.org ? [paper.org.name] : [], year: [paper.published.slice(0, 4)] },
+    content: wellFormed(content),
+    meta: Object.fromEntries(Object.entries(meta).map(([k, v]) => [k, wellFormed(v)])),
+    filters: Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v.map(wellFormed)])),
     // Pagefind sorts strings: zero-padded so 100 sorts after 99.
     sort: { date: paper.published, upvotes: upvotes.padStart(7, '0') },
   };
