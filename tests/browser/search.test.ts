@@ -24,7 +24,7 @@ describe.each(DEMO_SITES)('search on /search/ ($label)', ({ dir, base }) => {
     await page.goto(`${site.server.url}search/`);
     const input = page.locator('main input[name=q]');
     await input.pressSequentially('speculative decoding', { delay: 20 });
-    const result = page.locator('[data-results] li', { hasText: 'Medusa' }).first();
+    const result = page.locator('[data-results] li').filter({ has: page.locator('.search-title', { hasText: 'Medusa' }) });
     await result.waitFor({ timeout: 15_000 });
     const text = await result.innerText();
     expect(text).toMatch(/authors · \d{4}-\d{2}-\d{2}/);

@@ -121,7 +121,7 @@ describe('demo site from the sample digest', () => {
     for (const record of archive) expect(homeLinks.has(record.url), record.id).toBe(true);
   });
 
-  it('has a 404 page, an offline page, and a search index without Pagefind's HTML-rendering UIs', () => {
+  it('has a 404 page, an offline page, and a search index without the HTML-rendering Pagefind UIs', () => {
     expect(existsSync(path.join(dist, '404.html'))).toBe(true);
     expect(existsSync(path.join(dist, 'offline', 'index.html'))).toBe(true);
     const bundle = readdirSync(path.join(dist, 'pagefind'));

@@ -60,9 +60,13 @@ async function search(debounce = 0) {
     more.hidden = true;
     return;
   }
+  // The same search again (filter counts arriving): keep as many results shown as before.
+  const keep = outcome && paramsFromState(outcome.state).toString() === paramsFromState({ ...state, q: state.q.trim() }).toString() ? outcome.shown.length : 0;
   try {
     const found = await runSearch({ ...state, q: state.q.trim() }, debounce);
     if (!found || mine !== seq) return;
+    while (found.shown.length < Math.min(keep, found.total)) found.shown.push(...(await loadPage(found.results, found.shown.length)));
+    if (mine !== seq) return;
     outcome = found;
     render();
   } catch (error) {

@@ -21,6 +21,10 @@ describe('offline manifest', () => {
     expect(offlineManifest(changed, 'en_123', sha1).manifest.version).not.toBe(manifest.version);
   });
 
+  it('keeps the home page, whose path is empty', () => {
+    expect(parseOfflinePart('\t52832\t9b2095f9\n', 'p')).toEqual([{ path: '', bytes: 52832, hash: '9b2095f9' }]);
+  });
+
   it('names the part and line of a malformed entry', () => {
     expect(() => parseOfflinePart('papers/a/\t12\tabcdef01\npapers/b/\tlots\tabcdef01\n', 'offline/files-3.txt')).toThrow(
       'offline/files-3.txt:2: expected "path<TAB>bytes<TAB>hash", found "papers/b/\tlots\tabcdef01"',

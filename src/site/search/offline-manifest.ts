@@ -6,7 +6,7 @@
 
 /** One file of the built site that a saved copy holds. */
 export interface OfflineFile {
-  /** Path inside the site, without base (`papers/x/`, `pagefind/…`); pages as their directory URL. */
+  /** Path inside the site, without base (`papers/x/`, `pagefind/…`); pages as their directory URL (the home page is ``). */
   path: string;
   /** Stored size in bytes. */
   bytes: number;
@@ -61,7 +61,7 @@ export function parseOfflinePart(text: string, name: string): OfflineFile[] {
   for (const [i, line] of text.split('\n').entries()) {
     if (!line) continue;
     const [path, bytes, hash] = line.split('\t');
-    if (!path || !/^\d+$/.test(bytes ?? '') || !/^[0-9a-f]{8}$/.test(hash ?? '')) {
+    if (path === undefined || !/^\d+$/.test(bytes ?? '') || !/^[0-9a-f]{8}$/.test(hash ?? '')) {
       throw new Error(`${name}:${i + 1}: expected "path<TAB>bytes<TAB>hash", found "${line.slice(0, 80)}"`);
     }
     out.push({ path, bytes: Number(bytes), hash: hash! });

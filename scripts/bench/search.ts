@@ -1,0 +1,233 @@
+/**
+ * The search and offline benchmark of issue 8 (`npm run bench -- --search DIST`, or
+ * `npx tsx scripts/bench/search.ts DIST`): against a built site, served the way GitHub Pages
+ * serves it (text gzip-compressed; Pagefind's files are gzip already), in Chromium:
+ * - first visit: bytes over the wire for one paper page until the service worker is idle, and the
+ *   Cache Storage it leaves;
+ * - `sw.js` size;
+ * - a cold first query (no service worker, nothing cached) for three queries: bytes and time from
+ *   typing to results shown, without and with the focus warm-up;
+ * - typo recall: 100 seeded titles misspelt (scripts/bench/misspell.ts), found in the top 10 as
+ *   typed or after one click on the suggestion;
+ * - optionally (`--lighthouse`) Lighthouse mobile on `/search/?q=diffusion` (lighthouse via npx).
+ */
+import http from 'node:http';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../../tests/support/browser.ts';
+import { sample, seededRandom } from '../../tests/support/random.ts';
+import { CHROMIUM_PATH } from '../../tests/support/env.ts';
+import { misspell } from './misspell.ts';
+
+const TEXT = /\.(html|js|css|json|txt|svg|xml|jsonl)$/;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+/** A byte-counting static server for `dist` at `/`: gzip for text (as GitHub Pages), files as stored otherwise. */
+async function countingServer(dist: string) {
+  const gzCache = new Map<string, Buffer>();
+  let bytes = 0;
+  let requests = 0;
+  const server = http.createServer((req, res) => {
+    let file = path.join(dist, decodeURIComponent((req.url ?? '/').split('?')[0]!));
+    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.statusCode = 404;
+      return res.end('not found');
+    }
+    let body = readFileSync(file);
+    if (TEXT.test(file)) {
+      body = gzCache.get(file) ?? gzCache.set(file, gzipSync(body, { level: 9 })).get(file)!;
+      res.setHeader('content-encoding', 'gzip');
+    }
+    res.setHeader('content-type', TYPES[path.extname(file)] ?? 'application/octet-stream');
+    bytes += body.length;
+    requests++;
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    /** Bytes and requests served since the last reset. */
+    take() {
+      const out = { bytes, requests };
+      bytes = 0;
+      requests = 0;
+      return out;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+type Server = Awaited<ReturnType<typeof countingServer>>;
+
+/** Waits until no request started for `quietMs`. */
+async function quiet(context: BrowserContext, quietMs: number) {
+  let last = Date.now();
+  const bump = () => (last = Date.now());
+  context.on('request', bump);
+  while (Date.now() - last < quietMs) await new Promise((r) => setTimeout(r, 200));
+  context.off('request', bump);
+}
+
+interface Record_ {
+  id: string;
+  title: string;
+  url: string;
+}
+
+function archive(dist: string): Record_[] {
+  return readFileSync(path.join(dist, 'archive.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record_);
+}
+
+async function firstVisit(browser: Browser, server: Server, paper: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  server.take();
+  const started = performance.now();
+  await page.goto(`${server.url}${paper}`);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await quiet(context, 2500);
+  const served = server.take();
+  const cache = await page.evaluate(async () => {
+    let total = 0;
+    for (const name of await caches.keys()) {
+      const c = await caches.open(name);
+      for (const r of await c.keys()) total += (await (await c.match(r))!.arrayBuffer()).byteLength;
+    }
+    return total;
+  });
+  await context.close();
+  return { bytes: served.bytes, requests: served.requests, cacheStorageBytes: cache, quietAfterMs: Math.round(performance.now() - started - 2500) };
+}
+
+/** One cold query typed on the search page: bytes and ms from typing to the first results shown. */
+async function coldQuery(browser: Browser, server: Server, query: string, warm: boolean) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(`${server.url}search/`);
+  await quiet(context, 500);
+  const input = page.locator('main input[name=q]');
+  if (warm) {
+    await input.focus();
+    await quiet(context, 1500);
+  }
+  server.take();
+  const started = performance.now();
+  await input.fill(query);
+  await page.locator('[data-status]', { hasText: /papers? for/ }).waitFor({ timeout: 30_000 });
+  const ms = Math.round(performance.now() - started);
+  await quiet(context, 300);
+  const { bytes, requests } = server.take();
+  const results = Number((await page.locator('[data-status]').innerText()).match(/\d+/)?.[0] ?? 0);
+  await context.close();
+  return { query, warm, ms, bytes, requests, results };
+}
+
+/** Share of `n` seeded misspelt titles found in the top 10, as typed or after one suggestion click. */
+async function typoRecall(browser: Browser, server: Server, records: Record_[], n: number, seed: number) {
+  const candidates = records.filter((r) => !r.title.includes('$') && /\p{L}{6,}/u.test(r.title));
+  const random = seededRandom(seed);
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  let direct = 0;
+  let afterClick = 0;
+  const misses: string[] = [];
+  const top10 = () => page.locator('[data-results] li a').evaluateAll((as) => as.slice(0, 10).map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  for (const record of sample(candidates, n, seed)) {
+    const typo = misspell(record.title, random);
+    await page.goto(`${server.url}search/?q=${encodeURIComponent(typo)}`);
+    await page.locator('[data-status]', { hasText: /papers? for|could not|failed/ }).waitFor({ timeout: 30_000 });
+    // "Did you mean" is decided after the results show: give it its moment.
+    await page.waitForTimeout(150);
+    await page.waitForLoadState('networkidle');
+    if ((await top10()).includes(record.url)) {
+      direct++;
+      continue;
+    }
+    const link = page.locator('[data-suggestion] strong a');
+    if ((await link.count()) > 0) {
+      await link.click();
+      await page.waitForURL((u) => u.searchParams.get('q') !== typo);
+      await page.locator('[data-status]', { hasText: /papers? for/ }).waitFor({ timeout: 30_000 });
+      if ((await top10()).includes(record.url)) {
+        afterClick++;
+        continue;
+      }
+    }
+    misses.push(`${typo} → ${record.title}`);
+  }
+  await context.close();
+  return { cases: n, seed, foundAsTyped: direct, foundAfterSuggestion: afterClick, recall: (direct + afterClick) / n, misses };
+}
+
+function lighthouse(url: string) {
+  const result = spawnSync(
+    'npx',
+    ['--yes', 'lighthouse@13.5.0', url, '--output=json', '--quiet', '--chrome-flags=--headless --no-sandbox --disable-gpu', '--only-categories=performance,accessibility'],
+    { encoding: 'utf8', env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (result.status !== 0) return { error: result.stderr.slice(-500) };
+  const report = JSON.parse(result.stdout) as { categories: Record<string, { score: number }>; audits: Record<string, { numericValue?: number }> };
+  return {
+    performance: Math.round(report.categories.performance!.score * 100),
+    accessibility: Math.round(report.categories.accessibility!.score * 100),
+    tbtMs: Math.round(report.audits['total-blocking-time']?.numericValue ?? NaN),
+    cls: report.audits['cumulative-layout-shift']?.numericValue,
+    lcpMs: Math.round(report.audits['largest-contentful-paint']?.numericValue ?? NaN),
+  };
+}
+
+/** Runs every measure on `dist` (built with BASE=/). */
+export async function benchSearch(dist: string, options: { recall?: number; seed?: number; lighthouse?: boolean } = {}) {
+  const server = await countingServer(dist);
+  const browser = await launchBrowser();
+  try {
+    const records = archive(dist);
+    const sw = readFileSync(path.join(dist, 'sw.js'));
+    const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+    const visit = await firstVisit(browser, server, records[Math.floor(records.length / 2)]!.url.slice(1));
+    const queries = [];
+    for (const warm of [false, true]) for (const q of ['speculative decoding', 'diffusion', 'RynnBrain']) queries.push(await coldQuery(browser, server, q, warm));
+    const recall = options.recall === 0 ? null : await typoRecall(browser, server, records, options.recall ?? 100, options.seed ?? 1);
+    const lh = options.lighthouse ? lighthouse(`${server.url}search/?q=diffusion`) : null;
+    return {
+      papers: entry.languages.en.page_count as number,
+      swBytes: sw.length,
+      swGzipBytes: gzipSync(sw).length,
+      firstVisit: visit,
+      queries,
+      recall,
+      lighthouse: lh,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+  const dist = process.argv[2];
+  if (!dist || !existsSync(path.join(dist, 'sw.js'))) {
+    process.stderr.write('usage: npx tsx scripts/bench/search.ts DIST [--recall N] [--seed N] [--lighthouse]\n');
+    process.exit(2);
+  }
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? Number(process.argv[i + 1]) : undefined;
+  };
+  const result = await benchSearch(dist, { recall: arg('--recall'), seed: arg('--seed'), lighthouse: process.argv.includes('--lighthouse') });
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+}
