@@ -11,7 +11,10 @@
  * random `--build-papers N` of its papers) ingested into a temporary folder, then the real
  * `npx astro build` of it, `--runs` times (default 1: one full build takes minutes).
  *
+ * `--search DIST` instead measures search and offline on a built site (scripts/bench/search.ts).
+ *
  * Usage: npm run bench -- [--runs 3] [--synthetic 20000] [--json] [--build [--build-papers N]]
+ *        npm run bench -- --search DIST [--recall 100] [--seed 1] [--lighthouse]
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -23,6 +26,7 @@ import { repoRoot } from '../tests/support/repo.ts';
 import { runIngestCases, writeCorpus, writeSynthetic, type IngestCaseResult } from './bench/ingest-cases.ts';
 import { benchSiteBuild, formatSiteBuild } from './bench/site-build.ts';
 import { table } from './bench/table.ts';
+import { searchBenchMain } from './bench/search.ts';
 
 const corpusDir = config().corpusDir;
 
@@ -127,6 +131,8 @@ function formatResults(
 }
 
 async function main(argv: string[]): Promise<number> {
+  // Search and offline measure a site already built (scripts/bench/search.ts): a mode of its own.
+  if (argv[0] === '--search') return searchBenchMain(argv.slice(1));
   const options = parseBenchArgs(argv);
   if ('exit' in options) return options.exit;
   const work = await mkdtemp(path.join(os.tmpdir(), 'papershelf-bench-'));

@@ -29,7 +29,7 @@ export interface Config {
   ledgerFile: string;
   /** `PAPERSHELF_OUT`: Astro's output folder (default `./dist`). */
   outDir: string;
-  /** `PAPERSHELF_PRECACHE_MB` in bytes: pages the service worker precaches on the first visit (default 30 MB). */
+  /** `PAPERSHELF_PRECACHE_MB` in bytes (default 30 MB). Unused since the service worker precaches only the shell (issue 8); still validated. */
   precacheBytes: number;
   /** `PAPERSHELF_CORPUS`: the real corpus for the corpus tests and benchmarks (default `../shared/corpus` beside the repository). */
   corpusDir: string;

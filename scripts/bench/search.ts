@@ -1,6 +1,5 @@
 /**
- * The search and offline benchmark of issue 8 (`npm run bench -- --search DIST`, or
- * `npx tsx scripts/bench/search.ts DIST`): against a built site, served the way GitHub Pages
+ * The search and offline benchmark of issue 8 (`npm run bench -- --search DIST`): against a built site, served the way GitHub Pages
  * serves it (text gzip-compressed; Pagefind's files are gzip already), in Chromium:
  * - first visit: bytes over the wire for one paper page until the service worker is idle, and the
  *   Cache Storage it leaves;
@@ -12,16 +11,21 @@
  * - optionally (`--lighthouse`) Lighthouse mobile on `/search/?q=diffusion` (lighthouse via npx).
  */
 import http from 'node:http';
+import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser } from '../../tests/support/browser.ts';
 import { sample, seededRandom } from '../../tests/support/random.ts';
 import { CHROMIUM_PATH } from '../../tests/support/env.ts';
+import { repoRoot } from '../../tests/support/repo.ts';
 import { misspell } from './misspell.ts';
+import { table } from './table.ts';
 
 const TEXT = /\.(html|js|css|json|txt|svg|xml|jsonl)$/;
 const TYPES: Record<string, string> = {
@@ -218,16 +222,47 @@ export async function benchSearch(dist: string, options: { recall?: number; seed
   }
 }
 
-if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
-  const dist = process.argv[2];
-  if (!dist || !existsSync(path.join(dist, 'sw.js'))) {
-    process.stderr.write('usage: npx tsx scripts/bench/search.ts DIST [--recall N] [--seed N] [--lighthouse]\n');
-    process.exit(2);
+/** The measures as a table. */
+export function formatSearch(r: Awaited<ReturnType<typeof benchSearch>>): string {
+  const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+  const lines = [
+    `Search and offline, ${r.papers} papers`,
+    `  first visit: ${kb(r.firstVisit.bytes)} over the wire in ${r.firstVisit.requests} requests, Cache Storage ${kb(r.firstVisit.cacheStorageBytes)}`,
+    `  sw.js: ${r.swBytes} B (${r.swGzipBytes} B gzip)`,
+    table(
+      ['query', 'warm-up', 'ms', 'bytes', 'requests', 'results'],
+      r.queries.map((q) => [q.query, q.warm ? 'focus' : 'none', String(q.ms), kb(q.bytes), String(q.requests), String(q.results)]),
+    ),
+  ];
+  if (r.recall) {
+    lines.push(
+      `  typo recall: ${(r.recall.recall * 100).toFixed(1)}% of ${r.recall.cases} (seed ${r.recall.seed}): ${r.recall.foundAsTyped} as typed, ${r.recall.foundAfterSuggestion} after one suggestion`,
+    );
   }
-  const arg = (name: string) => {
-    const i = process.argv.indexOf(name);
-    return i > 0 ? Number(process.argv[i + 1]) : undefined;
-  };
-  const result = await benchSearch(dist, { recall: arg('--recall'), seed: arg('--seed'), lighthouse: process.argv.includes('--lighthouse') });
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (r.lighthouse) lines.push(`  Lighthouse (mobile) /search/?q=diffusion: ${JSON.stringify(r.lighthouse)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** `npm run bench -- --search DIST [--recall N] [--seed N] [--lighthouse]`: prints the table, writes bench/search-results.json. */
+export async function searchBenchMain(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { recall: { type: 'string' }, seed: { type: 'string' }, lighthouse: { type: 'boolean', default: false } },
+  });
+  const dist = positionals[0];
+  if (!dist || !existsSync(path.join(dist, 'sw.js'))) {
+    process.stderr.write(`bench: --search needs a built site (a dist/ folder with sw.js), got ${JSON.stringify(dist ?? '')}\n`);
+    return 2;
+  }
+  const result = await benchSearch(dist, {
+    recall: values.recall === undefined ? undefined : Number(values.recall),
+    seed: values.seed === undefined ? undefined : Number(values.seed),
+    lighthouse: values.lighthouse,
+  });
+  await mkdir(path.join(repoRoot, 'bench'), { recursive: true });
+  const load = os.loadavg().map((n) => n.toFixed(1));
+  await writeFile(path.join(repoRoot, 'bench', 'search-results.json'), `${JSON.stringify({ date: new Date().toISOString(), loadAverage: load, dist, ...result }, null, 2)}\n`);
+  process.stdout.write(`${formatSearch(result)}  load average ${load.join(' ')}; wrote bench/search-results.json\n`);
+  return 0;
 }

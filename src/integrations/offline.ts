@@ -51,8 +51,7 @@ function savedFiles(outDir: string): OfflineFile[] {
         if (relPath !== 'offline') walk(full, relPath);
         continue;
       }
-      const wanted =
-        /^(pagefind|katex|_astro|search)\//.test(relPath) || relPath.endsWith('index.html') || relPath === 'favicon.svg';
+      const wanted = /^(pagefind|katex|_astro|search)\//.test(relPath) || relPath.endsWith('index.html') || relPath === 'favicon.svg';
       if (!wanted) continue;
       const body = readFileSync(full);
       // Pages are saved under their directory URL, the one readers navigate to.

@@ -30,7 +30,7 @@ const UNUSED = [
 ];
 
 /** Where the vocabulary goes, inside the output folder: `search/vocab-<index hash>.txt`. */
-export function vocabularyPath(indexHash: string): string {
+function vocabularyPath(indexHash: string): string {
   return `search/vocab-${indexHash}.txt`;
 }
 

@@ -29,7 +29,8 @@ function cacheBytes(page: Page): Promise<Record<string, { files: number; bytes: 
 async function settleWorker(page: Page, quietMs = 2000) {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    if (!navigator.serviceWorker.controller)
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
   });
   let last = Date.now();
   const bump = () => (last = Date.now());
@@ -107,7 +108,10 @@ describe.each(DEMO_SITES)('offline ($label)', ({ dir, base }) => {
     // A paper nobody opened, and a query nobody ran.
     const ids = await page.evaluate(async (b) => {
       const list = await (await caches.open('papershelf-saved')).match(`${b}__saved__/files.txt`);
-      return (await list!.text()).split('\n').filter((l) => l.startsWith('papers/')).map((l) => l.split('\t')[0]);
+      return (await list!.text())
+        .split('\n')
+        .filter((l) => l.startsWith('papers/'))
+        .map((l) => l.split('\t')[0]);
     }, base);
     const unread = ids.at(-1)!;
 

@@ -34,7 +34,8 @@ describe('/search/ with hostile organisation and topic names (issue 7, item 1)',
 
   const label = (text: string) => page.locator('[data-filter-panel] label', { hasText: text });
   /** Organisation names offered by the filter panel's list (set as `option.value`: text). */
-  const orgNames = () => page.locator('#search-org-list option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  const orgNames = () =>
+    page.locator('#search-org-list option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
 
   it('runs no script with the filters open and the results shown', async () => {
     await expect(page.locator('[data-results] li').count()).resolves.toBeGreaterThan(10);
@@ -42,7 +43,9 @@ describe('/search/ with hostile organisation and topic names (issue 7, item 1)',
     await expect(page.locator('[data-filter-panel] fieldset').count()).resolves.toBe(3);
     expect(hits).toEqual([]);
     // Nothing the names carry became an element.
-    await expect(page.locator('[data-search-page] img, [data-search-page] svg[onload], [data-search-page] script').count()).resolves.toBe(0);
+    await expect(page.locator('[data-search-page] img, [data-search-page] svg[onload], [data-search-page] script').count()).resolves.toBe(
+      0,
+    );
   });
 
   it('offers the organisation from the report literally in the filter panel', async () => {
@@ -76,18 +79,24 @@ describe('/search/ with hostile organisation and topic names (issue 7, item 1)',
   it('shows hostile titles and a hostile query as text', async () => {
     const results = await openSearch(context, server.url, 'hostile');
     await expect(
-      results.locator('[data-results] .search-title', { hasText: `Hostile title <img src=x onerror="__hx('plain-title-img')"> decoding` }).count(),
+      results
+        .locator('[data-results] .search-title', { hasText: `Hostile title <img src=x onerror="__hx('plain-title-img')"> decoding` })
+        .count(),
     ).resolves.toBe(1);
     const query = `<img src=x onerror=__hx('search-query')>`;
     const page2 = await context.newPage();
     await page2.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
     await page2.locator('[data-status]', { hasText: /papers? for/ }).waitFor({ timeout: 15_000 });
     await expect(page2.locator('[data-status]').innerText()).resolves.toContain(query);
-    // The header dialog renders the same way.
+    // The header dialog renders the same way (on the search page the keys focus its own box, so from the home page).
+    await page2.goto(server.url);
     await page2.keyboard.press('Control+k');
     await page2.locator('dialog[open]').waitFor();
     await page2.keyboard.type('hostile title');
-    await page2.locator('dialog [role=option]', { hasText: `<img src=x onerror="__hx('plain-title-img')">` }).first().waitFor({ timeout: 15_000 });
+    await page2
+      .locator('dialog [role=option]', { hasText: `<img src=x onerror="__hx('plain-title-img')">` })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await expect(page2.locator('dialog img, dialog script').count()).resolves.toBe(0);
     expect(hits).toEqual([]);
   });

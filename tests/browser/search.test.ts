@@ -53,7 +53,10 @@ describe.each(DEMO_SITES)('search on /search/ ($label)', ({ dir, base }) => {
     await page.locator('[data-filters] summary').click();
     const topic = page.locator('[data-filter-panel] label', { hasText: 'Speculative decoding' }).locator('input');
     await topic.check();
-    await page.locator('[data-filter-panel] label', { hasText: /^\s*2024/ }).locator('input').check();
+    await page
+      .locator('[data-filter-panel] label', { hasText: /^\s*2024/ })
+      .locator('input')
+      .check();
     await expect.poll(() => new URL(page.url()).searchParams.getAll('year'), { timeout: 10_000 }).toEqual(['2024']);
     await expect.poll(async () => (await titles(page)).length, { timeout: 10_000 }).toBeLessThan(all.length);
     const filtered = await titles(page);
@@ -80,7 +83,9 @@ describe.each(DEMO_SITES)('search on /search/ ($label)', ({ dir, base }) => {
     const relevance = await titles(page);
     await page.locator('select[name=sort]').selectOption('newest');
     await expect.poll(async () => (await titles(page)).join('|') !== relevance.join('|'), { timeout: 10_000 }).toBe(true);
-    const dates = (await page.locator('[data-results] li .search-meta:first-of-type').allInnerTexts()).map((t) => t.match(/\d{4}-\d{2}-\d{2}/)![0]);
+    const dates = (await page.locator('[data-results] li .search-meta:first-of-type').allInnerTexts()).map(
+      (t) => t.match(/\d{4}-\d{2}-\d{2}/)![0],
+    );
     expect(dates.length).toBe(10);
     expect(dates).toEqual([...dates].sort().reverse());
   });

@@ -151,7 +151,9 @@ describe('demo site from the sample digest', () => {
     expect(records.every((r) => r.url.startsWith(`${TEST_BASE}papers/`))).toBe(true);
     // The client's base (Pagefind, the vocabulary, the offline list) is compiled in from BASE.
     const scripts = readdirSync(path.join(baseDist, '_astro')).filter((f) => f.endsWith('.js'));
-    const engine = scripts.map((f) => readFileSync(path.join(baseDist, '_astro', f), 'utf8')).find((s) => s.includes('pagefind/pagefind.js'));
+    const engine = scripts
+      .map((f) => readFileSync(path.join(baseDist, '_astro', f), 'utf8'))
+      .find((s) => s.includes('pagefind/pagefind.js'));
     expect(engine).toContain(TEST_BASE);
     const manifest = JSON.parse(readFileSync(path.join(baseDist, 'offline-manifest.json'), 'utf8'));
     expect(manifest.parts.every((p: string) => !p.startsWith('/'))).toBe(true);

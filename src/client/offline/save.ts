@@ -38,7 +38,8 @@ let controller: AbortController | undefined;
 
 /** The saved copy's record, if there is one. */
 async function savedRecord(): Promise<SavedRecord | undefined> {
-  const response = await (await caches.open(CACHE)).match(RECORD);
+  // caches.match with a cache name, not caches.open: opening would create the cache again after a removal.
+  const response = await caches.match(RECORD, { cacheName: CACHE });
   return response ? ((await response.json()) as SavedRecord) : undefined;
 }
 
@@ -134,7 +135,11 @@ async function save() {
     // Files the new list no longer has (an update) go.
     const wanted = new Set(files.map(url));
     for (const request of await cache.keys()) {
-      if (!wanted.has(request.url) && request.url !== new URL(RECORD, location.href).href && request.url !== new URL(LIST, location.href).href) {
+      if (
+        !wanted.has(request.url) &&
+        request.url !== new URL(RECORD, location.href).href &&
+        request.url !== new URL(LIST, location.href).href
+      ) {
         await cache.delete(request);
       }
     }

@@ -101,6 +101,10 @@ function build(): HTMLDialogElement {
       if (!results.length) return;
       const step = event.key === 'ArrowDown' ? 1 : -1;
       setActive((active + step + results.length + (active < 0 && step < 0 ? 1 : 0)) % results.length);
+    } else if (event.key === 'Escape') {
+      // One Esc closes (in a search field the browser's first Esc would only clear the text).
+      event.preventDefault();
+      d.close();
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const chosen = results[active];

@@ -4,6 +4,7 @@
  * index under an open page. Also runs a search for a state and decides on "Did you mean".
  */
 import { pagefindOptions, type SearchState } from './state.ts';
+import type { Vocabulary } from './suggest.ts';
 
 /** One result's data (`result.data()`): what the custom record holds. */
 export interface ResultData {
@@ -41,7 +42,7 @@ const PAGE = 10;
 let loading: Promise<Pagefind> | undefined;
 
 /** Pagefind, imported and initialised once (its WASM and `pf_meta` load here: the warm-up). */
-export function pagefind(): Promise<Pagefind> {
+function pagefind(): Promise<Pagefind> {
   loading ??= (async () => {
     const pf = (await import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`)) as Pagefind;
     // Title matches rank above abstract matches; 5 is Pagefind's default, stated so a test pins it.
@@ -54,7 +55,7 @@ export function pagefind(): Promise<Pagefind> {
 }
 
 /** True when a data-saving reader asked for nothing to be fetched ahead. */
-export function saveData(): boolean {
+function saveData(): boolean {
   return Boolean((navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData);
 }
 
@@ -117,17 +118,31 @@ export async function runSearch(state: SearchState, debounce = 0): Promise<Searc
   const outcome: SearchOutcome = { state, total: response.results.length, results: response.results, shown, filters: response.filters };
   if (!state.q.trim()) return outcome;
   const { looksMisspelt } = await import('./suggest.ts');
-  if (response.results.length > 0 && !looksMisspelt(state.q, shown.flatMap((d) => [d.meta.title ?? '', d.content]))) return outcome;
+  if (
+    response.results.length > 0 &&
+    !looksMisspelt(
+      state.q,
+      shown.flatMap((d) => [d.meta.title ?? '', d.content]),
+    )
+  )
+    return outcome;
   const suggestion = await correction(state);
   if (!suggestion) return outcome;
   if (response.results.length > 0) return { ...outcome, suggestion };
   // The query found nothing and the correction finds papers: show those, and say so.
   const corrected = await withRetry((pf) => pf.search(suggestion, options));
   const correctedShown = await withRetry(() => loadPage(corrected.results, 0));
-  return { state, total: corrected.results.length, results: corrected.results, shown: correctedShown, filters: corrected.filters, replacedBy: suggestion };
+  return {
+    state,
+    total: corrected.results.length,
+    results: corrected.results,
+    shown: correctedShown,
+    filters: corrected.filters,
+    replacedBy: suggestion,
+  };
 }
 
-let vocabulary: Promise<import('./suggest.ts').Vocabulary> | undefined;
+let vocabulary: Promise<Vocabulary> | undefined;
 
 /** The vocabulary of the current index (named after its hash), fetched on first need. */
 function loadVocabulary() {

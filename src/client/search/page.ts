@@ -61,7 +61,10 @@ async function search(debounce = 0) {
     return;
   }
   // The same search again (filter counts arriving): keep as many results shown as before.
-  const keep = outcome && paramsFromState(outcome.state).toString() === paramsFromState({ ...state, q: state.q.trim() }).toString() ? outcome.shown.length : 0;
+  const keep =
+    outcome && paramsFromState(outcome.state).toString() === paramsFromState({ ...state, q: state.q.trim() }).toString()
+      ? outcome.shown.length
+      : 0;
   try {
     const found = await runSearch({ ...state, q: state.q.trim() }, debounce);
     if (!found || mine !== seq) return;
@@ -235,4 +238,3 @@ details.addEventListener('toggle', () => {
 showState();
 if (hasFilters(state)) details.open = true;
 if (state.q || hasFilters(state)) void search();
-

@@ -17,7 +17,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string 
  * Pagefind's excerpt (text with `<` `>` escaped as `&lt;` `&gt;`, hits in `<mark>`) rebuilt as
  * text nodes and `<mark>` elements: the tags Pagefind adds are the only markup, whatever the text holds.
  */
-export function excerptNodes(excerpt: string): DocumentFragment {
+function excerptNodes(excerpt: string): DocumentFragment {
   const fragment = document.createDocumentFragment();
   let marked = false;
   for (const part of excerpt.split(/(<mark>|<\/mark>)/)) {
@@ -52,7 +52,7 @@ export function resultItem(data: ResultData, options: { upvotes?: boolean; id?: 
 }
 
 /** A link to the search page for `q` (the query text goes into the URL and the link as text). */
-export function queryLink(q: string, className?: string): HTMLAnchorElement {
+function queryLink(q: string, className?: string): HTMLAnchorElement {
   const a = el('a', q, className);
   a.href = `${BASE}search/?${new URLSearchParams({ q })}`;
   return a;
@@ -65,7 +65,13 @@ export function suggestionNodes(outcome: { replacedBy?: string; suggestion?: str
     strong.append(queryLink(outcome.replacedBy));
     const instead = el('em');
     instead.append(queryLink(outcome.state.q));
-    return [document.createTextNode('No papers match your words as typed. Showing results for '), strong, document.createTextNode('. Search instead for '), instead, document.createTextNode('.')];
+    return [
+      document.createTextNode('No papers match your words as typed. Showing results for '),
+      strong,
+      document.createTextNode('. Search instead for '),
+      instead,
+      document.createTextNode('.'),
+    ];
   }
   if (outcome.suggestion) {
     const strong = el('strong');

@@ -4,7 +4,7 @@
  */
 
 /** Relevance (Pagefind's score, no sort), newest first, or most upvoted first. */
-export type SortKey = 'relevance' | 'newest' | 'upvotes';
+type SortKey = 'relevance' | 'newest' | 'upvotes';
 
 /** Filter groups: OR within a group, AND across groups. Values are display names. */
 export const FILTER_GROUPS = ['topic', 'org', 'year'] as const;

@@ -36,7 +36,7 @@ export function parseVocab(text: string): Vocabulary {
 }
 
 /** The normalisation Pagefind applies to a query: NFKD, marks removed, lower case. */
-export const normalise = (word: string): string =>
+const normalise = (word: string): string =>
   word
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -112,7 +112,8 @@ export async function resolve(query: string, vocab: Vocabulary, count: (q: strin
   for (let i = 0; i < parts.length; i += 2) {
     const w = normalise(parts[i]!);
     if (!correctable(w)) continue;
-    for (const { word } of candidates(w, vocab, 1).slice(0, 2)) tries.push({ i, word, gain: vocab.freq.get(word)! - (vocab.freq.get(w) ?? -1) });
+    for (const { word } of candidates(w, vocab, 1).slice(0, 2))
+      tries.push({ i, word, gain: vocab.freq.get(word)! - (vocab.freq.get(w) ?? -1) });
   }
   tries.sort((a, b) => b.gain - a.gain);
   for (const t of tries.slice(0, CONTEXT_BUDGET)) {

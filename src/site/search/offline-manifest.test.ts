@@ -5,7 +5,11 @@ import { offlineManifest, parseOfflinePart } from './offline-manifest.ts';
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
 describe('offline manifest', () => {
-  const files = Array.from({ length: 12_001 }, (_, i) => ({ path: `papers/p${String(i).padStart(5, '0')}/`, bytes: 100 + i, hash: 'abcdef01' }));
+  const files = Array.from({ length: 12_001 }, (_, i) => ({
+    path: `papers/p${String(i).padStart(5, '0')}/`,
+    bytes: 100 + i,
+    hash: 'abcdef01',
+  }));
 
   it('totals, splits into parts of 5,000 lines, sorts and versions by index hash and content', () => {
     const { manifest, parts } = offlineManifest([...files].reverse(), 'en_123', sha1);

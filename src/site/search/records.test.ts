@@ -57,7 +57,7 @@ describe('searchRecord', () => {
     expect(['0000999', '0001000', '0000120'].sort()).toEqual(['0000120', '0000999', '0001000']);
   });
 
-  it('replaces a lone surrogate (which stops Pagefind\'s JSON parser) and keeps real pairs', () => {
+  it("replaces a lone surrogate (which stops Pagefind's JSON parser) and keeps real pairs", () => {
     const record = searchRecord(testPaper({ title: 'Lone \ud800 and pair 😀', org: { slug: 'x', name: 'Org \udc00' } }), topics);
     expect(record.meta.title).toBe('Lone \ufffd and pair 😀');
     expect(record.filters.org).toEqual(['Org \ufffd']);

@@ -28,7 +28,8 @@ export interface SearchRecord {
  * `text` with lone UTF-16 surrogates replaced by U+FFFD. Pagefind's service parses records as
  * JSON in Rust, which rejects a lone surrogate (`\ud800`) and stops the build; a digest may hold one.
  */
-const wellFormed = (text: string): string => text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+const wellFormed = (text: string): string =>
+  text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
 /** Longest byline a result shows. */
 const BYLINE_MAX = 120;
