@@ -49,9 +49,11 @@ async function countingServer(dist: string) {
       res.statusCode = 404;
       return res.end('not found');
     }
-    let body = readFileSync(file);
+    let body: Buffer = readFileSync(file);
     if (TEXT.test(file)) {
-      body = gzCache.get(file) ?? gzCache.set(file, gzipSync(body, { level: 9 })).get(file)!;
+      let gz = gzCache.get(file);
+      if (!gz) gzCache.set(file, (gz = gzipSync(body, { level: 9 })));
+      body = gz;
       res.setHeader('content-encoding', 'gzip');
     }
     res.setHeader('content-type', TYPES[path.extname(file)] ?? 'application/octet-stream');
