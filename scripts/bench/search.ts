@@ -14,7 +14,7 @@ import http from 'node:http';
 import os from 'node:os';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -179,12 +179,16 @@ async function typoRecall(browser: Browser, server: Server, records: Record_[], 
   return { cases: n, seed, foundAsTyped: direct, foundAfterSuggestion: afterClick, recall: (direct + afterClick) / n, misses };
 }
 
-function lighthouse(url: string) {
-  const result = spawnSync(
-    'npx',
-    ['--yes', 'lighthouse@13.5.0', url, '--output=json', '--quiet', '--chrome-flags=--headless --no-sandbox --disable-gpu', '--only-categories=performance,accessibility'],
-    { encoding: 'utf8', env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, maxBuffer: 64 * 1024 * 1024 },
-  );
+/** Lighthouse mobile on `url`, run asynchronously: the counting server lives in this process's event loop. */
+async function lighthouse(url: string) {
+  const result = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      'npx',
+      ['--yes', 'lighthouse@13.5.0', url, '--output=json', '--quiet', '--chrome-flags=--headless --no-sandbox --disable-gpu', '--only-categories=performance,accessibility'],
+      { encoding: 'utf8', env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ status: error ? 1 : 0, stdout, stderr }),
+    );
+  });
   if (result.status !== 0) return { error: result.stderr.slice(-500) };
   const report = JSON.parse(result.stdout) as { categories: Record<string, { score: number }>; audits: Record<string, { numericValue?: number }> };
   return {
@@ -208,7 +212,7 @@ export async function benchSearch(dist: string, options: { recall?: number; seed
     const queries = [];
     for (const warm of [false, true]) for (const q of ['speculative decoding', 'diffusion', 'RynnBrain']) queries.push(await coldQuery(browser, server, q, warm));
     const recall = options.recall === 0 ? null : await typoRecall(browser, server, records, options.recall ?? 100, options.seed ?? 1);
-    const lh = options.lighthouse ? lighthouse(`${server.url}search/?q=diffusion`) : null;
+    const lh = options.lighthouse ? await lighthouse(`${server.url}search/?q=diffusion`) : null;
     return {
       papers: entry.languages.en.page_count as number,
       swBytes: sw.length,
