@@ -1,7 +1,7 @@
 /**
  * The header's search dialog, from the keyboard alone (Ctrl/Cmd-K and `/` open it, arrows choose,
  * Enter opens, Esc closes and gives focus back), accessible while open; and sorting by upvotes,
- * on the fixture archive (the demo digest has no upvote counts), under its base path.
+ * and listing by filter alone, on the fixture archive (the demo digest has no upvote counts), under its base path.
  */
 import { describe, expect, it, inject } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
@@ -71,6 +71,19 @@ describe('search dialog (keyboard only)', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === `${BASE}search/` && url.searchParams.get('q') === 'kernels');
     await page.locator('[data-results] li').first().waitFor({ timeout: 15_000 });
+  });
+});
+
+describe('filters without words', () => {
+  it('lists every paper of a topic, newest first, when only a filter is set', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}search/?topic=${encodeURIComponent('LLM inference')}&sort=newest`);
+    await page.locator('[data-status]', { hasText: /^\d+ papers?$/ }).waitFor({ timeout: 15_000 });
+    const total = Number.parseInt(await page.locator('[data-status]').innerText(), 10);
+    expect(total).toBeGreaterThan(10);
+    await expect(page.locator('[data-results] li').count()).resolves.toBe(10);
+    await expect(page.locator('details[data-filters]').getAttribute('open')).resolves.not.toBeNull();
+    await expect(page.locator('[data-empty-query]').isVisible()).resolves.toBe(false);
   });
 });
 

@@ -28,8 +28,8 @@ interface Pagefind {
   options(o: object): Promise<void>;
   init(): Promise<void>;
   destroy(): Promise<void>;
-  search(q: string, o?: object): Promise<PagefindResponse>;
-  debouncedSearch(q: string, o: object, ms: number): Promise<PagefindResponse | null>;
+  search(q: string | null, o?: object): Promise<PagefindResponse>;
+  debouncedSearch(q: string | null, o: object, ms: number): Promise<PagefindResponse | null>;
   filters(): Promise<FilterCounts>;
 }
 
@@ -112,7 +112,9 @@ export function loadPage(results: PagefindResult[], from: number): Promise<Resul
 /** Runs `state`'s search (debounced while typing; null when a newer one superseded it). */
 export async function runSearch(state: SearchState, debounce = 0): Promise<SearchOutcome | null> {
   const options = pagefindOptions(state);
-  const response = await withRetry((pf) => (debounce ? pf.debouncedSearch(state.q, options, debounce) : pf.search(state.q, options)));
+  // No words but filters: Pagefind lists every paper the filters match only for a null query ("" finds nothing).
+  const term = state.q.trim() || null;
+  const response = await withRetry((pf) => (debounce ? pf.debouncedSearch(term, options, debounce) : pf.search(term, options)));
   if (!response) return null;
   const shown = await withRetry(() => loadPage(response.results, 0));
   const outcome: SearchOutcome = { state, total: response.results.length, results: response.results, shown, filters: response.filters };
