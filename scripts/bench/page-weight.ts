@@ -118,7 +118,7 @@ function partName(el: HTMLElement, index: number): string {
 /** One part of a page: where it lies in the page's text (`[start, end)` ranges; a part may have holes). */
 interface PartRange {
   name: string;
-  ranges: Array<[number, number]>;
+  ranges: Array<readonly [number, number]>;
 }
 
 /**
@@ -205,7 +205,7 @@ function attributeParts(html: string): Record<string, Part> {
 function breakdown(html: string): Record<string, Part> {
   const whole = gz(html);
   const out: Record<string, Part> = {};
-  const byName = new Map<string, Array<[number, number]>>();
+  const byName = new Map<string, Array<readonly [number, number]>>();
   for (const { name, ranges } of pageParts(html)) byName.set(name, [...(byName.get(name) ?? []), ...ranges]);
   for (const [name, ranges] of byName) out[name] = { raw: partBytes(html, ranges), gzipMarginal: whole - gz(cut(html, ranges)) };
   return out;
