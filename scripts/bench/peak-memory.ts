@@ -29,6 +29,8 @@ export interface Measured {
   peakTreeMb: number | null;
   /** The tree's RSS by program name at the moment of its peak. */
   peakTreeBy: Record<string, number>;
+  /** The machine's 1-minute load average when the run started and when it ended (other users' work shows here). */
+  loadAvg: [number, number];
   /** stdout and stderr, interleaved as they came. */
   log: string;
 }
@@ -113,6 +115,7 @@ export async function runMeasured(command: string, args: readonly string[], opti
   const useTime = gnuTime();
   const [cmd, ...argv] = useTime ? ['/usr/bin/time', '-f', '%e %U %S %M', '-o', timeFile, ...niced] : niced;
   try {
+    const loadAtStart = os.loadavg()[0]!;
     const started = performance.now();
     const child = spawn(cmd!, argv, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const sampler = child.pid ? sampleTree(child.pid, options.everyMs) : null;
@@ -136,7 +139,8 @@ export async function runMeasured(command: string, args: readonly string[], opti
       if (Number.isFinite(sys)) systemMs = sys! * 1000;
       if (Number.isFinite(maxKb)) peakProcessMb = maxKb! / 1024;
     }
-    return { exitCode, wallMs, userMs, systemMs, peakProcessMb, peakTreeMb: tree.peakMb, peakTreeBy: tree.by, log };
+    const loadAvg: [number, number] = [Math.round(loadAtStart * 100) / 100, Math.round(os.loadavg()[0]! * 100) / 100];
+    return { exitCode, wallMs, userMs, systemMs, peakProcessMb, peakTreeMb: tree.peakMb, peakTreeBy: tree.by, loadAvg, log };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

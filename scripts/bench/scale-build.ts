@@ -20,7 +20,7 @@
  * delete. Results: a table on stdout and JSON (`--out`, default `$TMPDIR/papershelf-scale-results.json`).
  *
  * Usage: npx tsx scripts/bench/scale-build.ts [--sizes 1k,10k,50k] [--runs 3] [--ingest-runs 5]
- *          [--no-floor] [--no-rebuild] [--no-ingest] [--profile] [--work DIR] [--out FILE]
+ *          [--rebuild-runs 1] [--no-floor] [--no-rebuild] [--no-ingest] [--profile] [--work DIR] [--out FILE]
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { copyFile, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -66,6 +66,8 @@ export interface BuildMeasure {
   astroTimer: Record<string, { ms: number; heapMb: number }>;
   distBytes: number;
   distFiles: number;
+  /** 1-minute load average at start and end of the run. */
+  loadAvg: [number, number];
 }
 
 /** Folder size (apparent bytes, files). */
@@ -117,6 +119,7 @@ async function toMeasure(m: Measured, dist: string, floor: boolean, timerFile: s
     astroTimer: Object.fromEntries(Object.entries(timer).map(([k, v]) => [k, { ms: Math.round(v.elapsedTime), heapMb: Math.round(v.heapUsedTotal / 2 ** 20) }])),
     distBytes: size.bytes,
     distFiles: size.files,
+    loadAvg: m.loadAvg,
   };
 }
 
@@ -182,7 +185,7 @@ async function realBuild(w: Work, label: string, options: { cold: boolean }): Pr
   await writeFile(path.join(w.logs, `${label}.log`), m.log);
   if (m.exitCode !== 0) throw new Error(`npm run build failed (exit ${m.exitCode}); log in ${path.join(w.logs, `${label}.log`)}:\n${m.log.slice(-3000)}`);
   const measure = await toMeasure(m, w.dist, false, timerFile);
-  process.stderr.write(` ${(measure.wallMs / 1000).toFixed(1)} s, tree ${measure.peakTreeMb} MB\n`);
+  process.stderr.write(` ${(measure.wallMs / 1000).toFixed(1)} s, tree ${measure.peakTreeMb} MB, load ${measure.loadAvg.join('→')}\n`);
   return measure;
 }
 
@@ -194,7 +197,7 @@ async function floorBuild(w: Work, label: string, options: { cold: boolean }): P
   await writeFile(path.join(w.logs, `${label}.log`), m.log);
   if (m.exitCode !== 0) throw new Error(`floor build failed (exit ${m.exitCode}):\n${m.log.slice(-3000)}`);
   const measure = await toMeasure(m, w.floorDist, true, timerFile);
-  process.stderr.write(` ${(measure.wallMs / 1000).toFixed(1)} s, tree ${measure.peakTreeMb} MB\n`);
+  process.stderr.write(` ${(measure.wallMs / 1000).toFixed(1)} s, tree ${measure.peakTreeMb} MB, load ${measure.loadAvg.join('→')}\n`);
   return measure;
 }
 
@@ -283,11 +286,17 @@ export interface SizeResult {
   pageWeight: PageWeight;
   pagefind: PagefindRun[];
   sw: SwRun[];
-  rebuild: { noChange: BuildMeasure; oneMoreDay: BuildMeasure; floorOneMoreDay: BuildMeasure | null } | null;
+  /** Medians of the rebuild rounds, and every round. */
+  rebuild: {
+    noChange: BuildMeasure;
+    oneMoreDay: BuildMeasure;
+    floorOneMoreDay: BuildMeasure | null;
+    runs: { noChange: BuildMeasure[]; oneMoreDay: BuildMeasure[]; floorOneMoreDay: BuildMeasure[] };
+  } | null;
 }
 
 /** Runs every measurement for `count` papers. */
-async function benchSize(label: string, count: number, workRoot: string, opts: { runs: number; ingestRuns: number; floor: boolean; rebuild: boolean; ingest: boolean; profile: boolean }): Promise<SizeResult> {
+async function benchSize(label: string, count: number, workRoot: string, opts: { runs: number; ingestRuns: number; floor: boolean; rebuild: boolean; rebuildRuns: number; ingest: boolean; profile: boolean }): Promise<SizeResult> {
   const root = path.join(workRoot, label);
   const w: Work = {
     root,
@@ -329,14 +338,26 @@ async function benchSize(label: string, count: number, workRoot: string, opts: {
     // The cache is warm from the last build (cold runs, or the profiled one: same papers, same config).
     const ledgerBackup = `${w.ledger}.before-one-more-day`;
     await copyFile(w.ledger, ledgerBackup);
-    const noChange = await realBuild(w, 'real-rebuild-no-change', { cold: false });
-    await cp(w.next, w.json, { recursive: true });
-    const oneMoreDay = await realBuild(w, 'real-rebuild-one-more-day', { cold: false });
-    const floorOneMoreDay = opts.floor ? await floorBuild(w, 'floor-rebuild-one-more-day', { cold: false }) : null;
-    // Back to the size's own digests (and its ledger, which now lists the extra day's papers).
-    await rm(path.join(w.json, `${held.day}.json`), { force: true });
-    await copyFile(ledgerBackup, w.ledger);
-    rebuild = { noChange, oneMoreDay, floorOneMoreDay };
+    const noChange: BuildMeasure[] = [];
+    const oneMore: BuildMeasure[] = [];
+    const floorOneMore: BuildMeasure[] = [];
+    for (let i = 1; i <= opts.rebuildRuns; i++) {
+      // From the second round on, one unmeasured build first puts the cache back to the size's own digests.
+      if (i > 1) await realBuild(w, `real-settle-${i}`, { cold: false });
+      noChange.push(await realBuild(w, `real-rebuild-no-change-${i}`, { cold: false }));
+      await cp(w.next, w.json, { recursive: true });
+      oneMore.push(await realBuild(w, `real-rebuild-one-more-day-${i}`, { cold: false }));
+      if (opts.floor) floorOneMore.push(await floorBuild(w, `floor-rebuild-one-more-day-${i}`, { cold: false }));
+      // Back to the size's own digests (and its ledger, which now lists the extra day's papers).
+      await rm(path.join(w.json, `${held.day}.json`), { force: true });
+      await copyFile(ledgerBackup, w.ledger);
+    }
+    rebuild = {
+      noChange: medianMeasure(noChange),
+      oneMoreDay: medianMeasure(oneMore),
+      floorOneMoreDay: floorOneMore.length ? medianMeasure(floorOneMore) : null,
+      runs: { noChange, oneMoreDay: oneMore, floorOneMoreDay: floorOneMore },
+    };
   }
   const med = medianMeasure(builds);
   const fmed = floors.length ? medianMeasure(floors) : null;
@@ -372,13 +393,13 @@ function formatSize(r: SizeResult): string {
   const row = (name: string, b: BuildMeasure) => {
     const t = b.times;
     const routes = Object.entries(b.routes).map(([k, v]) => `${k} ${s(v.ms)}s/${v.pages}`).join(', ');
-    return `${name.padEnd(26)} wall ${s(b.wallMs).padStart(6)} s | astro ${s(t.astroTotalMs)} | sync ${s(t.syncMs)} | render ${s(t.pagesMs)} | vite ${s(b.viteMs)} | pagefind ${s(t.pagefindMs)} | sw ${s(t.offlineMs)} | cpu ${s((b.userMs ?? 0) + (b.systemMs ?? 0))} s | tree ${b.peakTreeMb} MB, largest ${b.peakProcessMb} MB | dist ${(b.distBytes / 1e6).toFixed(0)} MB, ${b.distFiles} files${b.storeCleared ? ' | store cleared' : ''}\n${' '.repeat(28)}render by kind: ${routes}\n${' '.repeat(28)}astro timer: ${Object.entries(b.astroTimer).map(([k, v]) => `${k} ${s(v.ms)} s (heap ${v.heapMb} MB)`).join(', ')}`;
+    return `${name.padEnd(26)} wall ${s(b.wallMs).padStart(6)} s | astro ${s(t.astroTotalMs)} | sync ${s(t.syncMs)} | render ${s(t.pagesMs)} | vite ${s(b.viteMs)} | pagefind ${s(t.pagefindMs)} | sw ${s(t.offlineMs)} | cpu ${s((b.userMs ?? 0) + (b.systemMs ?? 0))} s | tree ${b.peakTreeMb} MB, largest ${b.peakProcessMb} MB | dist ${(b.distBytes / 1e6).toFixed(0)} MB, ${b.distFiles} files | load ${b.loadAvg.join('→')}${b.storeCleared ? ' | store cleared' : ''}\n${' '.repeat(28)}render by kind: ${routes}\n${' '.repeat(28)}astro timer: ${Object.entries(b.astroTimer).map(([k, v]) => `${k} ${s(v.ms)} s (heap ${v.heapMb} MB)`).join(', ')}`;
   };
   lines.push(row(`build (median of ${r.build.runs.length})`, r.build.median));
   if (r.floor) lines.push(row(`floor (median of ${r.floor.runs.length})`, r.floor.median));
   lines.push(`ratios real/floor: ${JSON.stringify(r.ratios)}`);
   if (r.rebuild) {
-    lines.push(row('rebuild, nothing changed', r.rebuild.noChange));
+    lines.push(row(`rebuild, nothing changed (median of ${r.rebuild.runs.noChange.length})`, r.rebuild.noChange));
     lines.push(row(`rebuild, +1 day (${r.heldOutDay?.cards})`, r.rebuild.oneMoreDay));
     if (r.rebuild.floorOneMoreDay) lines.push(row('floor rebuild, +1 day', r.rebuild.floorOneMoreDay));
   }
@@ -403,6 +424,7 @@ async function main(): Promise<number> {
       sizes: { type: 'string', default: '10k' },
       runs: { type: 'string', default: '3' },
       'ingest-runs': { type: 'string', default: '5' },
+      'rebuild-runs': { type: 'string', default: '1' },
       'no-floor': { type: 'boolean', default: false },
       'no-rebuild': { type: 'boolean', default: false },
       'no-ingest': { type: 'boolean', default: false },
@@ -424,6 +446,7 @@ async function main(): Promise<number> {
         ingestRuns: Number(values['ingest-runs']),
         floor: !values['no-floor'],
         rebuild: !values['no-rebuild'],
+        rebuildRuns: Math.max(1, Number(values['rebuild-runs'])),
         ingest: !values['no-ingest'],
         profile: values.profile,
       });
