@@ -142,12 +142,13 @@ export function parseFloorLog(log: string, parseTimeStat: (t: string) => number 
  * One floor build of `papersDir` into `outDir`, measured. `cold` removes the floor's Astro cache
  * first (the real build's cold runs do the same with theirs).
  */
-export async function buildFloor(project: string, papersDir: string, outDir: string, options: { cold?: boolean; nice?: number; env?: Record<string, string> } = {}): Promise<Measured> {
+export async function buildFloor(project: string, papersDir: string, outDir: string, options: { cold?: boolean; nice?: number; env?: Record<string, string>; remove?: (target: string) => Promise<void> } = {}): Promise<Measured> {
+  const remove = options.remove ?? ((target: string) => rm(target, { recursive: true, force: true }));
   // Astro puts its prerender chunks in the output folder; they find their packages only from inside the project.
   if (!path.resolve(outDir).startsWith(path.resolve(project) + path.sep)) throw new Error(`the floor's output folder must be inside its project (${project}), found ${outDir}`);
   if (!existsSync(path.join(project, 'astro.config.mjs'))) await prepareFloor(project);
-  if (options.cold !== false) await rm(path.join(project, '.astro-cache'), { recursive: true, force: true });
-  await rm(outDir, { recursive: true, force: true });
+  if (options.cold !== false) await remove(path.join(project, '.astro-cache'));
+  await remove(outDir);
   const env = { ...process.env, ...options.env, FLOOR_PAPERS: path.resolve(papersDir), FLOOR_OUT: path.resolve(outDir), NO_COLOR: '1', FORCE_COLOR: '0' };
   // This process's Node (the project's pinned Node 24 under npx/tsx), never whatever `node` is on PATH.
   return runMeasured(process.execPath, [path.join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: project, env, nice: options.nice });

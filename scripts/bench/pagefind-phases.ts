@@ -66,8 +66,11 @@ function shortByline(p: PaperEntry): string {
   return all.length <= 120 ? all : `${all.slice(0, all.lastIndexOf(', ', 117))}, …`;
 }
 
-/** Indexes once, in the given mode, into a temporary folder that is removed afterwards. */
-export async function runPagefind(mode: 'html' | 'records', dist: string, papersDir: string): Promise<PagefindRun> {
+/**
+ * Indexes once, in the given mode, into a temporary folder that `remove` disposes of afterwards
+ * (the benchmark moves it aside rather than deleting it: see scale-build.ts `discard`).
+ */
+export async function runPagefind(mode: 'html' | 'records', dist: string, papersDir: string, remove: (target: string) => Promise<void> = (t) => rm(t, { recursive: true, force: true })): Promise<PagefindRun> {
   const out = await mkdtemp(path.join(os.tmpdir(), `papershelf-pagefind-${mode}-`));
   const sampler = sampleTree(process.pid, 100);
   try {
@@ -106,7 +109,7 @@ export async function runPagefind(mode: 'html' | 'records', dist: string, papers
     return { mode, pages, addMs: Math.round(t1 - t0), writeMs: Math.round(t2 - t1), totalMs: Math.round(t2 - t0), peakTreeMb: peak.peakMb && Math.round(peak.peakMb), peakBy: peak.by, outBytes: size.bytes, outFiles: size.files };
   } finally {
     await sampler.stop();
-    await rm(out, { recursive: true, force: true });
+    await remove(out);
   }
 }
 
