@@ -121,7 +121,7 @@ export interface FloorLogTimes {
 
 /** Reads the floor build's timings from its log (Astro's own lines and the floor's Pagefind line). */
 export function parseFloorLog(log: string, parseTimeStat: (t: string) => number | null): FloorLogTimes {
-  // eslint-disable-next-line no-control-regex
+   
   const text = log.replace(/\u001b\[[0-9;]*m/g, '');
   const sync = /\[types\] Generated (.+?)\s*$/m.exec(text);
   const pages = / generating static routes \s*\n[\s\S]*?✓ Completed in (.+?)\.?\s*$/m.exec(text);

@@ -1,8 +1,6 @@
 /**
  * The one place the issue-9 benchmark files (scripts/bench/scale-*.ts, floor.ts, page-weight.ts,
- * …) import from the rest of the repository. Issue 11 moves these modules (the renderers to
- * tests/support/, the build-log parser to scripts/bench/build-log.ts): after that merge only the
- * paths below change.
+ * …) import from the rest of the repository.
  */
-export { renderApi, renderPlaintext, type CardRecord } from '../../src/ingest/formats/render.ts';
-export { parseBuildLog, parseTimeStat, type BuildLogTimes } from '../bench-build-log.ts';
+export { renderApi, renderPlaintext, type CardRecord } from '../../tests/support/render-digests.ts';
+export { parseBuildLog, parseTimeStat, type BuildLogTimes } from './build-log.ts';

@@ -101,7 +101,7 @@ export function routeTimes(log: string): Record<string, RouteTimes> {
 /** Turns a measured run and its dist into a BuildMeasure. */
 async function toMeasure(m: Measured, dist: string, floor: boolean, timerFile: string): Promise<BuildMeasure> {
   const timer = JSON.parse(await readFile(timerFile, 'utf8').catch(() => '{}')) as Record<string, { elapsedTime: number; heapUsedTotal: number }>;
-  // eslint-disable-next-line no-control-regex
+   
   const log = m.log.replace(/\u001b\[[0-9;]*m/g, '');
   const vite = [...log.matchAll(/\[vite\] ✓ built in (\S+)/g)].map((x) => parseTimeStat(x[1]!) ?? 0);
   const size = folderSize(dist);
