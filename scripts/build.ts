@@ -24,7 +24,7 @@ const strict = process.argv.includes('--strict');
 const scratch = mkdtempSync(path.join(tmpdir(), 'papershelf-build-'));
 const reportFile = path.join(scratch, 'ingest-report.json');
 let report: IngestReport | null = null;
-const ingest = spawnSync('tsx', ['scripts/ingest.ts', '--quiet', '--report', reportFile], { stdio: 'inherit' });
+const ingest = spawnSync(process.execPath, ['scripts/ingest.ts', '--quiet', '--report', reportFile], { stdio: 'inherit' });
 try {
   report = JSON.parse(readFileSync(reportFile, 'utf8')) as IngestReport;
 } catch {
