@@ -36,9 +36,9 @@ import { runSw, type SwRun } from './sw-phases.ts';
 import { summarise, formatSummary, DEFAULT_INCLUSIVE, type ProfileSummary } from './cpu-profile.ts';
 import { defaultCorpusFile, readCorpus, scaleCorpus, writeDigests } from './scale-corpus.ts';
 import { parseBuildLog, parseTimeStat, type BuildLogTimes } from './repo-imports.ts';
+import { table } from './table.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const astroCache = path.join(repoRoot, 'node_modules/.astro');
 
 /** Render time of one kind of page, from Astro's per-page `(+Nms)` log lines. */
 export interface RouteTimes {
@@ -166,6 +166,8 @@ interface Work {
   floorProject: string;
   floorDist: string;
   logs: string;
+  /** Astro's cache for this size's builds (PAPERSHELF_CACHE): the repository's own is never touched. */
+  cache: string;
 }
 
 /** Median of each numeric field of a list of measures (maps of route times and the like from the first). */
@@ -198,12 +200,12 @@ function medianMeasure(runs: readonly BuildMeasure[]): BuildMeasure {
 /** One `npm run build` of the size's JSON digests into its fixed dist (the dist is removed first). */
 async function realBuild(w: Work, label: string, options: { cold: boolean }): Promise<BuildMeasure> {
   if (options.cold) {
-    await discard(astroCache);
+    await discard(w.cache);
     await discard(w.papers);
   }
   await discard(w.dist);
   const timerFile = path.join(w.logs, `${label}.timer.json`);
-  const env = childEnv({ PAPERSHELF_DIGESTS: w.json, PAPERSHELF_PAPERS: w.papers, PAPERSHELF_LEDGER: w.ledger, PAPERSHELF_OUT: w.dist, ASTRO_TIMER_PATH: timerFile });
+  const env = childEnv({ PAPERSHELF_DIGESTS: w.json, PAPERSHELF_PAPERS: w.papers, PAPERSHELF_LEDGER: w.ledger, PAPERSHELF_OUT: w.dist, PAPERSHELF_CACHE: w.cache, ASTRO_TIMER_PATH: timerFile });
   process.stderr.write(`  ${label}…`);
   const m = await runMeasured('npm', ['run', 'build'], { cwd: repoRoot, env });
   await writeFile(path.join(w.logs, `${label}.log`), m.log);
@@ -238,19 +240,19 @@ export interface IngestMeasure {
 }
 
 /** `npm run ingest` (or tsx alone) of the plain-text digests, `runs` times, median. */
-async function ingestBench(w: Work, runs: number): Promise<IngestMeasure[]> {
+async function ingestBench(w: Work, runs: number, quick: boolean): Promise<IngestMeasure[]> {
   const out = path.join(w.root, 'ingest-papers');
   const ledger = path.join(w.root, 'ingest-ledger.txt');
   const env = childEnv({ PAPERSHELF_DIGESTS: w.txt, PAPERSHELF_PAPERS: out, PAPERSHELF_LEDGER: ledger });
   const variants: Array<{ variant: string; cmd: string; args: string[]; fresh: boolean }> = [
     { variant: 'npm run ingest, fresh output', cmd: 'npm', args: ['run', 'ingest'], fresh: true },
     { variant: 'npm run ingest, re-run (unchanged)', cmd: 'npm', args: ['run', 'ingest'], fresh: false },
-    { variant: 'tsx scripts/ingest.ts, fresh output', cmd: path.join(repoRoot, 'node_modules/.bin/tsx'), args: ['scripts/ingest.ts'], fresh: true },
+    { variant: 'node scripts/ingest.ts, fresh output', cmd: process.execPath, args: ['scripts/ingest.ts'], fresh: true },
   ];
   // A first run writes the ledger (committed in a real repository) and warms the file cache.
   await runMeasured('npm', ['run', 'ingest', '--', '--quiet'], { cwd: repoRoot, env });
   const results: IngestMeasure[] = [];
-  for (const v of variants) {
+  for (const v of quick ? variants.slice(0, 1) : variants) {
     const all: Measured[] = [];
     for (let i = 0; i < runs; i++) {
       if (v.fresh) await discard(out);
@@ -277,9 +279,9 @@ async function ingestBench(w: Work, runs: number): Promise<IngestMeasure[]> {
 async function profileBuild(w: Work): Promise<{ main: ProfileSummary; workers: ProfileSummary | null; wallMs: number }> {
   const dir = path.join(w.root, 'cpuprof');
   await discard(dir);
-  await discard(astroCache);
+  await discard(w.cache);
   await discard(w.dist);
-  const env = childEnv({ PAPERSHELF_PAPERS: w.papers, PAPERSHELF_OUT: w.dist });
+  const env = childEnv({ PAPERSHELF_PAPERS: w.papers, PAPERSHELF_OUT: w.dist, PAPERSHELF_CACHE: w.cache });
   process.stderr.write('  profiled astro build…');
   const m = await runMeasured(process.execPath, ['--cpu-prof', '--cpu-prof-interval', '2000', '--cpu-prof-dir', dir, path.join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: repoRoot, env });
   await writeFile(path.join(w.logs, 'profiled-build.log'), m.log);
@@ -312,7 +314,8 @@ export interface SizeResult {
   sw: SwRun[];
   /** Medians of the rebuild rounds, and every round. */
   rebuild: {
-    noChange: BuildMeasure;
+    /** Null with `--quick`. */
+    noChange: BuildMeasure | null;
     oneMoreDay: BuildMeasure;
     floorOneMoreDay: BuildMeasure | null;
     runs: { noChange: BuildMeasure[]; oneMoreDay: BuildMeasure[]; floorOneMoreDay: BuildMeasure[] };
@@ -320,7 +323,7 @@ export interface SizeResult {
 }
 
 /** Runs every measurement for `count` papers. */
-async function benchSize(label: string, count: number, workRoot: string, opts: { runs: number; ingestRuns: number; floor: boolean; rebuild: boolean; rebuildRuns: number; ingest: boolean; profile: boolean }): Promise<SizeResult> {
+async function benchSize(label: string, count: number, workRoot: string, opts: { runs: number; ingestRuns: number; floor: boolean; rebuild: boolean; rebuildRuns: number; ingest: boolean; profile: boolean; apart: boolean; quick: boolean }): Promise<SizeResult> {
   const root = path.join(workRoot, label);
   const w: Work = {
     root,
@@ -334,6 +337,7 @@ async function benchSize(label: string, count: number, workRoot: string, opts: {
     // Inside the floor project: its prerender chunks resolve packages through the project's node_modules.
     floorDist: path.join(root, 'floor', 'dist'),
     logs: path.join(root, 'logs'),
+    cache: path.join(root, 'astro-cache'),
   };
   await mkdir(w.logs, { recursive: true });
   process.stderr.write(`${label}: generating ${count} papers…\n`);
@@ -343,7 +347,7 @@ async function benchSize(label: string, count: number, workRoot: string, opts: {
   await writeDigests(w.json, scaled.days.slice(0, -1), ['json']);
   await writeDigests(w.next, [held], ['json']);
 
-  const ingest = opts.ingest ? await ingestBench(w, opts.ingestRuns) : [];
+  const ingest = opts.ingest ? await ingestBench(w, opts.ingestRuns, opts.quick) : [];
 
   const builds: BuildMeasure[] = [];
   const floors: BuildMeasure[] = [];
@@ -354,8 +358,8 @@ async function benchSize(label: string, count: number, workRoot: string, opts: {
   const profile = opts.profile ? await profileBuild(w) : null;
   process.stderr.write('  page weight, Pagefind and service worker apart…\n');
   const weight = pageWeight(w.dist);
-  const pagefind = [await runPagefind('html', w.dist, w.papers, discard), await runPagefind('records', w.dist, w.papers, discard)];
-  const sw = [await runSw('today', w.dist), await runSw('shell-only', w.dist)];
+  const pagefind = opts.apart ? [await runPagefind('html', w.dist, w.papers, discard), await runPagefind('records', w.dist, w.papers, discard)] : [];
+  const sw = opts.apart ? [await runSw('today', w.dist), await runSw('shell-only', w.dist)] : [];
 
   let rebuild: SizeResult['rebuild'] = null;
   if (opts.rebuild) {
@@ -368,7 +372,7 @@ async function benchSize(label: string, count: number, workRoot: string, opts: {
     for (let i = 1; i <= opts.rebuildRuns; i++) {
       // From the second round on, one unmeasured build first puts the cache back to the size's own digests.
       if (i > 1) await realBuild(w, `real-settle-${i}`, { cold: false });
-      noChange.push(await realBuild(w, `real-rebuild-no-change-${i}`, { cold: false }));
+      if (!opts.quick) noChange.push(await realBuild(w, `real-rebuild-no-change-${i}`, { cold: false }));
       await cp(w.next, w.json, { recursive: true });
       oneMore.push(await realBuild(w, `real-rebuild-one-more-day-${i}`, { cold: false }));
       if (opts.floor) floorOneMore.push(await floorBuild(w, `floor-rebuild-one-more-day-${i}`, { cold: false }));
@@ -377,7 +381,7 @@ async function benchSize(label: string, count: number, workRoot: string, opts: {
       await copyFile(ledgerBackup, w.ledger);
     }
     rebuild = {
-      noChange: medianMeasure(noChange),
+      noChange: noChange.length ? medianMeasure(noChange) : null,
       oneMoreDay: medianMeasure(oneMore),
       floorOneMoreDay: floorOneMore.length ? medianMeasure(floorOneMore) : null,
       runs: { noChange, oneMoreDay: oneMore, floorOneMoreDay: floorOneMore },
@@ -423,7 +427,7 @@ function formatSize(r: SizeResult): string {
   if (r.floor) lines.push(row(`floor (median of ${r.floor.runs.length})`, r.floor.median));
   lines.push(`ratios real/floor: ${JSON.stringify(r.ratios)}`);
   if (r.rebuild) {
-    lines.push(row(`rebuild, nothing changed (median of ${r.rebuild.runs.noChange.length})`, r.rebuild.noChange));
+    if (r.rebuild.noChange) lines.push(row(`rebuild, nothing changed (median of ${r.rebuild.runs.noChange.length})`, r.rebuild.noChange));
     lines.push(row(`rebuild, +1 day (${r.heldOutDay?.cards})`, r.rebuild.oneMoreDay));
     if (r.rebuild.floorOneMoreDay) lines.push(row('floor rebuild, +1 day', r.rebuild.floorOneMoreDay));
   }
@@ -434,18 +438,20 @@ function formatSize(r: SizeResult): string {
   return lines.join('\n') + '\n';
 }
 
-/** `1k` → 1000, `10k` → the corpus (9,877), `50k` → 50000, or a number. */
+/** `1k` → 1000, `corpus` → the real corpus (9,877), `10k` → 10000 (the corpus and 123 more), `50k` → 50000, or a number. */
 function parseSize(text: string, corpusSize: number): number {
-  if (text === '10k' || text === 'corpus') return corpusSize;
+  if (text === 'corpus') return corpusSize;
   const m = /^(\d+)(k?)$/.exec(text);
   if (!m) throw new Error(`expected a size such as 1k, 10k (the corpus), 50k or 2000, found "${text}"`);
   return Number(m[1]) * (m[2] ? 1000 : 1);
 }
 
-async function main(): Promise<number> {
+/** Runs the benchmark; `argv` as on the command line. Returns the results and where they were written. */
+export async function main(argv: string[], defaults: { sizes: string; out: string }): Promise<{ results: SizeResult[]; out: string }> {
   const { values } = parseArgs({
+    args: argv,
     options: {
-      sizes: { type: 'string', default: '10k' },
+      sizes: { type: 'string', default: defaults.sizes },
       runs: { type: 'string', default: '3' },
       'ingest-runs': { type: 'string', default: '5' },
       'rebuild-runs': { type: 'string', default: '1' },
@@ -453,6 +459,9 @@ async function main(): Promise<number> {
       'no-rebuild': { type: 'boolean', default: false },
       'no-ingest': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
+      'no-apart': { type: 'boolean', default: false },
+      quick: { type: 'boolean', default: false },
+      settle: { type: 'string', default: '20' },
       work: { type: 'string' },
       out: { type: 'string' },
       keep: { type: 'boolean', default: false },
@@ -465,6 +474,7 @@ async function main(): Promise<number> {
   await rm(trash, { recursive: true, force: true });
   await mkdir(trash, { recursive: true });
   const results: SizeResult[] = [];
+  const out = path.resolve(values.out ?? defaults.out);
   const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadavgAtStart: os.loadavg() };
   try {
     for (const size of values.sizes.split(',')) {
@@ -477,20 +487,55 @@ async function main(): Promise<number> {
         rebuildRuns: Math.max(1, Number(values['rebuild-runs'])),
         ingest: !values['no-ingest'],
         profile: values.profile,
+        apart: !values['no-apart'] && !values.quick,
+        quick: values.quick,
       });
       results.push(r);
-      await emptyTrash();
-      process.stdout.write(formatSize(r));
-      // Outside the work folder, which is removed at the end unless --work or --keep.
-      const out = values.out ?? path.join(os.tmpdir(), 'papershelf-scale-results.json');
+      await emptyTrash(Number(values.settle) * 1000);
+      process.stderr.write(formatSize(r));
+      // Written after every size, so a long run that stops keeps what it measured.
+      await mkdir(path.dirname(out), { recursive: true });
       await writeFile(out, JSON.stringify({ machine: { ...machine, loadavgAtEnd: os.loadavg() }, results }, null, 2) + '\n');
-      process.stderr.write(`results: ${out}\n`);
     }
   } finally {
     await rm(trash, { recursive: true, force: true });
     if (!values.keep && !values.work) await rm(work, { recursive: true, force: true });
   }
-  return 0;
+  return { results, out };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await main();
+const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
+const sec = (ms: number | null | undefined) => (ms === null || ms === undefined ? '–' : (ms / 1000).toFixed(1));
+const x = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${v.toFixed(2)}×`);
+
+/** The summary table: one row per size (what the closing note and the README quote). */
+export function summaryTable(results: readonly SizeResult[]): string {
+  const head = ['size', 'papers', 'ingest s', 'build s', 'floor s', 'build/floor', 'pagefind s', 'peak MB', 'dist MB', 'files', 'paper page kB raw/gzip', 'rebuild +1 day s', 'load'];
+  const rows = results.map((r) => {
+    const b = r.build.median;
+    const f = r.floor?.median;
+    const ingest = r.ingest.find((i) => i.variant.startsWith('npm run ingest, fresh'));
+    const pages = r.pageWeight.paperPages;
+    return [
+      r.label,
+      String(r.papers),
+      sec(ingest?.wallMs),
+      sec(b.wallMs),
+      sec(f?.wallMs),
+      x(r.ratios.wall),
+      sec(b.times.pagefindMs),
+      String(b.peakTreeMb ?? '–'),
+      mb(b.distBytes),
+      String(b.distFiles),
+      `${(pages.raw.median / 1000).toFixed(1)} / ${(pages.gzip.median / 1000).toFixed(1)}`,
+      sec(r.rebuild?.oneMoreDay.wallMs),
+      b.loadAvg.map((l) => l.toFixed(1)).join('→'),
+    ];
+  });
+  return table(head, rows);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { results, out } = await main(process.argv.slice(2), { sizes: 'corpus', out: path.join(os.tmpdir(), 'papershelf-scale-results.json') });
+  process.stdout.write(summaryTable(results) + `\nresults: ${out}\n`);
+}

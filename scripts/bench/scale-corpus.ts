@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { renderApi, renderPlaintext, type CardRecord } from './repo-imports.ts';
+import { config } from '../../src/config.ts';
 
 /** One line of the corpus's `papers.jsonl` (the fields the generator uses). */
 export interface CorpusPaper {
@@ -300,8 +301,7 @@ export async function writeDigests(dir: string, days: readonly ScaledDay[], form
 
 /** The corpus file: `$PAPERSHELF_CORPUS/papers.jsonl`, else `../shared/corpus` beside the repo. */
 export function defaultCorpusFile(): string {
-  const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  return path.join(process.env.PAPERSHELF_CORPUS ?? path.resolve(repoRoot, '../shared/corpus'), 'papers.jsonl');
+  return path.join(config().corpusDir, 'papers.jsonl');
 }
 
 async function main(): Promise<number> {
