@@ -468,7 +468,11 @@ export async function main(argv: string[], defaults: { sizes: string; out: strin
     },
   });
   const corpusSize = readCorpus(defaultCorpusFile()).length;
-  const work = values.work ?? (await mkdtemp(path.join(os.tmpdir(), 'papershelf-scale-')));
+  // Inside the repository (bench/ is gitignored): Astro puts the prerender chunks of a build whose
+  // output folder lies outside the working directory in the repository's shared `.astro/.prerender`,
+  // where two builds at once (the test suite, another benchmark) would overwrite each other's.
+  await mkdir(path.join(repoRoot, 'bench'), { recursive: true });
+  const work = values.work ?? (await mkdtemp(path.join(repoRoot, 'bench', 'work-')));
   // On the same file system as the repository's node_modules (Astro's cache is moved there too).
   trash = path.join(work, '.trash');
   await rm(trash, { recursive: true, force: true });
