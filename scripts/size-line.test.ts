@@ -18,6 +18,12 @@ describe('sizeReport', () => {
     expect(past.line).toMatch(/^warning: .*\(80% used\).*How big can an archive get/);
   });
 
+  it('counts one paper as one paper', () => {
+    expect(sizeReport(2_000_000, 10, 1).line).toMatch(
+      /^dist: 2\.0 MB in 10 files for 1 paper: 2000\.0 MB per 1,000 papers; about 500 papers fit/,
+    );
+  });
+
   it('says so when there are no papers instead of dividing by zero', () => {
     const r = sizeReport(1_000_000, 3, 0);
     expect(r).toEqual({ line: 'dist: 1.0 MB in 3 files, no papers.', warn: false, papersThatFit: null });

@@ -37,7 +37,7 @@ export function sizeReport(bytes: number, files: number, papers: number): SizeRe
   const perThousand = (bytes / papers) * 1000;
   const fit = Math.floor(PAGES_LIMIT_BYTES / (bytes / papers));
   const line =
-    `dist: ${size} for ${grouped(papers)} papers: ${(perThousand / MB).toFixed(1)} MB per 1,000 papers; ` +
+    `dist: ${size} for ${grouped(papers)} ${papers === 1 ? 'paper' : 'papers'}: ${(perThousand / MB).toFixed(1)} MB per 1,000 papers; ` +
     `about ${grouped(fit)} papers fit in GitHub Pages' 1 GB at this rate (${Math.round(share * 100)}% used).`;
   return {
     line: warn ? `warning: ${line} Past 80% of the limit: see README, "How big can an archive get?", for what to do next.` : line,
