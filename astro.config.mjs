@@ -25,6 +25,7 @@ export default defineConfig({
   base: config().base,
   trailingSlash: 'always',
   outDir: config().outDir,
+  cacheDir: config().cacheDir,
   build: { format: 'directory' },
   // Order matters: offline() precaches what pagefind() writes, so it comes after it.
   integrations: [

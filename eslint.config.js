@@ -54,6 +54,8 @@ export default defineConfig(
       ],
     },
   },
+  // The one script file pages load (Base.astro): browser code.
+  { files: ['public/**/*.js'], languageOptions: { globals: { ...globals.browser } } },
   // A later block replaces `no-restricted-imports` for its files, so each lists all its limits.
   // Unit tests (`*.test.ts`) sit beside their modules and may use tests/support/.
   {

@@ -1,165 +1,32 @@
 /**
- * `npm run bench`: ingest benchmarks. Each case is a folder of digests ingested end to end (list,
- * read, detect + parse + merge + ids, write `content/papers/`-style entries) in a fresh child
- * process, so its peak memory is its own; each case runs `--runs` times and the median is kept.
- * Prints a table and writes `bench/results.json` (gitignored) with the machine it ran on.
+ * `npm run bench`: issue 9's scale benchmark (scripts/bench/scale-build.ts). For each size —
+ * synthetic 1k, the real corpus, synthetic 10k and 50k (the corpus replicated and shifted in time,
+ * scripts/bench/scale-corpus.ts) — it measures `npm run ingest` of the plain-text digests, cold
+ * `npm run build` runs with a bare Astro + Pagefind floor built in the same run (their ratio), the
+ * Pagefind and service-worker steps, peak memory, `dist/` size and files, paper-page bytes (raw and
+ * gzip) and a rebuild after one more digest day with the cache warm. Prints the detail per size on
+ * stderr, a summary table on stdout, and writes everything to `bench/results.json`.
  *
- * Cases: the real corpus (../shared/corpus, or $PAPERSHELF_CORPUS) written as plain text and in a
- * rotation of every format, and a synthetic archive (`--synthetic N` papers, seeded, every format).
+ * Usage: npm run bench -- [--sizes 1k,corpus,10k,50k] [--runs 3] [--ingest-runs 5] [--rebuild-runs 1]
+ *          [--no-floor] [--no-rebuild] [--no-ingest] [--no-apart] [--quick] [--profile] [--settle 20] [--out FILE]
+ * `--quick` measures each step once and only what the summary table shows (no Pagefind/service worker
+ * apart, no unchanged rebuild, one ingest variant). The smoke version `npm test` runs (tests/corpus/bench.test.ts):
+ * `npm run bench -- --sizes 200 --runs 1 --ingest-runs 1 --quick --settle 0`.
+ * The ingest-only benchmark in every format is `npm run bench:ingest`.
  *
- * `--build` adds the site build (scripts/bench/site-build.ts): the corpus in every format (or a seeded
- * random `--build-papers N` of its papers) ingested into a temporary folder, then the real
- * `npx astro build` of it, `--runs` times (default 1: one full build takes minutes).
- *
- * `--search DIST` instead measures search and offline on a built site (scripts/bench/search.ts).
- *
- * Usage: npm run bench -- [--runs 3] [--synthetic 20000] [--json] [--build [--build-papers N]]
- *        npm run bench -- --search DIST [--recall 100] [--seed 1] [--lighthouse]
+ * `--search DIST` instead measures search and offline on a built site (issue 8, scripts/bench/search.ts):
+ *   npm run bench -- --search DIST [--recall 100] [--seed 1] [--lighthouse]
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { config } from '../src/config.ts';
 import { repoRoot } from '../tests/support/repo.ts';
-import { runIngestCases, writeCorpus, writeSynthetic, type IngestCaseResult } from './bench/ingest-cases.ts';
-import { benchSiteBuild, formatSiteBuild } from './bench/site-build.ts';
-import { table } from './bench/table.ts';
+import { main, summaryTable } from './bench/scale-build.ts';
 import { searchBenchMain } from './bench/search.ts';
 
-const corpusDir = config().corpusDir;
-
-/** The options of a run, or an exit code for a usage error. */
-interface BenchOptions {
-  runs: number;
-  /** Site builds: one run unless `--runs` was given (a full build takes minutes). */
-  buildRuns: number;
-  synthetic: number;
-  json: boolean;
-  /** Papers of the site-build case (`Infinity`: the whole corpus), or null without `--build`. */
-  buildPapers: number | null;
+const argv = process.argv.slice(2);
+if (argv[0] === '--search') {
+  // Search and offline measure a site already built: a mode of its own.
+  process.exitCode = await searchBenchMain(argv.slice(1));
+} else {
+  const { results, out } = await main(argv, { sizes: '1k,corpus,10k,50k', out: path.join(repoRoot, 'bench/results.json') });
+  process.stdout.write(summaryTable(results) + `\nresults: ${path.relative(process.cwd(), out)}\n`);
 }
-
-function parseBenchArgs(argv: string[]): BenchOptions | { exit: number } {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      runs: { type: 'string' },
-      synthetic: { type: 'string', default: '20000' },
-      json: { type: 'boolean', default: false },
-      build: { type: 'boolean', default: false },
-      'build-papers': { type: 'string' },
-    },
-  });
-  const runs = Math.max(1, Number(values.runs) || 3);
-  // Asking for a subset is asking for the build.
-  const build = values.build || values['build-papers'] !== undefined;
-  const buildPapers = values['build-papers'] === undefined ? Infinity : Number(values['build-papers']);
-  if (!(Number.isInteger(buildPapers) && buildPapers >= 1) && buildPapers !== Infinity) {
-    process.stderr.write(`bench: --build-papers needs a whole number of papers, got ${JSON.stringify(values['build-papers'])}\n`);
-    return { exit: 2 };
-  }
-  if (build && !existsSync(path.join(corpusDir, 'papers.jsonl'))) {
-    process.stderr.write(`bench: the site build case needs the corpus; none at ${corpusDir}\n`);
-    return { exit: 2 };
-  }
-  return {
-    runs,
-    buildRuns: values.runs === undefined ? 1 : runs,
-    synthetic: Math.max(100, Number(values.synthetic) || 20000),
-    json: values.json,
-    buildPapers: build ? buildPapers : null,
-  };
-}
-
-/** The ingest cases' digest folders, written into `work`: the corpus (when there) and the synthetic archive. */
-async function writeCases(work: string, synthetic: number): Promise<Array<{ name: string; dir: string }>> {
-  const cases: Array<{ name: string; dir: string }> = [];
-  if (existsSync(path.join(corpusDir, 'papers.jsonl'))) {
-    await writeCorpus(path.join(work, 'corpus-plaintext'), 'plaintext');
-    await writeCorpus(path.join(work, 'corpus-mixed'), 'mixed');
-    cases.push(
-      { name: 'corpus, plain text', dir: path.join(work, 'corpus-plaintext') },
-      { name: 'corpus, every format', dir: path.join(work, 'corpus-mixed') },
-    );
-  } else process.stderr.write(`bench: no corpus at ${corpusDir}; running the synthetic case only\n`);
-  await writeSynthetic(path.join(work, 'synthetic'), synthetic);
-  cases.push({ name: `synthetic, ${synthetic} papers`, dir: path.join(work, 'synthetic') });
-  return cases;
-}
-
-/** The machine the numbers were measured on (results from different machines are not comparable). */
-function machineInfo() {
-  const cpus = os.cpus();
-  return {
-    cpu: cpus[0]?.model.trim() ?? 'unknown',
-    cores: cpus.length,
-    memoryGb: Math.round(os.totalmem() / 2 ** 30),
-    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-    node: process.version,
-  };
-}
-
-/** The ingest cases as a table, then the site build's. */
-function formatResults(
-  machine: ReturnType<typeof machineInfo>,
-  runs: number,
-  results: readonly IngestCaseResult[],
-  siteBuild: Awaited<ReturnType<typeof benchSiteBuild>> | null,
-): string {
-  const head = ['case', 'files', 'entries', 'papers', 'pipeline s', 'end-to-end s', 'papers/s', 'papers/s e2e', 'peak MB'];
-  const rows = results.map((r) =>
-    [
-      r.name,
-      r.files,
-      r.entries,
-      r.papers,
-      (r.pipelineMs / 1000).toFixed(2),
-      (r.totalMs / 1000).toFixed(2),
-      r.papersPerSecond,
-      r.papersPerSecondEndToEnd,
-      r.peakRssMb,
-    ].map(String),
-  );
-  return (
-    `Ingest benchmark: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}; median of ${runs} runs\n` +
-    table(head, rows) +
-    (siteBuild ? '\n' + formatSiteBuild(siteBuild) : '') +
-    '\nWrote bench/results.json\n'
-  );
-}
-
-async function main(argv: string[]): Promise<number> {
-  // Search and offline measure a site already built (scripts/bench/search.ts): a mode of its own.
-  if (argv[0] === '--search') return searchBenchMain(argv.slice(1));
-  const options = parseBenchArgs(argv);
-  if ('exit' in options) return options.exit;
-  const work = await mkdtemp(path.join(os.tmpdir(), 'papershelf-bench-'));
-  try {
-    const results = runIngestCases(await writeCases(work, options.synthetic), options.runs);
-    const siteBuild = options.buildPapers === null ? null : await benchSiteBuild(work, options.buildPapers, options.buildRuns);
-    const machine = machineInfo();
-    const output = {
-      date: new Date().toISOString(),
-      machine,
-      runsPerCase: options.runs,
-      results,
-      ...(siteBuild ? { build: siteBuild } : {}),
-    };
-    await mkdir(path.join(repoRoot, 'bench'), { recursive: true });
-    await writeFile(path.join(repoRoot, 'bench/results.json'), JSON.stringify(output, null, 2) + '\n');
-    process.stdout.write(options.json ? JSON.stringify(output, null, 2) + '\n' : formatResults(machine, options.runs, results, siteBuild));
-    return 0;
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
-}
-
-main(process.argv.slice(2)).then(
-  (code) => (process.exitCode = code),
-  (err: unknown) => {
-    process.stderr.write(`bench: ${(err as Error).stack ?? String(err)}\n`);
-    process.exitCode = 2;
-  },
-);

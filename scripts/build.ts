@@ -7,6 +7,9 @@
  * a 404), or a note `astro build` cannot render. Ingest's exit code cannot tell those from a
  * rejected card (it keeps its documented 0/1/2), so the decision is read from its JSON report
  * (`--report`, `buildBlockers`). Usage or I/O errors (exit 2) always stop.
+ *
+ * A successful build ends with the size line (scripts/size-line.ts): MB per 1,000 papers, files,
+ * and how many papers fit under GitHub Pages' 1 GB at this rate, as a warning past 80% of it.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,12 +17,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildBlockers } from '../src/ingest/report.ts';
 import type { IngestReport } from '../src/ingest/types.ts';
+import { config } from '../src/config.ts';
+import { folderSize, sizeReport } from './size-line.ts';
 
 const strict = process.argv.includes('--strict');
 const scratch = mkdtempSync(path.join(tmpdir(), 'papershelf-build-'));
 const reportFile = path.join(scratch, 'ingest-report.json');
 let report: IngestReport | null = null;
-const ingest = spawnSync('tsx', ['scripts/ingest.ts', '--quiet', '--report', reportFile], { stdio: 'inherit' });
+const ingest = spawnSync(process.execPath, ['scripts/ingest.ts', '--quiet', '--report', reportFile], { stdio: 'inherit' });
 try {
   report = JSON.parse(readFileSync(reportFile, 'utf8')) as IngestReport;
 } catch {
@@ -38,4 +43,10 @@ if (blockers.length > 0) {
 }
 if (ingest.status === 1) console.warn('ingest rejected some entries (listed above); building the site from the rest.');
 const astro = spawnSync('astro', ['build'], { stdio: 'inherit' });
+if (astro.status === 0) {
+  const { bytes, files } = await folderSize(path.resolve(config().outDir));
+  const size = sizeReport(bytes, files, report.papersWritten);
+  if (size.warn) console.warn(size.line);
+  else console.log(size.line);
+}
 process.exit(astro.status ?? 1);

@@ -29,6 +29,8 @@ export interface Config {
   ledgerFile: string;
   /** `PAPERSHELF_OUT`: Astro's output folder (default `./dist`). */
   outDir: string;
+  /** `PAPERSHELF_CACHE`: Astro's cache (content-layer store, optimised assets), kept between builds (default `./node_modules/.astro`). */
+  cacheDir: string;
   /** `PAPERSHELF_PRECACHE_MB` in bytes (default 30 MB). Unused since the service worker precaches only the shell (issue 8); still validated. */
   precacheBytes: number;
   /** `PAPERSHELF_CORPUS`: the real corpus for the corpus tests and benchmarks (default `../shared/corpus` beside the repository). */
@@ -73,6 +75,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     topicsFile: env.PAPERSHELF_TOPICS || './content/topics.yaml',
     ledgerFile: env.PAPERSHELF_LEDGER || 'content/permalinks.txt',
     outDir: env.PAPERSHELF_OUT || './dist',
+    cacheDir: env.PAPERSHELF_CACHE || './node_modules/.astro',
     precacheBytes: precacheBytes(env.PAPERSHELF_PRECACHE_MB),
     corpusDir: env.PAPERSHELF_CORPUS || path.resolve(repoRoot, '../shared/corpus'),
     ci: Boolean(env.CI),

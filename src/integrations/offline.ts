@@ -23,6 +23,8 @@ const SHELL = [
   'search/index.html',
   'offline/index.html',
   'favicon.svg',
+  // The shared script of every page (theme toggle, copy BibTeX: public/site.js); unhashed, so Workbox revisions it.
+  'site.js',
   '_astro/*.{css,js}',
   'pagefind/pagefind-entry.json',
   'pagefind/pagefind.js',

@@ -4,7 +4,7 @@
  * build and what does not (issue 7, items 8 and 9). Each site builds in a few seconds.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +90,17 @@ describe('npm run build', () => {
     expect(feed).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     const page = await readFile(path.join(env.PAPERSHELF_OUT, 'papers/paper-number-1/index.html'), 'utf8');
     expect(page).not.toMatch(/[\u0000\u001b]/);
+    // The size line ends the build (issue 9): this dist's own size and files, for its one paper.
+    const entries = await readdir(env.PAPERSHELF_OUT, { recursive: true, withFileTypes: true });
+    const files = entries.filter((e) => e.isFile());
+    const bytes = (await Promise.all(files.map((e) => stat(path.join(e.parentPath, e.name))))).reduce((n, s) => n + s.size, 0);
+    const last = r.stdout.trim().split('\n').at(-1)!;
+    expect(last).toMatch(
+      /^dist: \d+\.\d MB in [\d,]+ files for 1 paper: \d+\.\d MB per 1,000 papers; about [\d,]+ papers fit in GitHub Pages' 1 GB at this rate \(\d+% used\)\.$/,
+    );
+    expect(last).toContain(`in ${files.length.toLocaleString('en-US')} files`);
+    expect(last).toContain(`dist: ${(bytes / 1e6).toFixed(1)} MB`);
+    expect(last).toContain(`about ${Math.floor(1e9 / bytes).toLocaleString('en-US')} papers fit`);
   });
 
   it('stops with one file:line:col line, not a stack trace, when a note does not compile (item 8)', async () => {

@@ -1,5 +1,5 @@
 /**
- * The real ingest CLI as a child process (`npx tsx scripts/ingest.ts …`), as a user or CI runs it:
+ * The real ingest CLI as a child process (`npm run ingest -- …`), as a user or CI runs it:
  * exit codes, the report, the files written, determinism. Outputs go to temporary folders.
  */
 import type { IngestReport } from '../../src/ingest/types.ts';
@@ -16,7 +16,8 @@ let tmp: string;
 
 /** Runs the CLI; runs on the default input use a temporary copy of the committed ledger, never the repo's. */
 function ingest(args: string[], env: Record<string, string> = {}): Promise<RunResult> {
-  return run('npx', ['tsx', 'scripts/ingest.ts', ...args], { PAPERSHELF_LEDGER: ledgerCopy, ...env });
+  // The command users run: `npm run ingest` (Node's own type stripping, no tsx; issue 9's start-up budget).
+  return run('npm', ['run', '--silent', 'ingest', '--', ...args], { PAPERSHELF_LEDGER: ledgerCopy, ...env });
 }
 let ledgerCopy: string;
 

@@ -20,9 +20,9 @@ const searchUrl = (q: string) => `${BASE}search/${q ? `?${new URLSearchParams({ 
 function build(): HTMLDialogElement {
   const d = el('dialog', null, 'search-dialog');
   d.setAttribute('aria-label', 'Search papers');
-  const label = el('label', 'Search papers', 'block text-sm font-semibold');
+  const label = el('label', 'Search papers');
   label.htmlFor = 'search-dialog-input';
-  const input = el('input', null, 'search-input mt-1');
+  const input = el('input', null, 'search-input');
   input.id = 'search-dialog-input';
   input.type = 'search';
   input.autocomplete = 'off';
@@ -31,16 +31,16 @@ function build(): HTMLDialogElement {
   input.setAttribute('aria-expanded', 'false');
   input.setAttribute('aria-controls', 'search-dialog-list');
   input.setAttribute('aria-autocomplete', 'list');
-  const status = el('p', null, 'mt-2 text-sm');
+  const status = el('p');
   status.setAttribute('role', 'status');
-  const note = el('p', null, 'mt-1 text-sm');
-  const listbox = el('ul', null, 'mt-2 max-h-[60vh] overflow-y-auto');
+  const note = el('p');
+  const listbox = el('ul');
   listbox.id = 'search-dialog-list';
   listbox.setAttribute('role', 'listbox');
   listbox.setAttribute('aria-label', 'Results');
-  const all = el('a', 'See all results, with sort and filters', 'mt-3 inline-block text-sm');
+  const all = el('a', 'See all results, with sort and filters');
   all.href = searchUrl('');
-  const hint = el('p', '↑ ↓ to choose, Enter to open, Esc to close', 'mt-2 text-xs text-zinc-600 dark:text-zinc-400');
+  const hint = el('p', '↑ ↓ to choose, Enter to open, Esc to close');
   d.append(label, input, status, note, listbox, all, hint);
 
   let results: ResultData[] = [];
@@ -74,13 +74,13 @@ function build(): HTMLDialogElement {
       results = outcome.shown;
       listbox.replaceChildren(
         ...results.map((data, i) => {
-          const option = el('li', null, 'search-result cursor-pointer p-1');
+          const option = el('li', null, 'search-result');
           option.id = `search-dialog-option-${i}`;
           option.setAttribute('role', 'option');
           option.setAttribute('aria-selected', 'false');
-          option.append(el('span', data.meta.title ?? data.url, 'search-title block text-blue-700 underline dark:text-sky-300'));
+          option.append(el('span', data.meta.title ?? data.url, 'search-title'));
           const who = [data.meta.org, data.meta.byline, data.meta.date].filter(Boolean).join(' · ');
-          if (who) option.append(el('span', who, 'search-meta block'));
+          if (who) option.append(el('span', who, 'search-meta'));
           option.addEventListener('click', () => location.assign(data.url));
           return option;
         }),

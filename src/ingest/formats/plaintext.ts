@@ -124,12 +124,17 @@ type Body = Omit<PendingCard, 'date'>;
 
 /** Reads the cards of one copy into its problem log; its own methods take 0-based line indices. */
 class CardReader {
-  constructor(
-    private readonly lines: readonly string[],
-    readonly log: ReadLog,
-    /** Whether the copy kept upvote counts above its titles (`copyShowsVotes`). */
-    private readonly showsVotes: boolean,
-  ) {}
+  private readonly lines: readonly string[];
+  readonly log: ReadLog;
+  /** Whether the copy kept upvote counts above its titles (`copyShowsVotes`). */
+  private readonly showsVotes: boolean;
+
+  // Plain fields, not parameter properties: the ingest CLI runs on Node's type stripping, which has none.
+  constructor(lines: readonly string[], log: ReadLog, showsVotes: boolean) {
+    this.lines = lines;
+    this.log = log;
+    this.showsVotes = showsVotes;
+  }
 
   /** Number of blank-separated blocks of text in lines `[from, to)`. */
   private blocks(from: number, to: number): number {

@@ -10,11 +10,11 @@
 
 /** A parse failure, with the 0-based offset in the text where it happened. */
 export class PyLiteralError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
+  readonly offset: number;
+
+  constructor(message: string, offset: number) {
     super(message);
+    this.offset = offset;
     this.name = 'PyLiteralError';
   }
 }
@@ -41,7 +41,12 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
 class Parser {
   private pos = 0;
 
-  constructor(private readonly text: string) {}
+  private readonly text: string;
+
+  // A plain field, not a parameter property: the ingest CLI runs on Node's type stripping, which has none.
+  constructor(text: string) {
+    this.text = text;
+  }
 
   parseAll(): PyValue {
     const value = this.value(0);

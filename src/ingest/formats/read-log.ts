@@ -19,7 +19,12 @@ export class ReadLog {
   readonly entries: RawEntry[] = [];
   private rejected = 0;
 
-  constructor(private readonly file: string) {}
+  private readonly file: string;
+
+  // A plain field, not a parameter property: the ingest CLI runs on Node's type stripping, which has none.
+  constructor(file: string) {
+    this.file = file;
+  }
 
   /** Refuses one card: an error on its `line` (≥ 1), counted as a rejected entry. */
   reject(line: number, message: string): void {

@@ -39,8 +39,14 @@ describe('scholarlyArticle', () => {
     });
   });
 
+  it('does not repeat what the page already shows (abstract, keywords) or copy a field into another', () => {
+    const ld = scholarlyArticle(testPaper({ abstract: 'A long abstract.', keywords: ['k'] }), 'https://e.org/p/');
+    for (const key of ['abstract', 'keywords', 'name', '@id']) expect(ld).not.toHaveProperty(key);
+    expect(JSON.stringify(ld)).not.toContain('A long abstract.');
+  });
+
   it('omits fields no capture gave instead of writing nulls', () => {
     const ld = scholarlyArticle(testPaper({ abstract: '', authorCount: 3 }), 'https://e.org/p/');
-    for (const key of ['author', 'abstract', 'identifier', 'sameAs', 'sourceOrganization', 'keywords']) expect(ld).not.toHaveProperty(key);
+    for (const key of ['author', 'identifier', 'sameAs', 'sourceOrganization']) expect(ld).not.toHaveProperty(key);
   });
 });

@@ -8,24 +8,24 @@ import { arxivAbsUrl } from '../../core/urls.ts';
 /** A JSON-LD object; only JSON values. */
 export type JsonLd = Record<string, unknown>;
 
-/** The `ScholarlyArticle` for a paper; `url` is its absolute canonical URL. */
+/**
+ * The `ScholarlyArticle` for a paper; `url` is its absolute canonical URL. Lean on purpose (issue 9:
+ * it is repeated on every paper page): what the page shows in plain HTML (abstract, keywords) is not
+ * repeated here, nor are fields that would only copy another (`@id` = `url`, `name` = `headline`).
+ */
 export function scholarlyArticle(paper: Paper, url: string): JsonLd {
   const sameAs = [paper.arxiv ? arxivAbsUrl(paper.arxiv) : null, paper.github, paper.project].filter((u): u is string => u !== null);
   const article: JsonLd = {
     '@context': 'https://schema.org',
     '@type': 'ScholarlyArticle',
-    '@id': url,
     url,
     headline: paper.title,
-    name: paper.title,
     datePublished: paper.published,
   };
-  if (paper.abstract) article.abstract = paper.abstract;
   if (paper.authors?.length) article.author = paper.authors.map((name) => ({ '@type': 'Person', name }));
   if (paper.org) article.sourceOrganization = { '@type': 'Organization', name: paper.org.name };
   if (paper.arxiv) article.identifier = `arXiv:${paper.arxiv}`;
   if (sameAs.length) article.sameAs = sameAs;
-  if (paper.keywords.length) article.keywords = paper.keywords.join(', ');
   return article;
 }
 
