@@ -108,9 +108,9 @@ async function main(argv: string[]): Promise<number> {
   let api: string;
   try {
     const dates = values.date ?? [];
+    if (values.until !== undefined && values.since === undefined) throw new UsageError('--until needs --since');
     if (dates.length === 0 && values.since === undefined) throw new UsageError('expected --date YYYY-MM-DD or --since YYYY-MM-DD, found neither');
     if (dates.length > 0 && values.since !== undefined) throw new UsageError('--date and --since contradict each other: give one');
-    if (values.until !== undefined && values.since === undefined) throw new UsageError('--until needs --since');
     if (values.since !== undefined) {
       const since = dayOption('since', values.since, today);
       const until = values.until === undefined ? today : dayOption('until', values.until, today);

@@ -19,6 +19,8 @@ export interface Reply {
   dropAfter?: number;
   /** Never answer (the client's timeout must end the request). */
   hang?: boolean;
+  /** Send `Retry-After` as an HTTP date this many seconds after the moment of the answer. */
+  retryAfterDateIn?: number;
 }
 
 /** A request the server saw. */
@@ -57,7 +59,8 @@ export async function startReplayApi(recordedDir: string): Promise<ReplayServer>
     const reply: Reply = queue?.length ? (queue.length > 1 ? queue.shift()! : queue[0]!) : recorded(recordedDir, day);
     if (reply.hang) return;
     const body = Buffer.from(reply.body ?? '');
-    res.writeHead(reply.status ?? 200, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(body.length), ...reply.headers });
+    const retryAfter = reply.retryAfterDateIn === undefined ? {} : { 'retry-after': new Date(Date.now() + reply.retryAfterDateIn * 1000).toUTCString() };
+    res.writeHead(reply.status ?? 200, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(body.length), ...retryAfter, ...reply.headers });
     if (reply.dropAfter === undefined) return res.end(body);
     res.write(body.subarray(0, reply.dropAfter), () => req.socket.destroy());
   });
