@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkDay, endsInsideValue } from './validate.ts';
+import { API_PAGE_SIZE, checkDay, endsInsideValue } from './validate.ts';
 
 const DAY = '2026-01-08';
 const body = readFileSync(new URL('./fixtures/day.json', import.meta.url), 'utf8');
@@ -81,6 +81,16 @@ describe('checkDay', () => {
     const got = check(JSON.stringify(odd, null, 2));
     expect(got.kind).toBe('papers');
     if (got.kind === 'papers') expect(got.warnings).toEqual([expect.stringMatching(/^line 2 of the response: expected "paper.upvotes" to be a whole number/)]);
+  });
+});
+
+describe('a full page', () => {
+  it('is saved, with a warning that the day may have more papers', () => {
+    const one = (JSON.parse(body) as unknown[])[0];
+    const page = JSON.stringify(Array.from({ length: API_PAGE_SIZE }, () => one), null, 2);
+    const got = check(page);
+    expect(got).toMatchObject({ kind: 'papers', warnings: ['50 papers, a full page of the API\'s list: the day may have more that this request did not return'] });
+    expect(check(JSON.stringify(Array.from({ length: API_PAGE_SIZE - 1 }, () => one)))).toMatchObject({ kind: 'papers', warnings: [] });
   });
 });
 

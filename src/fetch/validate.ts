@@ -10,6 +10,12 @@
  */
 import { parseApi } from '../ingest/formats/api.ts';
 
+/**
+ * The most entries one `?date=` answer holds: no recorded day has more (the corpus's 580 days hold
+ * 1 to 50), which is the endpoint's page size, so a day of exactly 50 may have been cut short.
+ */
+export const API_PAGE_SIZE = 50;
+
 /** What a response holds. */
 export type Checked =
   /** A day's papers: the parsed entries, and the reader's warnings (kept fields it had to drop). */
@@ -96,5 +102,8 @@ export function checkDay(body: string, { day, contentType }: { day: string; cont
     return { kind: 'invalid', reason: `expected the papers of ${day}, found the list of ${parsed.digest} (the server ignored ?date=, or answered for another day)` };
   }
   const warnings = parsed.problems.filter((p) => p.severity === 'warning').map((p) => `line ${p.line} of the response: ${p.message}`);
+  if (value.length === API_PAGE_SIZE) {
+    warnings.push(`${API_PAGE_SIZE} papers, a full page of the API's list: the day may have more that this request did not return`);
+  }
   return { kind: 'papers', entries: value, warnings };
 }
