@@ -85,6 +85,12 @@ export async function topicFeedStaticPaths(): Promise<Array<{ params: { slug: st
   return topics.map(({ topic }) => ({ params: { slug: topic.slug }, props: { name: topic.name, description: topic.description } }));
 }
 
+/** `getStaticPaths` for `/topics/<slug>/papers.bib`: every taxonomy topic with its papers. */
+export async function topicBibStaticPaths(): Promise<Array<{ params: { slug: string }; props: { papers: Paper[] } }>> {
+  const { topics } = await getShelf();
+  return topics.map(({ topic, papers }) => ({ params: { slug: topic.slug }, props: { papers } }));
+}
+
 /** A row of the topics index: the topic, its paper count and papers per month. */
 export interface TopicSummary {
   topic: TopicInfo;

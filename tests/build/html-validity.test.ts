@@ -1,0 +1,68 @@
+/**
+ * html-validate (the `html-validate:recommended` rules, as configured in .htmlvalidate.json) over
+ * every page of the fixture build: every page type, 0 errors. The failure lists each message with
+ * its file, line and rule, so a broken page is found without rerunning anything.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
+import { describe, expect, inject, it } from 'vitest';
+import { repoRoot } from '../support/repo.ts';
+import { htmlFiles } from '../support/html.ts';
+
+const dist = inject('fixtureDistDir');
+const config = JSON.parse(readFileSync(path.join(repoRoot, '.htmlvalidate.json'), 'utf8')) as ConfigData;
+const validator = new HtmlValidate(new StaticConfigLoader(config));
+
+/** The page type of a built file (its route with the parameters taken out). */
+function pageType(file: string): string {
+  return file
+    .replace(/^papers\/[^/]+\//, 'papers/[id]/')
+    .replace(/^digests\/\d{4}-\d{2}-\d{2}\//, 'digests/[date]/')
+    .replace(/^(topics|orgs)\/[^/]+\/(\d+\/)?index/, '$1/[slug]/index');
+}
+
+describe('html-validate over the fixture build', () => {
+  const files = htmlFiles(dist);
+
+  it('covers every page type', () => {
+    expect(new Set(files.map(pageType))).toEqual(
+      new Set([
+        '404.html',
+        'index.html',
+        'search/index.html',
+        'feeds/index.html',
+        'papers/[id]/index.html',
+        'digests/index.html',
+        'digests/[date]/index.html',
+        'topics/index.html',
+        'topics/[slug]/index.html',
+        'orgs/index.html',
+        'orgs/[slug]/index.html',
+      ]),
+    );
+  });
+
+  it('is a gate that can fail: a page with a duplicate id and a paragraph inside a list is refused', async () => {
+    const page = readFileSync(path.join(dist, 'index.html'), 'utf8').replace(
+      '<main id="main"',
+      '<ul><p id="main">x</p></ul><main id="main"',
+    );
+    const report = await validator.validateString(page, 'broken.html');
+    expect(report.valid).toBe(false);
+    expect(report.results[0]!.messages.map((m) => m.ruleId)).toEqual(expect.arrayContaining(['no-dup-id', 'element-permitted-content']));
+  });
+
+  it(`reports 0 errors`, async () => {
+    const problems: string[] = [];
+    for (const file of files) {
+      const report = await validator.validateString(readFileSync(path.join(dist, file), 'utf8'), file);
+      for (const result of report.results) {
+        for (const m of result.messages) {
+          if (m.severity === 2) problems.push(`${file}:${m.line}:${m.column}: ${m.ruleId}: ${m.message}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
