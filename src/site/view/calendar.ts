@@ -85,15 +85,18 @@ function yearSvg(year: string, days: readonly CalendarDay[]): string {
   const saved = days.filter((d) => d.kind === 'digest');
   const label = escapeXml(
     `${year}: ${saved.length} digest days (${saved.reduce((n, d) => n + d.papers, 0)} papers), ` +
-      `${missing.length} missing weekdays, ${weekend.length} weekend days without a digest.`,
+      `${missing.length} missing weekday${missing.length === 1 ? '' : 's'}, ${weekend.length} weekend days without a digest.`,
   );
   const path = (d: string[], attrs: string): string => (d.length ? `<path d="${d.join('')}" ${attrs}/>` : '');
   return (
-    `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${label}" font-size="9" fill="currentColor">` +
+    `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" class="h-auto max-w-full" role="img" aria-label="${label}" font-size="9" fill="currentColor">` +
     months.join('') +
     rows.join('') +
-    path(weekend, 'opacity=".12"') +
+    path(weekend, 'opacity=".15"') +
+    // The cells take the accent colour; the labels keep the figure's text colour.
+    '<g class="text-sky-600 dark:text-sky-400">' +
     shades.map((d, i) => path(d, `opacity="${[0.35, 0.55, 0.75, 1][i]}"`)).join('') +
+    '</g>' +
     path(missing, 'fill="none" stroke="#ef4444" stroke-width="1.5"') +
     '</svg>'
   );

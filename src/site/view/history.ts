@@ -53,13 +53,13 @@ const ms = (at: string): number => Date.parse(at.length === 10 ? `${at}T00:00:00
  * `currentColor` follows the text colour (dark mode included). The accessible name lists every
  * point, so the SVG's data is all in its text alternative.
  */
-export function upvoteSparkline(paper: Pick<Paper, 'appearances'>, width = 120, height = 28): string | null {
+export function upvoteSparkline(paper: Pick<Paper, 'appearances'>, width = 160, height = 32): string | null {
   const points = upvoteHistory(paper);
   if (points.length < 2) return null;
   const t0 = ms(points[0]!.at);
   const span = ms(points.at(-1)!.at) - t0;
   const max = Math.max(1, ...points.map((p) => p.upvotes));
-  const pad = 2;
+  const pad = 3;
   const xy = points.map((p, i) => {
     // Every capture at one instant: spread evenly instead of stacking on one x.
     const x = span > 0 ? ((ms(p.at) - t0) / span) * (width - 2 * pad) : (i / (points.length - 1)) * (width - 2 * pad);
@@ -67,7 +67,10 @@ export function upvoteSparkline(paper: Pick<Paper, 'appearances'>, width = 120, 
   });
   const label = escapeXml(`Upvotes by capture: ${points.map((p) => `${p.upvotes} on ${p.day}`).join(', ')}.`);
   return (
-    `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${label}">` +
-    `<polyline points="${xy.join(' ')}" fill="none" stroke="currentColor" stroke-width="1.5"/></svg>`
+    `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${label}" fill="currentColor">` +
+    `<polyline points="${xy.join(' ')}" fill="none" stroke="currentColor" stroke-width="1.5"/>` +
+    // A dot per capture, so captures made at nearly one time stay countable.
+    xy.map((p) => `<circle cx="${p.split(',')[0]}" cy="${p.split(',')[1]}" r="2"/>`).join('') +
+    '</svg>'
   );
 }
