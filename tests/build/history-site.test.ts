@@ -103,6 +103,19 @@ describe('trends', () => {
   });
 });
 
+describe('rising', () => {
+  it('the home page lists the papers whose upvotes grew most over the last 14 days, with the counts', () => {
+    const items = page(site.dist, '')
+      .querySelectorAll('[data-rising] li')
+      .map((li) => [li.querySelector('a')!.getAttribute('href'), squash(li.text)]);
+    expect(items).toEqual([
+      [`/papers/${HISTORY.tracked}/`, '+15 Tracked Across Captures 5 on Jan 8, 2026 → 20 on Jan 10, 2026'],
+      [`/papers/${HISTORY.counted}/`, '+14 Counted Again Later 3 on Jan 9, 2026 → 17 on Jan 12, 2026'],
+      [`/papers/${HISTORY.retitled}/`, '+2 A Revised and Longer Title 4 on Jan 6, 2026 → 6 on Jan 7, 2026'],
+    ]);
+  });
+});
+
 describe('trust', () => {
   it('shows the current title and notes the older one', () => {
     const doc = paperPage(HISTORY.retitled);
