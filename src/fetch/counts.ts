@@ -27,7 +27,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const whole = (v: unknown): number | null => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : null);
 
 /** An API entry's arXiv id and counts, as the endpoint sends them (`paper.id`, `paper.upvotes`, `numComments`). */
-export function entryCounts(entry: unknown): { arxiv: string; upvotes: number | null; comments: number | null } | null {
+function entryCounts(entry: unknown): { arxiv: string; upvotes: number | null; comments: number | null } | null {
   if (!isRecord(entry)) return null;
   const paper = isRecord(entry.paper) ? entry.paper : entry;
   if (typeof paper.id !== 'string') return null;

@@ -12,7 +12,7 @@ import { isWeekend } from '../../core/coverage.ts';
 import { escapeXml } from '../../core/escape.ts';
 
 /** What one day of the calendar shows. */
-export type DayKind = 'digest' | 'weekend' | 'missing';
+type DayKind = 'digest' | 'weekend' | 'missing';
 
 /** A day between the first and last digest day. */
 export interface CalendarDay {
