@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import pc from 'picocolors';
 import { config, ConfigError, readConfig } from '../src/config.ts';
 import { daysFromTo, isDay, utcDay } from '../src/fetch/days.ts';
-import { ensureDigestsDir, FetchIoError, getDay, listSaved, readSaved, saveCapture } from '../src/fetch/io.ts';
+import { ensureDigestsDir, FetchIoError, getDay, listSaved, readSaved, saveCapture, saveCounts } from '../src/fetch/io.ts';
 import { dayLine, exitCode, summarize, summaryLines, type Painter } from '../src/fetch/report.ts';
 import { DEFAULT_POLICY, seconds, type RetryPolicy } from '../src/fetch/retry.ts';
 import { fetchDays } from '../src/fetch/run.ts';
@@ -39,6 +39,9 @@ Options:
                      the server's Retry-After
   --retry-for SECS   the longest one day may take, waits included (default ${DEFAULT_POLICY.budgetMs / 1000})
   --timeout SECS     the longest one request may take (default ${DEFAULT_POLICY.timeoutMs / 1000})
+  --counts           counts mode: a saved day is fetched again and only the upvote and comment
+                     counts that changed are kept, in counts/<today>.jsonl (one file per run); a day
+                     not saved yet, or one that gained a paper, is saved in full
   --json             print the report as JSON (progress lines go to stderr)
   -h, --help         show this help
 
@@ -97,6 +100,7 @@ async function main(argv: string[]): Promise<number> {
         'retry-for': { type: 'string' },
         timeout: { type: 'string' },
         json: { type: 'boolean', default: false },
+        counts: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -160,7 +164,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     await ensureDigestsDir(out);
     const outcomes = await fetchDays(
-      { api, days, skipSaved: values.since !== undefined },
+      { api, days, skipSaved: values.since !== undefined && !values.counts, counts: values.counts },
       {
         get: (url, day) =>
           getDay(url, {
@@ -171,6 +175,11 @@ async function main(argv: string[]): Promise<number> {
         listSaved: () => listSaved(out),
         readSaved: (name) => readSaved(out, name),
         save: (day, text) => saveCapture(out, day, text),
+        saveCounts: async (day, text) => {
+          const name = await saveCounts(out, day, text);
+          progress(paint.green(`counts: saved ${name} (${text.split('\n').length - 1} changed)`));
+          return name;
+        },
         now: () => new Date(),
         onDay: (outcome) => progress(dayLine(outcome, paint)),
       },

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleepFor } from 'node:timers/promises';
-import { captureName } from './names.ts';
+import { captureName, countsName } from './names.ts';
 import { decideRetry, isRetryableStatus, parseRetryAfter, seconds, type RetryPolicy } from './retry.ts';
 import { snippet } from './validate.ts';
 
@@ -126,6 +126,12 @@ export async function readSaved(dir: string, name: string): Promise<string> {
   }
 }
 
+/** Saves a counts file for `day` as `counts/DAY.jsonl` (then `counts/DAY.2.jsonl`, …), atomically, never over one. */
+export async function saveCounts(dir: string, day: string, text: string): Promise<string> {
+  await ensureDigestsDir(path.join(dir, 'counts'));
+  return saveCapture(dir, day, text, countsName);
+}
+
 /** Fallback for file systems without hard links: rename, after checking the name is free. */
 const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
 
@@ -135,7 +141,12 @@ const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
  * temporary file, then hard-linked to its name, which fails rather than replace a file that
  * exists (`rename` would replace it silently); a reader sees the whole file or none.
  */
-export async function saveCapture(dir: string, day: string, text: string): Promise<string> {
+export async function saveCapture(
+  dir: string,
+  day: string,
+  text: string,
+  nameOf: (day: string, n: number) => string = captureName,
+): Promise<string> {
   const temp = path.join(dir, `.${day}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'wx');
@@ -151,7 +162,7 @@ export async function saveCapture(dir: string, day: string, text: string): Promi
   }
   try {
     for (let n = 1; ; n++) {
-      const name = captureName(day, n);
+      const name = nameOf(day, n);
       const target = path.join(dir, name);
       try {
         await link(temp, target);

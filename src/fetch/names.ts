@@ -15,6 +15,11 @@ export function captureName(day: string, n: number): string {
   return n <= 1 ? `${day}.json` : `${day}.${n}.json`;
 }
 
+/** The name of a run's `n`th counts file of `day`: `counts/2026-12-01.jsonl`, `counts/2026-12-01.2.jsonl`. */
+export function countsName(day: string, n: number): string {
+  return n <= 1 ? `counts/${day}.jsonl` : `counts/${day}.${n}.jsonl`;
+}
+
 /**
  * The digest day a file name gives, as ingest reads it: the `YYYY-MM-DD` the base name starts
  * with, not followed by a digit; null for a name that gives none, a hidden file, or a file ingest

@@ -21,7 +21,7 @@ const days: DayOutcome[] = [
 describe('the fetch report', () => {
   it('tallies every day once, and exits 1 only when a day failed', () => {
     const report = summarize('https://api.example', 'content/digests', days);
-    expect(report.counts).toEqual({ saved: 1, 'already-saved': 1, unchanged: 1, empty: 1, failed: 1 });
+    expect(report.counts).toEqual({ saved: 1, 'already-saved': 1, unchanged: 1, counted: 0, empty: 1, failed: 1 });
     expect(Object.values(report.counts).reduce((a, b) => a + b)).toBe(days.length);
     expect(exitCode(report)).toBe(1);
     expect(

@@ -11,6 +11,8 @@ export type DayOutcome =
   | { day: string; outcome: 'already-saved'; files: string[] }
   /** A refetch returned exactly what a saved capture holds: nothing new to keep. */
   | { day: string; outcome: 'unchanged'; file: string; papers: number; attempts: number }
+  /** Counts mode: a saved day fetched again; `changed` papers' counts go to the run's counts file. */
+  | { day: string; outcome: 'counted'; changed: number; papers: number; attempts: number }
   /** The API has no papers that day (a weekend or holiday): nothing written. */
   | { day: string; outcome: 'empty'; attempts: number }
   /** No usable answer: nothing written. */
@@ -29,7 +31,7 @@ export interface FetchReport {
 
 /** Tallies the outcomes. */
 export function summarize(api: string, out: string, days: DayOutcome[]): FetchReport {
-  const counts: FetchReport['counts'] = { saved: 0, 'already-saved': 0, unchanged: 0, empty: 0, failed: 0 };
+  const counts: FetchReport['counts'] = { saved: 0, 'already-saved': 0, unchanged: 0, counted: 0, empty: 0, failed: 0 };
   for (const d of days) counts[d.outcome]++;
   return { api, out, days, counts };
 }
@@ -61,6 +63,8 @@ export function dayLine(d: DayOutcome, paint: Painter): string {
       return `${d.day}  ${paint.dim(`already saved (${d.files.join(', ')}): skipped`)}`;
     case 'unchanged':
       return `${d.day}  ${paint.dim(`unchanged since ${d.file} (${papers(d.papers)}): nothing saved`)}`;
+    case 'counted':
+      return `${d.day}  ${d.changed ? paint.green(`counts changed for ${papers(d.changed)}`) : paint.dim('no count changed')} (of ${papers(d.papers)})`;
     case 'empty':
       return `${d.day}  ${paint.dim('no papers that day: nothing saved')}`;
     case 'failed':
@@ -75,6 +79,7 @@ export function summaryLines(report: FetchReport, paint: Painter): string {
     `${c.saved} saved`,
     `${c['already-saved']} already saved`,
     `${c.unchanged} unchanged`,
+    ...(c.counted ? [`${c.counted} re-counted`] : []),
     `${c.empty} with no papers`,
     `${c.failed} failed`,
   ];

@@ -32,6 +32,10 @@ function fakes(days: Record<string, GetResult>, files: Record<string, string> = 
       return captureName(day, n);
     },
     now: () => new Date((tick += 1000)),
+    saveCounts: async (day, text) => {
+      folder.set(`counts/${day}.jsonl`, text);
+      return `counts/${day}.jsonl`;
+    },
   };
   return { deps, folder, asked };
 }
@@ -83,5 +87,39 @@ describe('fetchDays', () => {
     const out = await fetchDays({ api: API, days: ['2026-01-08'], skipSaved: false }, f.deps);
     expect(out).toEqual([{ day: '2026-01-08', outcome: 'unchanged', file: '2026-01-08.json', papers: 2, attempts: 1 }]);
     expect([...f.folder.keys()]).toEqual(['2026-01-08.json']);
+  });
+
+  it('counts mode keeps only the changed counts of saved days, in one counts file, and saves a new or grown day in full', async () => {
+    const entries = () => JSON.parse(body) as Array<{ paper: { id: string; upvotes: number }; numComments: number }>;
+    const bumped = entries();
+    bumped[0]!.paper.upvotes = 50;
+    const on = (day: string, text: string) => text.replaceAll('2026-01-08', day);
+    const grown = [...entries(), { ...entries()[0]!, paper: { ...entries()[0]!.paper, id: '2601.04003' } }];
+    const f = fakes(
+      {
+        '2026-01-06': answer(on('2026-01-06', body)),
+        '2026-01-07': answer(on('2026-01-07', JSON.stringify(grown))),
+        '2026-01-08': answer(JSON.stringify(bumped)),
+      },
+      { '2026-01-07.json': on('2026-01-07', body), '2026-01-08.json': body },
+    );
+    const out = await fetchDays({ api: API, days: ['2026-01-06', '2026-01-07', '2026-01-08'], skipSaved: false, counts: true }, f.deps);
+    expect(out.map((d) => d.outcome)).toEqual(['saved', 'saved', 'counted']);
+    expect(out[2]).toEqual({ day: '2026-01-08', outcome: 'counted', changed: 1, papers: 2, attempts: 1 });
+    expect([...f.folder.keys()].sort()).toEqual([
+      '2026-01-06.json',
+      '2026-01-07.2.json',
+      '2026-01-07.json',
+      '2026-01-08.json',
+      'counts/2026-01-09.jsonl',
+    ]);
+    expect(f.folder.get('counts/2026-01-09.jsonl')).toMatch(
+      /^\{"arxiv":"2601\.04001","upvotes":50,"comments":3,"capturedAt":"2026-01-09T06:00:0\d\.000Z"\}\n$/,
+    );
+
+    // The next run knows the counts file: nothing changed since, nothing written.
+    const again = await fetchDays({ api: API, days: ['2026-01-08'], skipSaved: false, counts: true }, f.deps);
+    expect(again).toEqual([{ day: '2026-01-08', outcome: 'counted', changed: 0, papers: 2, attempts: 1 }]);
+    expect([...f.folder.keys()].filter((k) => k.startsWith('counts/'))).toHaveLength(1);
   });
 });

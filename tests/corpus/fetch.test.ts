@@ -327,7 +327,7 @@ describe.skipIf(!hasCorpus)('npm run fetch against a replay of the recorded api/
     const r = await fetchCli(['--date', '2026-08-21', '--date', '2026-08-22', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout) as { counts: Record<string, number>; days: Array<{ day: string; outcome: string; file?: string }> };
-    expect(report.counts).toEqual({ saved: 1, 'already-saved': 0, unchanged: 0, empty: 1, failed: 0 });
+    expect(report.counts).toEqual({ saved: 1, 'already-saved': 0, unchanged: 0, counted: 0, empty: 1, failed: 0 });
     expect(report.days.map((d) => [d.day, d.outcome, d.file])).toEqual([
       ['2026-08-21', 'saved', '2026-08-21.json'],
       ['2026-08-22', 'empty', undefined],
