@@ -98,8 +98,9 @@ describe('trends', () => {
     const doc = paperPage('2601.10501');
     expect(doc.querySelector('[data-sparkline]')).toBeNull();
     expect(doc.querySelector('[data-seen]')!.outerHTML.length).toBeLessThan(700);
-    // The largest case: four rows and a sparkline, still about a kilobyte.
-    expect(paperPage(HISTORY.tracked).querySelector('[data-seen]')!.outerHTML.length).toBeLessThan(1400);
+    // The largest case: four rows and a sparkline, still about a kilobyte (1,413 B with the thead/tbody
+    // html-validate's prefer-tbody asks for; 1,383 B without them).
+    expect(paperPage(HISTORY.tracked).querySelector('[data-seen]')!.outerHTML.length).toBeLessThan(1450);
   });
 });
 
