@@ -27,12 +27,19 @@ const noSiteFromIngest = {
   group: ['**/site/**', '**/components/**', '**/pages/**', '**/integrations/**'],
   message: 'Ingest imports nothing from the site.',
 };
+/** Fetch is a CLI's too: it reads digests with ingest's API reader, and never depends on the site. */
+const noSiteFromFetch = { ...noSiteFromIngest, message: 'Fetch imports nothing from the site.' };
 /** Only src/site/data/ (and the collection config) may use the content layer. */
 const noContentLayer = { name: 'astro:content', message: 'Only src/site/data/ uses astro:content: add a function there.' };
 /** File I/O belongs to src/ingest/io.ts (and the build hooks, CLIs and tests). */
 const noFileIo = ['fs', 'fs/promises', 'node:fs', 'node:fs/promises'].map((name) => ({
   name,
   message: 'Ingest and core stay pure: file I/O goes in src/ingest/io.ts.',
+}));
+/** Fetch's file and network I/O belongs to src/fetch/io.ts. */
+const noFetchIo = [...noFileIo.map((p) => p.name), 'http', 'https', 'node:http', 'node:https'].map((name) => ({
+  name,
+  message: 'Fetch stays pure: HTTP and file I/O go in src/fetch/io.ts.',
 }));
 
 export default defineConfig(
@@ -98,6 +105,16 @@ export default defineConfig(
     files: ['src/ingest/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [noContentLayer, ...noFileIo], patterns: [noTestSupport, noSiteFromIngest] }] },
+  },
+  {
+    files: ['src/fetch/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noContentLayer, ...noFetchIo], patterns: [noTestSupport, noSiteFromFetch] }] },
+  },
+  {
+    // The one fetch module that does HTTP and writes files.
+    files: ['src/fetch/io.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noContentLayer], patterns: [noTestSupport, noSiteFromFetch] }] },
   },
   {
     // The one ingest module that reads and writes files.

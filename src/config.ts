@@ -27,6 +27,8 @@ export interface Config {
   topicsFile: string;
   /** `PAPERSHELF_LEDGER`: the permalink ledger ingest checks when given no path (default `content/permalinks.txt`). */
   ledgerFile: string;
+  /** `PAPERSHELF_API`: the `api/daily_papers` endpoint `npm run fetch` asks, `<base>?date=YYYY-MM-DD` (default the real one). */
+  apiBase: string;
   /** `PAPERSHELF_OUT`: Astro's output folder (default `./dist`). */
   outDir: string;
   /** `PAPERSHELF_CACHE`: Astro's cache (content-layer store, optimised assets), kept between builds (default `./node_modules/.astro`). */
@@ -40,6 +42,9 @@ export interface Config {
   /** `NO_COLOR`: set (to anything) for a report without colours. */
   noColor: boolean;
 }
+
+/** The real `api/daily_papers` endpoint. */
+const DEFAULT_API = 'https://huggingface.co/api/daily_papers';
 
 /** A setting with a value that cannot be used; the message names the variable. */
 export class ConfigError extends Error {
@@ -74,6 +79,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     notesDir: env.PAPERSHELF_NOTES || './content/notes',
     topicsFile: env.PAPERSHELF_TOPICS || './content/topics.yaml',
     ledgerFile: env.PAPERSHELF_LEDGER || 'content/permalinks.txt',
+    apiBase: env.PAPERSHELF_API?.trim() || DEFAULT_API,
     outDir: env.PAPERSHELF_OUT || './dist',
     cacheDir: env.PAPERSHELF_CACHE || './node_modules/.astro',
     precacheBytes: precacheBytes(env.PAPERSHELF_PRECACHE_MB),

@@ -5,6 +5,7 @@
 import type { Paper } from '../schemas/paper.ts';
 import type { ArchiveRecord } from '../schemas/archive.ts';
 import { compareStrings } from './compare.ts';
+import { capturesInOrder } from './captures.ts';
 import { joinBase, paperPath } from './paths.ts';
 
 /** Builds the archive record; `base` is the site base path (`/` or `/repo/`). */
@@ -26,6 +27,12 @@ function toArchiveRecord(paper: Paper, base: string): ArchiveRecord {
     project: paper.project,
     digests: paper.digests,
     topics: paper.topics.map((t) => t.slug),
+    appearances: capturesInOrder(paper.appearances).map((a) => ({
+      digest: a.digest,
+      format: a.format,
+      upvotes: a.upvotes,
+      comments: a.comments,
+    })),
   };
 }
 

@@ -39,8 +39,10 @@ const paper = (id: string): Paper => ({
   links: [],
   keywords: [],
   digests: ['2026-01-08'],
-  appearances: [{ digest: '2026-01-08', file: 'a.txt', line: 1, rank: 0, upvotes: null, comments: 3 }],
+  appearances: [{ digest: '2026-01-08', file: 'a.txt', line: 1, rank: 0, upvotes: null, comments: 3, format: null, capturedAt: null }],
   topics: [],
+  conflicts: [],
+  sources: { upvotes: null, comments: 0, org: null, authors: null },
 });
 
 describe('listDigestFiles', () => {
@@ -55,7 +57,7 @@ describe('listDigestFiles', () => {
     expect(files.filter((f) => f.notRead).map((f) => [f.file, f.notRead!.severity, f.notRead!.reason])).toEqual([
       ['.e.txt', 'info', 'a hidden file'],
       ['2025/.hidden', 'info', 'a hidden folder (not searched)'],
-      ['notes.pdf', 'warning', 'not a digest file name (expected .txt, .md or .json)'],
+      ['notes.pdf', 'warning', 'not a digest file name (expected .txt, .md, .json or a counts .jsonl)'],
     ]);
   });
 

@@ -32,7 +32,7 @@ export interface DigestFile {
 }
 
 /** Extensions read when a directory is given. */
-const DIGEST_EXT = /\.(?:txt|md|json)$/i;
+const DIGEST_EXT = /\.(?:txt|md|json|jsonl)$/i;
 
 /** Writing into a folder that exists, ENOENT means the file system (e.g. `/proc`) will not create the file. */
 function describeWrite(err: unknown): string {
@@ -128,7 +128,8 @@ async function walk(root: string, rootReal: string, exclude: readonly string[], 
       }
       if (isDir) pending.push(abs);
       else if (!isFile) found.set(abs, skip('warning', 'not a regular file (a pipe, socket or device)'));
-      else if (!DIGEST_EXT.test(entry.name)) found.set(abs, skip('warning', 'not a digest file name (expected .txt, .md or .json)'));
+      else if (!DIGEST_EXT.test(entry.name))
+        found.set(abs, skip('warning', 'not a digest file name (expected .txt, .md, .json or a counts .jsonl)'));
       else found.set(abs, null);
     }
   }

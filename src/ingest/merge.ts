@@ -6,7 +6,7 @@
  * The result does not depend on the order of the input files beyond the (file, line) order the
  * pipeline already sorts by.
  */
-import type { Org, Paper } from '../schemas/paper.ts';
+import type { Conflict, Org, Paper } from '../schemas/paper.ts';
 import type { NormalizedEntry } from './normalize.ts';
 import type { Problem } from './types.ts';
 import { quote } from './messages.ts';
@@ -17,9 +17,11 @@ import { daysApart } from '../core/dates.ts';
 export type MergedPaper = Omit<Paper, 'id' | 'aliases' | 'topics'> & {
   /** True when some capture showed the paper without an arXiv id (its slug URL may exist). */
   seenWithoutId: boolean;
-  /** The entries merged into this paper, in input order. */
+  /** The entries merged into this paper, in input order (counts lines last, in capture order). */
   entries: NormalizedEntry[];
 };
+
+const isCounts = (e: NormalizedEntry): boolean => e.format === 'counts';
 
 /**
  * The matching key of a title: case, accents, spacing and punctuation ignored, so
@@ -168,6 +170,15 @@ function joinUndated(undated: readonly NormalizedEntry[], groups: NormalizedEntr
  * File names and input order play no part, so renaming or reordering files changes nothing.
  */
 function newest<T>(entries: readonly NormalizedEntry[], pick: (e: NormalizedEntry) => T | null, order: (a: T, b: T) => number): T | null {
+  return newestFrom(entries, pick, order)?.v ?? null;
+}
+
+/** `newest`, with the entry that showed the value. */
+function newestFrom<T>(
+  entries: readonly NormalizedEntry[],
+  pick: (e: NormalizedEntry) => T | null,
+  order: (a: T, b: T) => number,
+): { e: NormalizedEntry; v: T } | null {
   const shown = entries.flatMap((e) => {
     const v = pick(e);
     return v === null ? [] : [{ e, v }];
@@ -179,7 +190,7 @@ function newest<T>(entries: readonly NormalizedEntry[], pick: (e: NormalizedEntr
     const last = pool.reduce((t, s) => (s.e.capturedAt! > t ? s.e.capturedAt! : t), pool[0]!.e.capturedAt!);
     pool = pool.filter((s) => s.e.capturedAt === last);
   }
-  return pool.reduce((best, s) => (order(s.v, best) > 0 ? s.v : best), pool[0]!.v);
+  return pool.reduce((best, s) => (order(s.v, best.v) > 0 ? s : best), pool[0]!);
 }
 
 const byNumber = (a: number, b: number): number => a - b;
@@ -209,56 +220,113 @@ function richest<T>(entries: readonly NormalizedEntry[], pick: (e: NormalizedEnt
  * longest title and abstract, the newest upvote and comment counts, organisation and author count
  * (`newest`), every digest day and every appearance with its own counts.
  */
-function mergeGroup(group: readonly NormalizedEntry[]): MergedPaper {
-  const entries = [...group].sort(byInput);
+function mergeGroup(group: readonly NormalizedEntry[], counts: readonly NormalizedEntry[] = []): MergedPaper {
+  const cards = [...group].sort(byInput);
+  // Counts lines only re-read upvotes and comments: every other field comes from the cards.
+  const entries = [...cards, ...[...counts].sort((a, b) => compareStrings(a.capturedAt ?? '', b.capturedAt ?? '') || byInput(a, b))];
+  const title = richest(
+    cards,
+    (e) => e.title,
+    (t) => t.length,
+  )!;
+  const org = newestFrom(cards, (e) => e.org, byOrg);
+  const upvotes = newestFrom(entries, (e) => e.upvotes, byNumber);
+  const comments = newestFrom(entries, (e) => e.comments, byNumber);
+  const index = (e: NormalizedEntry | undefined): number | null => (e ? entries.indexOf(e) : null);
   const authors = richest(
-    entries,
+    cards,
     (e) => e.authors,
     (a) => a.length,
   );
-  const github = first(entries, (e) => e.github);
-  const project = first(entries, (e) => e.project);
-  const links = [...new Set(entries.flatMap((e) => e.links))].filter((l) => l !== github && l !== project);
+  const github = first(cards, (e) => e.github);
+  const project = first(cards, (e) => e.project);
+  const links = [...new Set(cards.flatMap((e) => e.links))].filter((l) => l !== github && l !== project);
   return {
-    title: richest(
-      entries,
-      (e) => e.title,
-      (t) => t.length,
-    )!,
+    title,
     abstract:
       richest(
-        entries,
+        cards,
         (e) => e.abstract,
         (t) => t.length,
       ) ?? '',
-    published: publishedOf(entries),
+    published: publishedOf(cards),
     authors,
-    authorCount: authors?.length ?? newest(entries, (e) => e.authorCount, byNumber),
-    org: newest(entries, (e) => e.org, byOrg),
-    upvotes: newest(entries, (e) => e.upvotes, byNumber),
-    comments: newest(entries, (e) => e.comments, byNumber),
-    arxiv: first(entries, (e) => e.arxiv),
+    authorCount: authors?.length ?? newest(cards, (e) => e.authorCount, byNumber),
+    org: org?.v ?? null,
+    upvotes: upvotes?.v ?? null,
+    comments: comments?.v ?? null,
+    arxiv: first(cards, (e) => e.arxiv),
     github,
     project,
     links,
     keywords:
       richest(
-        entries,
+        cards,
         (e) => e.keywords,
         (k) => k.length,
       ) ?? [],
-    digests: [...new Set(entries.map((e) => e.digest))].sort(),
-    appearances: entries.map((e) => ({
-      digest: e.digest,
-      file: e.file,
-      line: e.line,
-      rank: e.rank,
-      upvotes: e.upvotes,
-      comments: e.comments,
-    })),
+    digests: [...new Set(cards.map((e) => e.digest))].sort(),
+    appearances: entries.map((e) => {
+      const at = isCounts(e) ? countedIn(cards, e) : e;
+      return {
+        digest: at.digest,
+        file: e.file,
+        line: e.line,
+        rank: at.rank,
+        upvotes: e.upvotes,
+        comments: e.comments,
+        format: e.format ?? null,
+        capturedAt: e.capturedAt,
+      };
+    }),
+    conflicts: conflictsOf(cards, title, org?.v ?? null),
+    sources: {
+      upvotes: index(upvotes?.e),
+      comments: index(comments?.e),
+      org: index(org?.e),
+      authors: authors === null ? null : index(cards.find((e) => e.authors === authors)),
+    },
     seenWithoutId: entries.some((e) => e.arxiv === null),
     entries,
   };
+}
+
+/**
+ * The card a counts line refreshes: the paper's latest capture on or before the line's capture
+ * day, else its earliest. Its digest day and rank place the counts row (provenance links there).
+ */
+function countedIn(cards: readonly NormalizedEntry[], line: NormalizedEntry): NormalizedEntry {
+  const before = cards.filter((c) => c.digest <= line.digest);
+  const pool = before.length ? before : [cards[0]!];
+  return pool.reduce((best, c) => (c.digest > best.digest || (c.digest === best.digest && c.rank < best.rank) ? c : best), pool[0]!);
+}
+
+/**
+ * Values other captures showed for a field the page shows one value of: another title (beyond
+ * case, punctuation, accents or LaTeX formatting, as `titleDisagreements`), another organisation,
+ * another author count (when no capture listed the names). Each older value once, with the first
+ * digest day that showed it, so the page can say "earlier captures said …".
+ */
+function conflictsOf(cards: readonly NormalizedEntry[], title: string, org: Org | null): Conflict[] {
+  const found = new Map<string, Conflict>();
+  const note = (field: Conflict['field'], value: string, digest: string): void => {
+    const key = `${field}\u0000${value}`;
+    const held = found.get(key);
+    if (!held || digest < held.digest) found.set(key, { field, value, digest });
+  };
+  const shown = shownTitleKey(title);
+  for (const e of cards) {
+    if (shownTitleKey(e.title) !== shown) note('title', e.title, e.digest);
+    if (org && e.org && e.org.slug !== org.slug) note('org', e.org.name, e.digest);
+  }
+  const counts = new Set(cards.flatMap((e) => (e.authors === null && e.authorCount !== null ? [e.authorCount] : [])));
+  if (cards.every((e) => e.authors === null) && counts.size > 1) {
+    const current = newest(cards, (e) => e.authorCount, byNumber);
+    for (const e of cards) if (e.authorCount !== null && e.authorCount !== current) note('authorCount', String(e.authorCount), e.digest);
+  }
+  return [...found.values()].sort(
+    (a, b) => compareStrings(a.field, b.field) || compareStrings(a.digest, b.digest) || compareStrings(a.value, b.value),
+  );
 }
 
 /**
@@ -324,7 +392,29 @@ export function titleDisagreements(entries: readonly NormalizedEntry[]): Problem
   return problems;
 }
 
-/** Groups and merges entries: one `MergedPaper` per real paper. */
-export function mergeEntries(entries: readonly NormalizedEntry[]): MergedPaper[] {
-  return groupEntries(entries).map(mergeGroup);
+/**
+ * Groups and merges entries: one `MergedPaper` per real paper. `counts` (lines of counts files)
+ * join the paper of their arXiv id; a line for an id no card has joins nothing (the pipeline
+ * reports it, `unmatchedCounts`).
+ */
+export function mergeEntries(entries: readonly NormalizedEntry[], counts: readonly NormalizedEntry[] = []): MergedPaper[] {
+  const byArxiv = new Map<string, NormalizedEntry[]>();
+  for (const c of counts) if (c.arxiv !== null) byArxiv.set(c.arxiv, [...(byArxiv.get(c.arxiv) ?? []), c]);
+  return groupEntries(entries).map((group) => {
+    const arxiv = group.find((e) => e.arxiv !== null)?.arxiv;
+    return mergeGroup(group, arxiv ? (byArxiv.get(arxiv) ?? []) : []);
+  });
+}
+
+/** Counts lines whose arXiv id no merged paper has: each is an error, never a paper of its own. */
+export function unmatchedCounts(merged: readonly MergedPaper[], counts: readonly NormalizedEntry[]): Problem[] {
+  const known = new Set(merged.map((m) => m.arxiv));
+  return counts
+    .filter((c) => !known.has(c.arxiv))
+    .map((c) => ({
+      file: c.file,
+      line: c.line,
+      severity: 'error' as const,
+      message: `expected the arXiv id of a paper some digest shows, found ${quote(c.arxiv ?? '')} in no digest (a counts line only updates a paper's counts; save the day's digest first)`,
+    }));
 }

@@ -30,7 +30,7 @@ describe('files the ingest did not read', () => {
     {
       file: 'scan.pdf',
       text: '',
-      notRead: { line: 0, severity: 'warning', reason: 'not a digest file name (expected .txt, .md or .json)' },
+      notRead: { line: 0, severity: 'warning', reason: 'not a digest file name (expected .txt, .md, .json or a counts .jsonl)' },
     },
     { file: '.gitkeep', text: '', notRead: { line: 0, severity: 'info', reason: 'a hidden file' } },
     { file: 'latin1.txt', text: '', notRead: { line: 3, severity: 'error', reason: 'expected UTF-8 text, found the byte 0xE9' } },
@@ -61,7 +61,7 @@ describe('files the ingest did not read', () => {
     expect(text).toMatch(/ {2}files read +1\n {2}files not read +4\n/);
     expect(text).toContain('latin1.txt:3: error: not read: expected UTF-8 text, found the byte 0xE9\n');
     expect(text).toContain('leak.txt: error: not read: a link to a file outside the input folder (/etc/passwd); not followed\n');
-    expect(text).toContain('scan.pdf: warning: not read: not a digest file name (expected .txt, .md or .json)\n');
+    expect(text).toContain('scan.pdf: warning: not read: not a digest file name (expected .txt, .md, .json or a counts .jsonl)\n');
     expect(text).toContain('.gitkeep: info: not read: a hidden file\n');
     const quiet = formatReport(report, { quiet: true });
     expect(quiet).toContain('leak.txt: error: not read');

@@ -21,7 +21,8 @@ import { detectFormat, FORMATS, formatList } from './formats/index.ts';
 import { isRejection } from './formats/read-log.ts';
 import { digestFromFileName, implausibleDate } from './dates.ts';
 import { normalizeEntry, type NormalizedEntry } from './normalize.ts';
-import { mergeEntries, titleDisagreements, type MergedPaper } from './merge.ts';
+import { mergeEntries, titleDisagreements, unmatchedCounts, type MergedPaper } from './merge.ts';
+import { missingWeekdays } from '../core/coverage.ts';
 import { allChainUrls, assignIds } from './ids.ts';
 import { missingMessage, nextLedger, type Ledger } from './ledger.ts';
 import { assertReconciles, sortProblems } from './report.ts';
@@ -280,7 +281,10 @@ function readFile(input: DigestInput, formats: PipelineOptions['formats']): File
   const escaped = stripEntryControls(read.entries, input.file);
   const parsed = { ...read, entries: escaped.entries };
   const { kept, refused } = plausiblyDated(parsed.entries);
-  const entries = kept.map((e) => normalizeEntry({ ...e, capturedAt: parsed.capturedAt ?? null }));
+  // A counts line says when it was captured itself; a card has its file's capture time.
+  const entries = kept.map((e) =>
+    normalizeEntry({ ...e, ...(parsed.format ? { format: parsed.format } : {}), capturedAt: e.capturedAt ?? parsed.capturedAt ?? null }),
+  );
   return {
     entries,
     problems: [
@@ -288,7 +292,7 @@ function readFile(input: DigestInput, formats: PipelineOptions['formats']): File
       ...parsed.problems,
       ...escaped.problems,
       ...refused,
-      ...undatedWarning(input.file, entries),
+      ...(parsed.format === 'counts' ? [] : undatedWarning(input.file, entries)),
       ...emptyWarning(input.file, parsed),
     ],
     summary: {
@@ -338,10 +342,13 @@ export function runPipeline(inputs: readonly DigestInput[], options: PipelineOpt
     options.onFile?.(i + 1, sorted.length);
     return read;
   });
-  const entries = reads.flatMap((r) => r.entries);
+  const all = reads.flatMap((r) => r.entries);
+  const entries = all.filter((e) => e.format !== 'counts');
+  const counts = all.filter((e) => e.format === 'counts');
   const problems = [...reads.flatMap((r) => r.problems), ...titleDisagreements(entries)];
 
-  const merged = mergeEntries(entries);
+  const merged = mergeEntries(entries, counts);
+  problems.push(...unmatchedCounts(merged, counts));
   const { ids, aliases } = assignIds(merged);
   const permalinks: PermalinkReport = options.ledger
     ? honourLedger(options.ledger, merged, ids, aliases)
@@ -363,6 +370,8 @@ export function runPipeline(inputs: readonly DigestInput[], options: PipelineOpt
     files: reads.map((r) => r.summary),
     notRead,
     notes: { dir: null, checked: 0, problems: [] },
+    missingWeekdays: missingWeekdays(papers.flatMap((p) => p.digests)),
+    conflicts: papers.reduce((n, p) => n + p.conflicts.length, 0),
   };
   assertReconciles(report);
   const ledgerText = options.ledger

@@ -19,6 +19,8 @@ const report = (over: Partial<IngestReport> = {}): IngestReport => ({
   filesNotRead: 0,
   notRead: [],
   notes: { dir: null, checked: 0, problems: [] },
+  missingWeekdays: [],
+  conflicts: 0,
   ...over,
 });
 

@@ -88,6 +88,15 @@ function formatNotRead(n: NotReadFile, paint: Painter = plain, display: (file: s
   return `${where}: ${tag}: not read: ${escapeControlCharacters(n.reason)}`;
 }
 
+/** The one warning line for weekdays with no digest between the first and last digest day. */
+function gapLine(days: readonly string[], paint: Painter): string {
+  const shown = days.length > 5 ? `${days.slice(0, 5).join(', ')}, … ${days.at(-1)}` : days.join(', ');
+  return (
+    `${paint.yellow('warning')}: ${plural(days.length, 'weekday has', 'weekdays have')} no digest between the first and last digest day ` +
+    `(${shown}); /digests/ lists them, \`npm run fetch -- --date YYYY-MM-DD\` saves one`
+  );
+}
+
 /** Options for the human-readable report. */
 export interface FormatOptions {
   paint?: Painter;
@@ -109,7 +118,8 @@ export function formatReport(report: IngestReport, options: FormatOptions = {}):
   // Hidden files are listed in the full report only: `--quiet` is for problems.
   const unread = report.notRead.filter((n) => !options.quiet || n.severity !== 'info').map((n) => formatNotRead(n, paint, options.display));
   const notes = report.notes.problems.map((p) => formatProblem(p, paint));
-  const problems = [...unread, ...report.problems.map((p) => formatProblem(p, paint, options.display)), ...lost, ...notes];
+  const gaps = report.missingWeekdays.length > 0 ? [gapLine(report.missingWeekdays, paint)] : [];
+  const problems = [...unread, ...report.problems.map((p) => formatProblem(p, paint, options.display)), ...lost, ...notes, ...gaps];
   if (options.quiet) return problems.map((l) => l + '\n').join('');
   const rejected = report.entriesRejected > 0 ? paint.red : id;
   const lines = [
@@ -134,6 +144,8 @@ export function formatReport(report: IngestReport, options: FormatOptions = {}):
     lines.push(`  permalinks         ${parts.join(', ')} (${ledger})`);
   }
   if (report.notes.dir !== null) lines.push(`  notes checked      ${report.notes.checked} (${report.notes.dir})`);
+  if (report.conflicts > 0)
+    lines.push(`  conflicts          ${report.conflicts} (fields captures disagree on; each paper page notes the older value)`);
   for (const c of report.slugCollisions) {
     lines.push(paint.dim(`  shared URL "${c.slug}": ${c.ids.join(', ')}`));
   }

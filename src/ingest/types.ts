@@ -2,7 +2,7 @@
  * Types shared by the ingest stages. A format reader turns one file's text into `RawEntry`s and
  * `Problem`s; later stages never see the text again.
  */
-import type { Org } from '../schemas/paper.ts';
+import type { CAPTURE_FORMATS, Org } from '../schemas/paper.ts';
 
 /** A problem found while reading a file. Errors reject an entry; warnings keep it. */
 export interface Problem {
@@ -64,6 +64,8 @@ export interface RawEntry {
    * the pipeline copies the file's `capturedAt` here. Decides whose counts are newest (merge.ts).
    */
   capturedAt?: string | null;
+  /** The format of the file the card came from; the pipeline sets it (provenance on the page). */
+  format?: DigestFormat;
 }
 
 /** What reading one file yields. */
@@ -84,8 +86,8 @@ export interface ParsedFile {
   capturedAt?: string | null;
 }
 
-/** The digest formats Papershelf reads. */
-export type DigestFormat = 'plaintext' | 'markdown' | 'textbrowser' | 'api';
+/** The formats Papershelf reads: the four digest formats and counts files (`formats/counts.ts`). */
+export type DigestFormat = (typeof CAPTURE_FORMATS)[number];
 
 /** What a reader needs besides the text. */
 export interface ReadContext {
@@ -169,6 +171,13 @@ export interface IngestReport {
   notRead: NotReadFile[];
   /** The notes check. */
   notes: NotesReport;
+  /**
+   * Weekdays between the first and last digest day with no digest (`coverage.ts`): the calendar at
+   * `/digests/` shows them, the text report prints one warning line.
+   */
+  missingWeekdays: string[];
+  /** Fields captures of one paper disagreed on (titles, organisations, author counts), summed over papers. */
+  conflicts: number;
 }
 
 /** What the ingest found when it checked the ledger. */

@@ -3,7 +3,7 @@
  * order written, so the file is byte-stable.
  */
 import { z } from 'astro/zod';
-import { isoDate, orgSchema } from './paper.ts';
+import { CAPTURE_FORMATS, isoDate, orgSchema } from './paper.ts';
 
 export const archiveRecordSchema = z.object({
   /** Permalink id. */
@@ -27,5 +27,14 @@ export const archiveRecordSchema = z.object({
   digests: z.array(isoDate),
   /** Topic slugs. */
   topics: z.array(z.string()),
+  /** Every capture, in capture order: its digest day, format and the counts it showed (README, "archive.jsonl"). */
+  appearances: z.array(
+    z.object({
+      digest: isoDate,
+      format: z.enum(CAPTURE_FORMATS).nullable(),
+      upvotes: z.number().int().nullable(),
+      comments: z.number().int().nullable(),
+    }),
+  ),
 });
 export type ArchiveRecord = z.infer<typeof archiveRecordSchema>;

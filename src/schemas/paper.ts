@@ -24,6 +24,9 @@ export const orgSchema = z.object({
 });
 export type Org = z.infer<typeof orgSchema>;
 
+/** How a capture was saved: the four digest formats, and a counts line. */
+export const CAPTURE_FORMATS = ['plaintext', 'markdown', 'textbrowser', 'api', 'counts'] as const;
+
 /** One appearance of a paper in one digest file: where it came from and where it sat. */
 const appearanceSchema = z.object({
   /** The digest day, `YYYY-MM-DD`. */
@@ -38,7 +41,26 @@ const appearanceSchema = z.object({
   upvotes: z.number().int().nonnegative().nullable().default(null),
   /** Comments this capture showed, if it showed any. */
   comments: z.number().int().nonnegative().nullable().default(null),
+  /**
+   * How the capture was saved: a digest format, or `counts` (a line of a counts file,
+   * `content/digests/counts/`, that re-read the paper's upvotes and comments); null when unknown.
+   */
+  format: z.enum(CAPTURE_FORMATS).nullable().default(null),
+  /** When the capture was saved (a UTC instant), when its file says; null otherwise. */
+  capturedAt: z.string().nullable().default(null),
 });
+export type Appearance = z.infer<typeof appearanceSchema>;
+
+/** A field two captures of one paper disagreed on: the value the page does not show, and who showed it. */
+const conflictSchema = z.object({
+  /** The field: `title`, `org` or `authorCount`. */
+  field: z.enum(['title', 'org', 'authorCount']),
+  /** The other value as text (an org as its name). */
+  value: z.string(),
+  /** The digest day of the capture that showed it. */
+  digest: isoDate,
+});
+export type Conflict = z.infer<typeof conflictSchema>;
 
 /** Why a topic was assigned: the rule that matched and where. */
 const topicMatchSchema = z.object({
@@ -87,5 +109,16 @@ export const paperSchema = z.object({
   appearances: z.array(appearanceSchema).min(1),
   /** Topics assigned by ingest, with the reasons each matched. */
   topics: z.array(topicMatchSchema).default([]),
+  /** Values other captures showed for a field the page shows one value of (see merge.ts `conflictsOf`). */
+  conflicts: z.array(conflictSchema).default([]),
+  /** Which capture (an index into `appearances`) each value the page shows came from; null when none showed it. */
+  sources: z
+    .object({
+      upvotes: z.number().int().nonnegative().nullable(),
+      comments: z.number().int().nonnegative().nullable(),
+      org: z.number().int().nonnegative().nullable(),
+      authors: z.number().int().nonnegative().nullable(),
+    })
+    .default({ upvotes: null, comments: null, org: null, authors: null }),
 });
 export type Paper = z.infer<typeof paperSchema>;

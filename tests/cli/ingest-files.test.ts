@@ -100,7 +100,7 @@ describe('every file the ingest did not read is listed (item 13)', () => {
     const text = await ingest([dir, '--out', path.join(tmp, 'unread-out')]);
     expect(text.stdout).toMatch(/ {2}files read +2\n {2}files not read +4\n/);
     expect(text.stdout).toContain(
-      `${shown(path.join(dir, 'scan.pdf'))}: warning: not read: not a digest file name (expected .txt, .md or .json)\n`,
+      `${shown(path.join(dir, 'scan.pdf'))}: warning: not read: not a digest file name (expected .txt, .md, .json or a counts .jsonl)\n`,
     );
     expect(text.stdout).toContain(`${shown(path.join(dir, '.gitkeep'))}: info: not read: a hidden file\n`);
   });

@@ -120,6 +120,11 @@ describe('npm run ingest on the sample digest', () => {
       'project',
       'digests',
       'topics',
+      'appearances',
+    ]);
+    // Every capture of the sample digest: one plain-text appearance per paper, with its counts.
+    expect(records[0].appearances).toEqual([
+      { digest: '2026-01-08', format: 'plaintext', upvotes: records[0].upvotes, comments: records[0].comments },
     ]);
   });
 
@@ -270,7 +275,7 @@ describe('every format, one folder', () => {
         line: 0,
         severity: 'error',
         message: expect.stringMatching(
-          /^expected one of the digest formats Papershelf reads \(api\/daily_papers JSON, a text-browser capture, a markdown capture or a plain-text copy of a papers page\)/,
+          /^expected one of the digest formats Papershelf reads \(api\/daily_papers JSON, a counts file, a text-browser capture, a markdown capture or a plain-text copy of a papers page\)/,
         ),
       }),
     ]);

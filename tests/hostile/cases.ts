@@ -951,7 +951,11 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     format: 'file',
     tries: 'issue 7 item 13: a digest saved as .html',
     files: [{ name: '2026-02-02.html', content: plaintext([{ title: 'Hostile html extension', abstract: plainAbstract('extensions') }]) }],
-    expect: { outcome: 'skipped', severity: 'warning', message: /^not a digest file name \(expected \.txt, \.md or \.json\)/ },
+    expect: {
+      outcome: 'skipped',
+      severity: 'warning',
+      message: /^not a digest file name \(expected \.txt, \.md, \.json or a counts \.jsonl\)/,
+    },
   },
   {
     id: 'json-empty-array',

@@ -4,25 +4,29 @@
  * defaults match what Astro loads); `testEntry` a raw entry as a reader gives it; `testCard` a card
  * to render as a digest (render-digests.ts).
  */
-import { paperSchema, type Paper } from '../../src/schemas/paper.ts';
+import { paperSchema, type Appearance, type Paper } from '../../src/schemas/paper.ts';
 import type { RawEntry } from '../../src/ingest/types.ts';
 import type { CardRecord } from './render-digests.ts';
 
 type Overrides = Partial<Omit<Paper, 'appearances'>> & {
   /** Appearances as `[digest, rank]` pairs; default: rank 0 in each of `digests`. */
   at?: Array<[string, number]>;
+  /** Appearances in full (format, counts, capture time); overrides `at`. */
+  appearances?: Array<Partial<Appearance> & { digest: string }>;
 };
 
 /** A valid `Paper` with the given fields; `id` defaults to a slug, `digests` to one day. */
 export function testPaper(overrides: Overrides = {}): Paper {
-  const { at, ...fields } = overrides;
+  const { at, appearances: given, ...fields } = overrides;
   const digests = fields.digests ?? [...new Set((at ?? [['2026-01-08', 0]]).map(([d]) => d))].sort();
-  const appearances = (at ?? digests.map((d): [string, number] => [d, 0])).map(([digest, rank], i) => ({
-    digest,
-    rank,
-    file: `${digest}.txt`,
-    line: i + 1,
-  }));
+  const appearances =
+    given?.map((a, i) => ({ rank: 0, file: `${a.digest}.txt`, line: i + 1, ...a })) ??
+    (at ?? digests.map((d): [string, number] => [d, 0])).map(([digest, rank], i) => ({
+      digest,
+      rank,
+      file: `${digest}.txt`,
+      line: i + 1,
+    }));
   return paperSchema.parse({
     id: 'a-paper',
     title: 'A paper',

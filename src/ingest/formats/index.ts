@@ -7,17 +7,18 @@
  */
 import type { FormatReader } from '../types.ts';
 import { apiFormat } from './api.ts';
+import { countsFormat } from './counts.ts';
 import { markdownFormat } from './markdown.ts';
 import { plaintextFormat } from './plaintext.ts';
 import { textbrowserFormat } from './textbrowser.ts';
 
 /**
  * Most specific first: the first reader whose `detect` accepts a text reads it. JSON is
- * unmistakable; text-browser dumps (`### [Title][N]`) before markdown (`### [Title](url)`); plain
+ * unmistakable (an API day is a list or a wrapper with `paper` entries, a counts file one object per line); text-browser dumps (`### [Title][N]`) before markdown (`### [Title](url)`); plain
  * text last, because the captures share its `·`-then-date layout (its `detect` also refuses
  * markdown links and text-browser references, so the order is a second line of defence).
  */
-export const FORMATS: readonly FormatReader[] = [apiFormat, textbrowserFormat, markdownFormat, plaintextFormat];
+export const FORMATS: readonly FormatReader[] = [apiFormat, countsFormat, textbrowserFormat, markdownFormat, plaintextFormat];
 
 /** The reader for a text, or null when no format recognises it. */
 export function detectFormat(text: string, file: string, formats: readonly FormatReader[] = FORMATS): FormatReader | null {

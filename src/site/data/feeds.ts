@@ -1,5 +1,5 @@
 /**
- * The site's RSS feeds: which papers each carries (the newest digests' papers, newest digest
+ * The site's feeds, RSS and JSON Feed: which feeds there are (the site's and one per topic), which papers each carries (the newest digests' papers, newest digest
  * first and in each digest's own order, so a feed reader sees a day the way the digest showed it)
  * and one place that turns them into `@astrojs/rss` items (which escapes every field), so the
  * site feed and the per-topic feeds read the same.
@@ -9,10 +9,14 @@ import type { APIContext } from 'astro';
 import type { Paper } from '../../schemas/paper.ts';
 import type { Digest } from './digests.ts';
 import { href } from '../view/links.ts';
-import { paperPath } from '../../core/paths.ts';
+import { paperPath, topicPath } from '../../core/paths.ts';
 import { byline } from '../view/format.ts';
 import { utcDate } from '../../core/dates.ts';
 import { escapeXml } from '../../core/escape.ts';
+import { jsonFeed, type OpmlFeed } from '../view/feed-formats.ts';
+import { SITE_NAME } from '../view/head-meta.ts';
+import type { TopicInfo } from './topics.ts';
+import { getShelf } from './shelf.ts';
 
 /** How many papers the feed carries. */
 const FEED_SIZE = 50;
@@ -63,4 +67,60 @@ export function feedResponse(context: APIContext, channel: { title: string; desc
     })),
     xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
   });
+}
+
+/** A feed the site publishes in both formats; paths are relative to the base. */
+export interface FeedInfo {
+  title: string;
+  description: string;
+  /** The page the feed follows (`''` for the home page). */
+  page: string;
+  /** `…/feed.xml` (RSS). */
+  rss: string;
+  /** `…/feed.json` (JSON Feed 1.1). */
+  json: string;
+}
+
+/** The site-wide feed. */
+export const SITE_FEED: FeedInfo = {
+  title: SITE_NAME,
+  description: 'Papers from the daily paper digests, newest digest first.',
+  page: '',
+  rss: 'feed.xml',
+  json: 'feed.json',
+};
+
+/** A topic's feed, beside its page. */
+export function topicFeed(topic: Pick<TopicInfo, 'slug' | 'name' | 'description'>): FeedInfo {
+  const page = topicPath(topic.slug);
+  return { title: `${SITE_NAME}: ${topic.name}`, description: topic.description, page, rss: `${page}feed.xml`, json: `${page}feed.json` };
+}
+
+/** Every feed: the site's, then each taxonomy topic's (for /feeds/ and opml.xml). */
+export async function allFeeds(): Promise<FeedInfo[]> {
+  const { topics } = await getShelf();
+  return [SITE_FEED, ...topics.map(({ topic }) => topicFeed(topic))];
+}
+
+/** `feed` with absolute URLs, for the OPML list. */
+export function opmlFeed(context: APIContext, feed: FeedInfo): OpmlFeed {
+  const abs = (p: string) => new URL(href(p), context.site ?? context.url.origin).href;
+  return { title: feed.title, description: feed.description, htmlUrl: abs(feed.page), rssUrl: abs(feed.rss), jsonUrl: abs(feed.json) };
+}
+
+/** A JSON Feed 1.1 response for `feed` carrying `items` (the same items as its RSS twin). */
+export function jsonFeedResponse(context: APIContext, feed: FeedInfo, items: FeedItem[]): Response {
+  const abs = (p: string) => new URL(href(p), context.site ?? context.url.origin).href;
+  const doc = jsonFeed(
+    { title: feed.title, description: feed.description, homePageUrl: abs(feed.page), feedUrl: abs(feed.json) },
+    items.map(({ paper, digest }) => ({
+      url: abs(paperPath(paper.id)),
+      title: paper.title,
+      text: paper.abstract,
+      day: digest,
+      authors: paper.authors,
+      tags: paper.topics.map((t) => t.slug),
+    })),
+  );
+  return new Response(`${JSON.stringify(doc)}\n`, { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { topUpvoted } from './home.ts';
+import { risers, topUpvoted } from './home.ts';
 import { testPaper } from '../../../tests/support/builders.ts';
 
 describe('topUpvoted', () => {
@@ -29,5 +29,42 @@ describe('topUpvoted', () => {
 
   it('is empty when no paper of the week has upvotes', () => {
     expect(topUpvoted([p('x', null, ['2026-01-07'])], '2026-01-07')).toEqual([]);
+  });
+});
+
+describe('risers', () => {
+  const captured = (id: string, counts: Array<[string, number]>) =>
+    testPaper({ id, appearances: counts.map(([day, upvotes]) => ({ digest: '2026-01-02', upvotes, capturedAt: `${day}T06:00:00.000Z` })) });
+
+  it('ranks papers by upvotes gained between their first and latest capture in the last 14 days of the archive', () => {
+    const papers = [
+      captured('steady', [
+        ['2026-01-20', 8],
+        ['2026-01-25', 8],
+      ]),
+      captured('small', [
+        ['2026-01-20', 1],
+        ['2026-01-30', 4],
+      ]),
+      // Its first capture is before the window: only the gain from 2026-01-17 on counts.
+      captured('old', [
+        ['2026-01-02', 0],
+        ['2026-01-18', 50],
+        ['2026-01-30', 60],
+      ]),
+      captured('big', [
+        ['2026-01-21', 10],
+        ['2026-01-24', 25],
+        ['2026-01-30', 40],
+      ]),
+      captured('once', [['2026-01-30', 99]]),
+    ];
+    expect(risers(papers).map((r) => [r.paper.id, r.from.upvotes, r.to.upvotes, r.from.day, r.to.day])).toEqual([
+      ['big', 10, 40, '2026-01-21', '2026-01-30'],
+      ['old', 50, 60, '2026-01-18', '2026-01-30'],
+      ['small', 1, 4, '2026-01-20', '2026-01-30'],
+    ]);
+    expect(risers(papers, 14, 1)).toHaveLength(1);
+    expect(risers([])).toEqual([]);
   });
 });

@@ -9,12 +9,15 @@ import type { ChartPoint } from '../view/charts.ts';
 import { addDays, countByWeek } from '../../core/dates.ts';
 import { compareStrings } from '../../core/compare.ts';
 import type { Shelf } from './shelf.ts';
+import { captureDay, upvoteHistory } from '../view/history.ts';
 
 /** The home page's data. */
 export interface HomeData {
   latest: Digest | null;
   /** Most upvoted papers of the 7 days up to the newest digest; empty when no upvotes are known. */
   upvoted: Paper[];
+  /** Papers whose upvotes grew most over the archive's last 14 days (`risers`). */
+  rising: Riser[];
   /** Topics with papers, most papers first (at most `topTopics`). */
   topics: Array<{ slug: string; name: string; count: number }>;
   figures: { papers: number; digests: number; orgs: number; topics: number; first: string | null; last: string | null };
@@ -29,6 +32,7 @@ export function homeData(shelf: Pick<Shelf, 'papers' | 'digests' | 'orgs' | 'top
   return {
     latest,
     upvoted: latest ? topUpvoted(shelf.papers, latest.date, 7, 5) : [],
+    rising: risers(shelf.papers, 14, 5),
     topics: withPapers
       .map((t) => ({ slug: t.topic.slug, name: t.topic.name, count: t.papers.length }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'en'))
@@ -56,4 +60,33 @@ export function topUpvoted(papers: readonly Paper[], newest: string, days = 7, l
     .filter((p) => p.upvotes !== null && p.digests.some((d) => d >= from && d <= newest))
     .sort((a, b) => b.upvotes! - a.upvotes! || compareStrings(b.published, a.published) || compareStrings(a.id, b.id))
     .slice(0, limit);
+}
+
+/** A paper that gained upvotes: its first and latest counted capture in the window. */
+export interface Riser {
+  paper: Paper;
+  from: { day: string; upvotes: number };
+  to: { day: string; upvotes: number };
+}
+
+/**
+ * The `limit` papers whose upvotes grew most between their first and latest capture within the
+ * last `days` days of the archive (ending on its newest capture day, counts files included, not
+ * today: a rebuilt archive stays the same). Only captures that showed upvotes count; a paper needs
+ * two of them in the window and a gain. Ties: the larger latest count, then id.
+ */
+export function risers(papers: readonly Paper[], days = 14, limit = 5): Riser[] {
+  const end = papers.reduce((max, p) => p.appearances.reduce((m, a) => (captureDay(a) > m ? captureDay(a) : m), max), '');
+  if (end === '') return [];
+  const from = addDays(end, -(days - 1));
+  const out: Riser[] = [];
+  for (const paper of papers) {
+    const seen = upvoteHistory(paper).filter((h) => h.day >= from);
+    if (seen.length < 2) continue;
+    const [first, last] = [seen[0]!, seen.at(-1)!];
+    if (last.upvotes > first.upvotes)
+      out.push({ paper, from: { day: first.day, upvotes: first.upvotes }, to: { day: last.day, upvotes: last.upvotes } });
+  }
+  const gain = (r: Riser) => r.to.upvotes - r.from.upvotes;
+  return out.sort((a, b) => gain(b) - gain(a) || b.to.upvotes - a.to.upvotes || compareStrings(a.paper.id, b.paper.id)).slice(0, limit);
 }

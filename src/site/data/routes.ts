@@ -9,7 +9,7 @@ import { adjacentDigests, paperSiblings, type Digest, type Neighbours } from './
 import type { OrgGroup } from './orgs.ts';
 import { permalinkPaths, type PermalinkPath } from './permalinks.ts';
 import { getShelf, relatedById } from './shelf.ts';
-import { monthlyCounts, paperTopics, type PaperTopic, type TopicInfo } from './topics.ts';
+import { monthlyCounts, monthlyMedianUpvotes, paperTopics, type PaperTopic, type TopicInfo } from './topics.ts';
 
 /** Props of a paper page. */
 export interface PaperPageProps {
@@ -61,6 +61,8 @@ export interface TopicPageProps {
   topic: TopicInfo;
   /** Papers per month over the archive's whole span. */
   series: Array<{ label: string; count: number }>;
+  /** Median upvotes of those papers per month, over the same months. */
+  upvotes: Array<{ label: string; count: number }>;
   page: Page<Paper>;
 }
 
@@ -72,7 +74,11 @@ export interface TopicPageProps {
 export async function topicStaticPaths({ paginate }: GetStaticPathsOptions) {
   const { topics, months } = await getShelf();
   return topics.flatMap(({ topic, papers }) =>
-    paginate(papers, { pageSize: PAGE_SIZE, params: { slug: topic.slug }, props: { topic, series: monthlyCounts(papers, months) } }),
+    paginate(papers, {
+      pageSize: PAGE_SIZE,
+      params: { slug: topic.slug },
+      props: { topic, series: monthlyCounts(papers, months), upvotes: monthlyMedianUpvotes(papers, months) },
+    }),
   );
 }
 
@@ -83,6 +89,12 @@ export type TopicFeedProps = Pick<TopicInfo, 'name' | 'description'>;
 export async function topicFeedStaticPaths(): Promise<Array<{ params: { slug: string }; props: TopicFeedProps }>> {
   const { topics } = await getShelf();
   return topics.map(({ topic }) => ({ params: { slug: topic.slug }, props: { name: topic.name, description: topic.description } }));
+}
+
+/** `getStaticPaths` for `/topics/<slug>/papers.bib`: every taxonomy topic with its papers. */
+export async function topicBibStaticPaths(): Promise<Array<{ params: { slug: string }; props: { papers: Paper[] } }>> {
+  const { topics } = await getShelf();
+  return topics.map(({ topic, papers }) => ({ params: { slug: topic.slug }, props: { papers } }));
 }
 
 /** A row of the topics index: the topic, its paper count and papers per month. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { archiveMonths, groupByTopic, monthlyCounts, paperTopics } from './topics.ts';
+import { archiveMonths, groupByTopic, monthlyCounts, monthlyMedianUpvotes, paperTopics } from './topics.ts';
 import { testPaper } from '../../../tests/support/builders.ts';
 
 const taxonomy = [
@@ -62,5 +62,23 @@ describe('monthly trend', () => {
       { label: '2026-01', count: 1 },
     ]);
     expect(monthlyCounts([papers[2]!], months).map((m) => m.count)).toEqual([0, 0, 1]);
+  });
+});
+
+describe('monthlyMedianUpvotes', () => {
+  it('gives the median newest upvote count of the papers first seen each month, 0 for a month without counts', () => {
+    const papers = [
+      testPaper({ id: 'a', digests: ['2026-01-05'], upvotes: 3 }),
+      testPaper({ id: 'b', digests: ['2026-01-20'], upvotes: 10 }),
+      testPaper({ id: 'c', digests: ['2026-01-21'], upvotes: 4 }),
+      testPaper({ id: 'd', digests: ['2026-03-01'], upvotes: 7 }),
+      testPaper({ id: 'e', digests: ['2026-03-02'], upvotes: 8 }),
+      testPaper({ id: 'f', digests: ['2026-03-03'], upvotes: null }),
+    ];
+    expect(monthlyMedianUpvotes(papers, ['2026-01', '2026-02', '2026-03'])).toEqual([
+      { label: '2026-01', count: 4 },
+      { label: '2026-02', count: 0 },
+      { label: '2026-03', count: 7.5 },
+    ]);
   });
 });

@@ -64,3 +64,22 @@ export function monthlyCounts(papers: readonly Paper[], months: readonly string[
 export function archiveMonths(papers: readonly Paper[]): string[] {
   return countByMonth(papers.map(firstSeen)).map((m) => m.month);
 }
+
+/**
+ * Median upvotes per month for one topic (papers by the month they first appeared in, each with
+ * its newest count), over the same months as `monthlyCounts`; a month with no counted paper is 0.
+ */
+export function monthlyMedianUpvotes(papers: readonly Paper[], months: readonly string[]): Array<{ label: string; count: number }> {
+  const byMonth = new Map<string, number[]>();
+  for (const p of papers) {
+    if (p.upvotes === null) continue;
+    const month = firstSeen(p).slice(0, 7);
+    byMonth.set(month, [...(byMonth.get(month) ?? []), p.upvotes]);
+  }
+  return months.map((month) => {
+    const list = (byMonth.get(month) ?? []).sort((a, b) => a - b);
+    const mid = list.length >> 1;
+    const median = list.length === 0 ? 0 : list.length % 2 ? list[mid]! : (list[mid - 1]! + list[mid]!) / 2;
+    return { label: month, count: median };
+  });
+}

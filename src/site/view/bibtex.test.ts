@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bibtexFor, bibtexKey, escapeBibtex, type BibtexInput } from './bibtex.ts';
+import { bibliography, bibtexFor, bibtexKey, escapeBibtex, type BibtexInput } from './bibtex.ts';
 import { fixtureCases, matchFixture } from '../../../tests/support/fixtures.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/bibtex');
@@ -138,5 +138,34 @@ describe('escapeBibtex', () => {
     expect(escapeBibtex('\\ { } % & # _ $ ^ ~')).toBe(
       '\\textbackslash{} \\{ \\} \\% \\& \\# \\_ \\$ \\textasciicircum{} \\textasciitilde{}',
     );
+  });
+});
+
+describe('bibliography', () => {
+  const paper = (id: string, extra: Partial<BibtexInput> = {}): BibtexInput => ({ ...base, id, arxiv: null, ...extra });
+
+  it('holds each entry exactly as bibtexFor writes it, by id, keys made unique', () => {
+    const papers = [paper('b'), paper('a'), paper('c', { title: 'Another Title' }), paper('d')];
+    const bib = bibliography(papers);
+    const entries = bib.trimEnd().split('\n\n');
+    expect(entries).toEqual([
+      bibtexFor(papers[1]!),
+      bibtexFor(papers[0]!, 'ge2024convllava2'),
+      bibtexFor(papers[2]!),
+      bibtexFor(papers[3]!, 'ge2024convllava3'),
+    ]);
+    const keys = entries.map((e) => /^@misc\{([^,]+),/.exec(e)![1]);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(bib.endsWith('}\n')).toBe(true);
+  });
+
+  it('skips a numbered key another paper already has by nature', () => {
+    const bib = bibliography([paper('a'), paper('b', { title: 'ConvLLaVA2 Again' }), paper('c')]);
+    const keys = [...bib.matchAll(/^@misc\{([^,]+),/gm)].map((m) => m[1]);
+    expect(keys).toEqual(['ge2024convllava', 'ge2024convllava2', 'ge2024convllava3']);
+  });
+
+  it('is empty for no papers', () => {
+    expect(bibliography([])).toBe('');
   });
 });

@@ -5,6 +5,7 @@
 import { splitMath } from '../../core/math.ts';
 import { parseArxivId } from '../../schemas/arxiv.ts';
 import { arxivAbsUrl } from '../../core/urls.ts';
+import { compareStrings } from '../../core/compare.ts';
 
 /** What `bibtexFor` needs to know about a paper (a subset of `Paper`). */
 export interface BibtexInput {
@@ -143,7 +144,7 @@ function bibtexAuthor(name: string): string {
  * `archivePrefix = {arXiv}`, `url` and `year`. Title and author text is escaped; `$…$` math in
  * the title is kept. Unknown or partial author lists end in "and others".
  */
-export function bibtexFor(p: BibtexInput): string {
+export function bibtexFor(p: BibtexInput, key: string = bibtexKey(p)): string {
   // The one arXiv id rule ingest uses too (schemas/arxiv.ts); its canonical form is the eprint.
   const arxiv = parseArxivId(p.arxiv);
   const names = (p.authors ?? []).map((a) => a.trim()).filter(Boolean);
@@ -165,5 +166,25 @@ export function bibtexFor(p: BibtexInput): string {
     .filter((f): f is [string, string] => Boolean(f[1]))
     .map(([name, value]) => `  ${name} = {${value}}`)
     .join(',\n');
-  return `@misc{${bibtexKey(p)},\n${body}\n}`;
+  return `@misc{${key},\n${body}\n}`;
+}
+
+/**
+ * A `.bib` file of `papers` (by id), each entry exactly as its page's Cite box shows it, except
+ * that a key an earlier paper already took gets a number (`lee2024attention2`): BibTeX and
+ * reference managers refuse or merge duplicate keys, and two papers can share a surname, year
+ * and title word.
+ */
+export function bibliography(papers: readonly BibtexInput[]): string {
+  const taken = new Set<string>();
+  const entries = [...papers]
+    .sort((a, b) => compareStrings(a.id, b.id))
+    .map((p) => {
+      const base = bibtexKey(p);
+      let key = base;
+      for (let n = 2; taken.has(key); n++) key = `${base}${n}`;
+      taken.add(key);
+      return bibtexFor(p, key);
+    });
+  return entries.length > 0 ? `${entries.join('\n\n')}\n` : '';
 }

@@ -14,6 +14,7 @@ import type { TestProject } from 'vitest/node';
 import { repoRoot, TEST_BASE } from '../repo.ts';
 import { run } from '../run.ts';
 import { fixturePapers } from '../../fixtures/site/papers.ts';
+import { writeHistoryDigests } from '../../fixtures/history/digests.ts';
 import { buildHostileSite, type HostileSite } from '../../hostile/harness.ts';
 
 /** Base path of the fixture build (a different one from TEST_BASE, so nothing leans on either). */
@@ -29,6 +30,8 @@ declare module 'vitest' {
     fixtureDistDir: string;
     /** The hostile-digest set (tests/hostile) next to the sample digest, ingested and built once. */
     hostile: HostileSite;
+    /** The history fixture (tests/fixtures/history), ingested with `npm run ingest` and built. */
+    history: HistorySite;
   }
 }
 
@@ -59,6 +62,7 @@ export default async function setup(project: TestProject) {
   project.provide('baseDistDir', baseDistDir);
   project.provide('fixtureDistDir', await buildFixtureSite());
   project.provide('hostile', await buildHostile());
+  project.provide('history', await buildHistorySite());
 }
 
 /** One build of every hostile case (but the known defects) next to the sample digest. */
@@ -96,4 +100,36 @@ async function buildFixtureSite(): Promise<string> {
     PAPERSHELF_OUT: dist,
   });
   return dist;
+}
+
+/** The history build: its `dist/`, its `archive.jsonl` and the ingest's text report. */
+export interface HistorySite {
+  dist: string;
+  archive: string;
+  report: string;
+}
+
+/** Writes the history digests, runs `npm run ingest` on them as a user would, and builds the papers. */
+async function buildHistorySite(): Promise<HistorySite> {
+  const root = SKIP_BUILD
+    ? path.join(os.tmpdir(), 'papershelf-e2e-history')
+    : mkdtempSync(path.join(os.tmpdir(), 'papershelf-e2e-history-'));
+  const site = { dist: path.join(root, 'dist'), archive: path.join(root, 'archive.jsonl'), report: path.join(root, 'report.txt') };
+  if (SKIP_BUILD && existsSync(site.dist) && existsSync(site.report)) return site;
+  rmSync(root, { recursive: true, force: true });
+  const digests = path.join(root, 'digests');
+  const papers = path.join(root, 'papers');
+  const notes = path.join(root, 'notes');
+  mkdirSync(notes, { recursive: true });
+  writeHistoryDigests(digests);
+  const ingest = await run('npm', ['run', 'ingest', '--', digests, '--out', papers, '--archive', site.archive, '--notes', notes]);
+  if (ingest.code !== 0) throw new Error(`history ingest failed (exit ${ingest.code}):\n${ingest.output}`);
+  writeFileSync(site.report, ingest.stdout);
+  await mustRun('astro build of the history fixture', 'npx', ['astro', 'build'], {
+    SITE: 'https://example.org',
+    PAPERSHELF_PAPERS: papers,
+    PAPERSHELF_NOTES: notes,
+    PAPERSHELF_OUT: site.dist,
+  });
+  return site;
 }

@@ -1,0 +1,70 @@
+/**
+ * What link previews and reference managers read from a page's head, as name/content pairs the
+ * components render with Astro (which escapes every attribute value): Open Graph for chat apps
+ * and social sites (Twitter/X reads the `og:` tags too, so it gets only `twitter:card`), and
+ * Highwire Press `citation_*` tags for Zotero, Mendeley and Google Scholar. Pure.
+ */
+import type { Paper } from '../../schemas/paper.ts';
+import { parseArxivId } from '../../schemas/arxiv.ts';
+import { arxivPdfUrl } from '../../core/urls.ts';
+import { plainText } from './rich-text.ts';
+
+/** The site's name in titles, `og:site_name` and feeds. */
+export const SITE_NAME = 'Papershelf';
+
+/** The one preview image (1200×630, kept in `public/`), relative to the site's base. */
+export const SITE_IMAGE = 'og-image.png';
+
+/** One `<meta>`: `property` for Open Graph (RDFa), `name` for the rest. */
+export interface MetaTag {
+  attr: 'property' | 'name';
+  key: string;
+  content: string;
+}
+
+/** What a page tells a link preview. */
+export interface PreviewInput {
+  /** The page title without the site name. */
+  title: string;
+  /** A short plain-text description (the meta description: at most ~200 characters). */
+  description: string;
+  /** Absolute canonical URL. */
+  url: string;
+  /** Absolute URL of the preview image. */
+  image: string;
+  /** For a paper page: its publication day, `YYYY-MM-DD` (makes it an `og:type` article). */
+  published?: string;
+}
+
+/** Open Graph and Twitter card tags for one page. */
+export function previewTags(page: PreviewInput): MetaTag[] {
+  const og = (key: string, content: string): MetaTag => ({ attr: 'property', key, content });
+  return [
+    og('og:type', page.published ? 'article' : 'website'),
+    og('og:title', page.title),
+    og('og:description', page.description),
+    og('og:url', page.url),
+    og('og:site_name', SITE_NAME),
+    og('og:image', page.image),
+    ...(page.published ? [og('article:published_time', page.published)] : []),
+    { attr: 'name', key: 'twitter:card', content: 'summary_large_image' },
+  ];
+}
+
+/**
+ * Highwire Press tags for a paper page (the set Google Scholar's inclusion guidelines name):
+ * title, one `citation_author` per known author, the date as `YYYY/MM/DD` (Scholar's form),
+ * the arXiv id and PDF when there is a valid one, and the page itself as the abstract page.
+ */
+export function citationTags(paper: Pick<Paper, 'title' | 'authors' | 'published' | 'arxiv'>, pageUrl: string): MetaTag[] {
+  const tag = (key: string, content: string): MetaTag => ({ attr: 'name', key, content });
+  const arxiv = parseArxivId(paper.arxiv);
+  const authors = (paper.authors ?? []).map((a) => a.trim().replace(/\s+/g, ' ')).filter(Boolean);
+  return [
+    tag('citation_title', plainText(paper.title).replace(/\s+/g, ' ').trim()),
+    ...authors.map((a) => tag('citation_author', a)),
+    tag('citation_publication_date', paper.published.replaceAll('-', '/')),
+    ...(arxiv ? [tag('citation_arxiv_id', arxiv), tag('citation_pdf_url', arxivPdfUrl(arxiv))] : []),
+    tag('citation_abstract_html_url', pageUrl),
+  ];
+}
