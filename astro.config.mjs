@@ -44,5 +44,18 @@ export default defineConfig({
     pagefind(),
     offline(),
   ],
-  vite: { plugins: [tailwindcss()] },
+  vite: {
+    plugins: [tailwindcss()],
+    // Hash-only names: every page links the stylesheet and the hotkeys module, and a name such as
+    // Base.astro_astro_type_script_index_0_lang.<hash>.js costs ~45 bytes on each of 50,000 pages.
+    environments: {
+      client: {
+        build: {
+          rollupOptions: {
+            output: { entryFileNames: '_astro/[hash].js', chunkFileNames: '_astro/[hash].js', assetFileNames: '_astro/[hash][extname]' },
+          },
+        },
+      },
+    },
+  },
 });

@@ -1,7 +1,27 @@
 // The site's one script file, shared by every page and cached (Base.astro loads it with `defer`).
-// Reading never needs it: it adds the theme toggle (the theme itself is set before first paint by
-// the inline snippet in Base.astro) and the BibTeX copy button (Cite.astro), which stay hidden
-// when this file does not run.
+// Reading never needs it: it registers the service worker and adds the theme toggle (the theme is
+// set before first paint inline) and the BibTeX copy button, hidden when this file does not run.
+(() => {
+  // The Workbox service worker (src/integrations/offline.ts), scoped to the base (this file's own
+  // folder), after `load`; not with Save-Data on. The first page is added to the page cache once.
+  const self = document.currentScript;
+  if (
+    self instanceof HTMLScriptElement &&
+    'serviceWorker' in navigator &&
+    location.protocol !== 'file:' &&
+    !navigator.connection?.saveData
+  ) {
+    const base = new URL('./', self.src);
+    addEventListener('load', () =>
+      navigator.serviceWorker
+        .register(new URL('sw.js', base).pathname, { scope: base.pathname })
+        .then(() => navigator.serviceWorker.ready)
+        .then(() => caches.open('papershelf-pages'))
+        .then((c) => c.add(location.href))
+        .catch(() => {}),
+    );
+  }
+})();
 (() => {
   const root = document.documentElement;
   const media = matchMedia('(prefers-color-scheme: dark)');

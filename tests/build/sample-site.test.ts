@@ -187,6 +187,14 @@ describe('feeds and sitemap', () => {
     expect(locs.every((l) => l.startsWith(`https://example.org${TEST_BASE}`))).toBe(true);
   });
 
+  it('robots.txt names the sitemap by its absolute URL (pages carry no rel="sitemap" link)', () => {
+    expect(readFileSync(path.join(baseDist, 'robots.txt'), 'utf8')).toBe(
+      `User-agent: *\nAllow: /\nSitemap: https://example.org${TEST_BASE}sitemap-index.xml\n`,
+    );
+    expect(existsSync(path.join(baseDist, 'sitemap-index.xml'))).toBe(true);
+    expect(page(dist, '').querySelector('link[rel="sitemap"]')).toBeNull();
+  });
+
   it('the service worker precaches only the shell, under the base path, and falls back to the offline page', () => {
     const sw = readFileSync(path.join(baseDist, 'sw.js'), 'utf8');
     expect(sw).toContain(`"${TEST_BASE}pagefind/pagefind.js"`);

@@ -1,6 +1,6 @@
 /**
  * On every page, as a small external module: Ctrl/Cmd-K and `/` (outside text fields) open the
- * search dialog, as does the header's Search button. The dialog's code loads on first use only,
+ * search dialog, as does the header's Search link. The dialog's code loads on first use only,
  * so reading a page runs nothing else. On the search page the keys focus its own box.
  */
 function editable(target: EventTarget | null): boolean {
@@ -22,7 +22,12 @@ document.addEventListener('keydown', (event) => {
 });
 
 for (const button of document.querySelectorAll<HTMLElement>('[data-search-open]')) {
-  button.addEventListener('click', () => open(button));
+  button.addEventListener('click', (event) => {
+    // The header's Search link: a plain click opens the dialog; a new-tab click still follows the link.
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    open(button);
+  });
   // Warm up before the click lands: fetch the dialog code and Pagefind while the pointer moves in.
   const warm = () => void import('./dialog.ts').then((m) => m.warm());
   button.addEventListener('pointerover', warm, { once: true });

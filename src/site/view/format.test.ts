@@ -120,4 +120,10 @@ describe('metaDescription', () => {
     expect(out).not.toMatch(/[<>]/);
     expect(out).toContain('alert(1)');
   });
+
+  it('is at most 155 characters, cut at a word with an ellipsis', () => {
+    const out = metaDescription('word '.repeat(100));
+    expect(out.length).toBeLessThanOrEqual(155);
+    expect(out).toMatch(/word…$/);
+  });
 });

@@ -26,7 +26,7 @@ export interface MetaTag {
 export interface PreviewInput {
   /** The page title without the site name. */
   title: string;
-  /** A short plain-text description (the meta description: at most ~200 characters). */
+  /** A short plain-text description (the meta description: at most 155 characters). */
   description: string;
   /** Absolute canonical URL. */
   url: string;
