@@ -33,6 +33,7 @@ describe('html-validate over the fixture build', () => {
         '404.html',
         'index.html',
         'search/index.html',
+        'offline/index.html',
         'feeds/index.html',
         'papers/[id]/index.html',
         'digests/index.html',
