@@ -21,9 +21,9 @@ const LOG = [
   `06:09:06 ${c(32, '✓ Completed in 41.12s.')}`,
   '',
   `06:09:06 [build] ${c(32, '✓ Completed in 44.60s.')}`,
-  '06:09:06 [papershelf:pagefind] indexed 9812 pages in 27415 ms',
+  '06:09:06 [papershelf:pagefind] indexed 9812 papers, vocabulary 143 kB, in 27415 ms',
   '06:09:09 [build] Waiting for integration "papershelf:offline", hook "astro:build:done"...',
-  '06:09:10 [papershelf:offline] sw.js precaches 226 files (2.9 MB, pages cached on reading: the site is over the precache budget) in 4023 ms',
+  '06:09:10 [papershelf:offline] sw.js precaches 17 shell files (281 kB); a saved copy is 21466 files, 171.9 MB; in 4023 ms',
   '06:09:10 [build] 21466 page(s) built in 2m 31s',
   '06:09:10 [build] Complete!',
 ].join('\n');
@@ -58,6 +58,12 @@ describe('parseBuildLog', () => {
     expect(times.offlineMs).toBe(4023);
     expect(times.pagesBuilt).toBe(21_466);
     expect(times.astroTotalMs).toBe(151_000);
+  });
+
+  it('still reads the Pagefind line of builds before issue 8 (pages indexed from HTML)', () => {
+    const old = parseBuildLog(LOG.replace('indexed 9812 papers, vocabulary 143 kB, in 27415 ms', 'indexed 9812 pages in 27415 ms'));
+    expect(old.pagefindMs).toBe(27_415);
+    expect(old.pagefindPages).toBe(9812);
   });
 
   it('gives null, not a neighbour’s time, for steps a log lacks', () => {

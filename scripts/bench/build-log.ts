@@ -14,9 +14,9 @@ export interface BuildLogTimes {
   entrypointsMs: number | null;
   /** Rendering every static route to HTML (`generating static routes` … `✓ Completed in`). */
   pagesMs: number | null;
-  /** `[papershelf:pagefind] indexed N pages in X ms`. */
+  /** `[papershelf:pagefind] indexed N papers, vocabulary V kB, in X ms` (before issue 8's records: `indexed N pages in X ms`). */
   pagefindMs: number | null;
-  /** Pages Pagefind indexed (paper pages only). */
+  /** Papers Pagefind indexed (one record per paper; before issue 8, paper pages). */
   pagefindPages: number | null;
   /** `[papershelf:offline] … in X ms` (Workbox writing the service worker). */
   offlineMs: number | null;
@@ -72,7 +72,7 @@ export function parseBuildLog(log: string): BuildLogTimes {
     astroTotalMs: null,
   };
   for (const line of lines) {
-    let m = /\[papershelf:pagefind\] indexed (\d+) pages in (\d+(?:\.\d+)?) ms/.exec(line);
+    let m = /\[papershelf:pagefind\] indexed (\d+) (?:papers|pages)\b.*? in (\d+(?:\.\d+)?) ms/.exec(line);
     if (m) {
       times.pagefindPages = Number(m[1]);
       times.pagefindMs = Number(m[2]);

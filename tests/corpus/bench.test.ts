@@ -45,6 +45,10 @@ describe('npm run bench (200-paper smoke)', () => {
       expect(s.build.median.wallMs).toBeGreaterThan(s.floor!.median.wallMs * 0.5);
       expect(s.ratios.wall).toBeGreaterThan(0);
       expect(s.build.median.peakTreeMb).toBeGreaterThan(50);
+      // The integrations' own log lines were read: Pagefind's records (one per paper page; the held-out day is not built yet) and the service worker.
+      expect(s.build.median.times.pagefindPages).toBe(s.pageWeight.paperPages.raw.count);
+      expect(s.build.median.times.pagefindMs).toBeGreaterThan(0);
+      expect(s.build.median.times.offlineMs).toBeGreaterThan(0);
       // Every paper has its page; the weights are of real pages.
       expect(s.pageWeight.paperPages.raw.count).toBeGreaterThan(150);
       expect(s.pageWeight.paperPages.raw.median).toBeGreaterThan(s.pageWeight.paperPages.gzip.median);
