@@ -22,6 +22,8 @@ document.addEventListener('keydown', (event) => {
 });
 
 for (const button of document.querySelectorAll<HTMLElement>('[data-search-open]')) {
+  // Announced here, not in the HTML: the shortcuts exist only when this module runs.
+  button.setAttribute('aria-keyshortcuts', 'Control+K Meta+K /');
   button.addEventListener('click', (event) => {
     // The header's Search link: a plain click opens the dialog; a new-tab click still follows the link.
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;

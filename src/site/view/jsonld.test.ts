@@ -35,8 +35,10 @@ describe('scholarlyArticle', () => {
       author: [{ '@type': 'Person', name: 'Ada Lovelace' }],
       sourceOrganization: { name: 'NVIDIA' },
       identifier: 'arXiv:2401.04558',
-      sameAs: ['https://arxiv.org/abs/2401.04558', 'https://github.com/a/b'],
+      sameAs: 'https://arxiv.org/abs/2401.04558',
     });
+    // The code repository is not the article: it is in the page's Links, not in sameAs.
+    expect(JSON.stringify(ld)).not.toContain('github.com');
   });
 
   it('does not repeat what the page already shows (abstract, keywords) or copy a field into another', () => {

@@ -14,7 +14,6 @@ export type JsonLd = Record<string, unknown>;
  * repeated here, nor are fields that would only copy another (`@id` = `url`, `name` = `headline`).
  */
 export function scholarlyArticle(paper: Paper, url: string): JsonLd {
-  const sameAs = [paper.arxiv ? arxivAbsUrl(paper.arxiv) : null, paper.github, paper.project].filter((u): u is string => u !== null);
   const article: JsonLd = {
     '@context': 'https://schema.org',
     '@type': 'ScholarlyArticle',
@@ -25,7 +24,9 @@ export function scholarlyArticle(paper: Paper, url: string): JsonLd {
   if (paper.authors?.length) article.author = paper.authors.map((name) => ({ '@type': 'Person', name }));
   if (paper.org) article.sourceOrganization = { '@type': 'Organization', name: paper.org.name };
   if (paper.arxiv) article.identifier = `arXiv:${paper.arxiv}`;
-  if (sameAs.length) article.sameAs = sameAs;
+  // sameAs names the same article elsewhere (its arXiv page); a code repository or project page is
+  // another thing, shown in the page's Links.
+  if (paper.arxiv) article.sameAs = arxivAbsUrl(paper.arxiv);
   return article;
 }
 
