@@ -49,7 +49,13 @@ export function parseEmptyDays(text: string): EmptyDays {
 /** The file's text: the comment lines (the header for a new file), then the days sorted and unique. */
 export function emptyDaysText(days: Iterable<string>, comments: readonly string[] = []): string {
   const head = comments.length ? comments.map((c) => `${c}\n`).join('') : HEADER;
-  return head + [...new Set(days)].sort().map((d) => `${d}\n`).join('');
+  return (
+    head +
+    [...new Set(days)]
+      .sort()
+      .map((d) => `${d}\n`)
+      .join('')
+  );
 }
 
 /**

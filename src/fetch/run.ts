@@ -151,7 +151,10 @@ async function recordEmptyDays(outcomes: readonly DayOutcome[], deps: FetchDeps)
   const next = nextEmptyDays(current, empty);
   if (next !== null) {
     const known = new Set(parseEmptyDays(current ?? '').days);
-    await deps.saveEmptyDays(next, [...new Set(empty)].filter((d) => !known.has(d)));
+    await deps.saveEmptyDays(
+      next,
+      [...new Set(empty)].filter((d) => !known.has(d)),
+    );
     return;
   }
   for (const bad of parseEmptyDays(current ?? '').invalid) {

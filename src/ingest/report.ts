@@ -121,7 +121,14 @@ export function formatReport(report: IngestReport, options: FormatOptions = {}):
   const notes = report.notes.problems.map((p) => formatProblem(p, paint));
   const gaps = report.missingWeekdays.length > 0 ? [gapLine(report.missingWeekdays, paint)] : [];
   const empty = report.emptyDays.problems.map((p) => formatProblem(p, paint, options.display));
-  const problems = [...unread, ...report.problems.map((p) => formatProblem(p, paint, options.display)), ...lost, ...notes, ...empty, ...gaps];
+  const problems = [
+    ...unread,
+    ...report.problems.map((p) => formatProblem(p, paint, options.display)),
+    ...lost,
+    ...notes,
+    ...empty,
+    ...gaps,
+  ];
   if (options.quiet) return problems.map((l) => l + '\n').join('');
   const rejected = report.entriesRejected > 0 ? paint.red : id;
   const lines = [

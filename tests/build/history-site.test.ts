@@ -171,7 +171,9 @@ describe('coverage', () => {
       'warning: 1 weekday has no digest between the first and last digest day (2026-01-13); /digests/ lists them, `npm run fetch -- --date YYYY-MM-DD` saves one',
     ]);
     // empty-days.txt is read as the list it is: no file read as a digest, no error, no entry.
-    expect(readFileSync(site.report, 'utf8')).toMatch(/^ {2}empty days {9}2 \(weekdays the API had no papers for, not missing; .*empty-days\.txt\)$/m);
+    expect(readFileSync(site.report, 'utf8')).toMatch(
+      /^ {2}empty days {9}2 \(weekdays the API had no papers for, not missing; .*empty-days\.txt\)$/m,
+    );
     expect(readFileSync(site.report, 'utf8')).toMatch(/^ {2}files read {9}12$/m);
   });
 });
