@@ -36,8 +36,9 @@ Saves days of the Hugging Face api/daily_papers endpoint (<api>?date=YYYY-MM-DD)
 content/digests/ (or $PAPERSHELF_DIGESTS, or --out) as YYYY-MM-DD.json. A saved digest is never
 rewritten: fetching a saved day again (--date) keeps the new capture beside it as
 YYYY-MM-DD.2.json, … unless nothing changed. A day with no papers (a weekend) is reported, not
-saved; a weekday with none (a holiday) is recorded in empty-days.txt there, so the coverage
-calendar does not call it missing; an answer that is not a readable day (an HTML page, a body cut off) is reported as failed.
+saved; a weekday with none (a holiday) is also recorded in empty-days.txt there, so the coverage
+calendar does not call it missing. An answer that is not a readable day (an HTML page, a body
+cut off) is reported as failed.
 
 Options:
   --date DAY         fetch DAY (repeatable), whether or not it is saved already
