@@ -12,11 +12,22 @@ import { parseArgs } from 'node:util';
 import pc from 'picocolors';
 import { config, ConfigError, readConfig } from '../src/config.ts';
 import { daysFromTo, isDay, utcDay } from '../src/fetch/days.ts';
-import { ensureDigestsDir, FetchIoError, getDay, listSaved, readSaved, saveCapture, saveCounts } from '../src/fetch/io.ts';
+import {
+  ensureDigestsDir,
+  FetchIoError,
+  getDay,
+  listSaved,
+  readEmptyDays,
+  readSaved,
+  saveCapture,
+  saveCounts,
+  writeEmptyDays,
+} from '../src/fetch/io.ts';
 import { dayLine, exitCode, summarize, summaryLines, type Painter } from '../src/fetch/report.ts';
 import { DEFAULT_POLICY, seconds, type RetryPolicy } from '../src/fetch/retry.ts';
 import { fetchDays } from '../src/fetch/run.ts';
 import { isHttpUrl } from '../src/fetch/url.ts';
+import { EMPTY_DAYS_FILE } from '../src/core/empty-days.ts';
 
 const USAGE = `Usage: npm run fetch -- --date YYYY-MM-DD [--date …] [options]
        npm run fetch -- --since YYYY-MM-DD [--until YYYY-MM-DD] [options]
@@ -25,7 +36,9 @@ Saves days of the Hugging Face api/daily_papers endpoint (<api>?date=YYYY-MM-DD)
 content/digests/ (or $PAPERSHELF_DIGESTS, or --out) as YYYY-MM-DD.json. A saved digest is never
 rewritten: fetching a saved day again (--date) keeps the new capture beside it as
 YYYY-MM-DD.2.json, … unless nothing changed. A day with no papers (a weekend) is reported, not
-saved; an answer that is not a readable day (an HTML page, a body cut off) is reported as failed.
+saved; a weekday with none (a holiday) is also recorded in empty-days.txt there, so the coverage
+calendar does not call it missing. An answer that is not a readable day (an HTML page, a body
+cut off) is reported as failed.
 
 Options:
   --date DAY         fetch DAY (repeatable), whether or not it is saved already
@@ -180,6 +193,12 @@ async function main(argv: string[]): Promise<number> {
           progress(paint.green(`counts: saved ${name} (${text.split('\n').length - 1} changed)`));
           return name;
         },
+        readEmptyDays: () => readEmptyDays(out),
+        saveEmptyDays: async (text, added) => {
+          await writeEmptyDays(out, text);
+          progress(paint.green(`empty days: recorded ${added.join(', ')} in ${EMPTY_DAYS_FILE} (no digest expected)`));
+        },
+        warn: (message) => progress(paint.yellow(`warning: ${message}`)),
         now: () => new Date(),
         onDay: (outcome) => progress(dayLine(outcome, paint)),
       },

@@ -31,6 +31,7 @@ import {
   readTopicsText,
   writeArchive,
   writeLedger,
+  writeEmptyDaysCopy,
   writePapers,
   writeReportFile,
 } from '../src/ingest/io.ts';
@@ -39,7 +40,8 @@ const USAGE = `Usage: npm run ingest -- [PATH…] [options]
 
 Reads digests (default: content/digests/, or $PAPERSHELF_DIGESTS; *.txt, *.md, *.json,
 recursively) and writes one JSON entry per paper to content/papers/ (or $PAPERSHELF_PAPERS, or
---out). Every other file found is listed in the report as not read, with the reason.
+--out). An empty-days.txt (the weekdays the API had no papers for, written by npm run fetch) is
+not a digest: its days are not reported missing, and it is copied there for the site. Every other file found is listed in the report as not read, with the reason.
 
 Options:
   --out DIR       write paper entries to DIR
@@ -193,6 +195,7 @@ async function ingest(opts: Options, input: Awaited<ReturnType<typeof loadInputs
 /** Writes the papers, the archive, the ledger and the JSON report; what was written. */
 async function writeOutputs(opts: Options, { papers, report, ledgerText }: IngestResult) {
   const written = await writePapers(opts.outDir, papers);
+  await writeEmptyDaysCopy(opts.outDir, report.emptyDays.days);
   if (opts.archive) await writeArchive(opts.archive, papers, opts.base);
   const ledgerChanged = opts.ledgerFile && ledgerText !== null ? await writeLedger(opts.ledgerFile, ledgerText) : false;
   if (opts.report) await writeReportFile(opts.report, report);

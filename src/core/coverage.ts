@@ -3,7 +3,8 @@
  * publishes daily papers on weekdays only (the API returns an empty list on Saturdays and
  * Sundays), so a weekday without a digest between the first and last saved day is a gap someone
  * can fill with `npm run fetch -- --date YYYY-MM-DD`; a weekend is not. Holidays cannot be told
- * from gaps without asking the API, so they count as missing until a fetch finds them empty.
+ * from gaps without asking the API: they count as missing until a fetch finds them empty and
+ * records them in `empty-days.txt` (empty-days.ts); then no digest is expected for them either.
  */
 import { addDays, utcDate } from './dates.ts';
 
@@ -13,13 +14,16 @@ export const isWeekend = (day: string): boolean => {
   return d === 0 || d === 6;
 };
 
-/** Weekdays from the first to the last of `days` that are not in `days`, ascending. */
-export function missingWeekdays(days: Iterable<string>): string[] {
+/**
+ * Weekdays from the first to the last of `days` that are not in `days`, ascending; a day in
+ * `emptyDays` (the API had no papers for it) is not missing.
+ */
+export function missingWeekdays(days: Iterable<string>, emptyDays: ReadonlySet<string> = new Set()): string[] {
   const have = new Set(days);
   const sorted = [...have].sort();
   const missing: string[] = [];
   if (sorted.length === 0) return missing;
-  for (let d = sorted[0]!; d <= sorted.at(-1)!; d = addDays(d, 1)) if (!have.has(d) && !isWeekend(d)) missing.push(d);
+  for (let d = sorted[0]!; d <= sorted.at(-1)!; d = addDays(d, 1)) if (!have.has(d) && !isWeekend(d) && !emptyDays.has(d)) missing.push(d);
   return missing;
 }
 

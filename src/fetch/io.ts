@@ -7,6 +7,7 @@ import { link, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node
 import path from 'node:path';
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { captureName, countsName } from './names.ts';
+import { EMPTY_DAYS_FILE } from '../core/empty-days.ts';
 import { decideRetry, isRetryableStatus, parseRetryAfter, seconds, type RetryPolicy } from './retry.ts';
 import { snippet } from './validate.ts';
 
@@ -130,6 +131,39 @@ export async function readSaved(dir: string, name: string): Promise<string> {
 export async function saveCounts(dir: string, day: string, text: string): Promise<string> {
   await ensureDigestsDir(path.join(dir, 'counts'));
   return saveCapture(dir, day, text, countsName);
+}
+
+/** The text of `empty-days.txt` in `dir`, or null when there is none yet. */
+export async function readEmptyDays(dir: string): Promise<string | null> {
+  try {
+    return await readFile(path.join(dir, EMPTY_DAYS_FILE), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw ioError('read', path.join(dir, EMPTY_DAYS_FILE), err);
+  }
+}
+
+/**
+ * Replaces `empty-days.txt` in `dir` atomically: the text is written and flushed to a hidden
+ * temporary file, then renamed over the old one (unlike a digest, this file is meant to be
+ * replaced), so a reader sees the old file or the new one, never half of one.
+ */
+export async function writeEmptyDays(dir: string, text: string): Promise<void> {
+  const target = path.join(dir, EMPTY_DAYS_FILE);
+  const temp = path.join(dir, `.${EMPTY_DAYS_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (err) {
+    await unlink(temp).catch(() => {});
+    throw ioError('write', target, err);
+  }
 }
 
 /** Fallback for file systems without hard links: rename, after checking the name is free. */

@@ -17,6 +17,8 @@ const answer = (text: string): GetResult => ({
 function fakes(days: Record<string, GetResult>, files: Record<string, string> = {}) {
   const folder = new Map(Object.entries(files));
   const asked: string[] = [];
+  const recorded: string[][] = [];
+  const warnings: string[] = [];
   let tick = Date.parse('2026-01-09T06:00:00.000Z');
   const deps: FetchDeps = {
     get: async (url, day) => {
@@ -36,8 +38,14 @@ function fakes(days: Record<string, GetResult>, files: Record<string, string> = 
       folder.set(`counts/${day}.jsonl`, text);
       return `counts/${day}.jsonl`;
     },
+    readEmptyDays: async () => folder.get('empty-days.txt') ?? null,
+    saveEmptyDays: async (text, added) => {
+      folder.set('empty-days.txt', text);
+      recorded.push(added);
+    },
+    warn: (message) => warnings.push(message),
   };
-  return { deps, folder, asked };
+  return { deps, folder, asked, recorded, warnings };
 }
 
 describe('fetchDays', () => {
@@ -121,5 +129,25 @@ describe('fetchDays', () => {
     const again = await fetchDays({ api: API, days: ['2026-01-08'], skipSaved: false, counts: true }, f.deps);
     expect(again).toEqual([{ day: '2026-01-08', outcome: 'counted', changed: 0, papers: 2, attempts: 1 }]);
     expect([...f.folder.keys()].filter((k) => k.startsWith('counts/'))).toHaveLength(1);
+  });
+
+  it('records a weekday without papers in empty-days.txt (not a weekend), once', async () => {
+    const f = fakes({ '2026-01-08': answer(body) });
+    // Thursday 1 Jan 2026 (a holiday) and Saturday 10 Jan answer [].
+    const plan = { api: API, days: ['2026-01-01', '2026-01-08', '2026-01-10'], skipSaved: false };
+    expect((await fetchDays(plan, f.deps)).map((d) => d.outcome)).toEqual(['empty', 'saved', 'empty']);
+    expect(f.recorded).toEqual([['2026-01-01']]);
+    const text = f.folder.get('empty-days.txt')!;
+    expect(text.split('\n').filter((l) => l && !l.startsWith('#'))).toEqual(['2026-01-01']);
+    await fetchDays({ ...plan, days: ['2026-01-01'] }, f.deps);
+    expect(f.recorded).toHaveLength(1);
+    expect(f.folder.get('empty-days.txt')).toBe(text);
+  });
+
+  it('leaves an empty-days.txt with a line that is not a day alone, and warns with its line', async () => {
+    const f = fakes({}, { 'empty-days.txt': '2025-12-25\nsoon\n' });
+    await fetchDays({ api: API, days: ['2026-01-01'], skipSaved: false }, f.deps);
+    expect(f.folder.get('empty-days.txt')).toBe('2025-12-25\nsoon\n');
+    expect(f.warnings).toEqual(['empty-days.txt:2: expected a date YYYY-MM-DD, found "soon"; 2026-01-01 not recorded']);
   });
 });

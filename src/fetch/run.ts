@@ -11,6 +11,8 @@ import { dayUrl, publicSource } from './url.ts';
 import { checkDay } from './validate.ts';
 import { changedCounts, countsText, learnCounts, type KnownCounts } from './counts.ts';
 import { utcDay } from './days.ts';
+import { isWeekend } from '../core/coverage.ts';
+import { EMPTY_DAYS_FILE, nextEmptyDays, parseEmptyDays } from '../core/empty-days.ts';
 
 /** The I/O a run needs. */
 export interface FetchDeps {
@@ -24,6 +26,12 @@ export interface FetchDeps {
   save(day: string, text: string): Promise<string>;
   /** Saves a counts file for the run's `day` under its first free name, `counts/DAY.jsonl` (`saveCounts`). */
   saveCounts?(day: string, text: string): Promise<string>;
+  /** The text of `empty-days.txt`, or null when there is none (`readEmptyDays`). */
+  readEmptyDays?(): Promise<string | null>;
+  /** Replaces `empty-days.txt` with `text`, which records `added` (`writeEmptyDays`). */
+  saveEmptyDays?(text: string, added: string[]): Promise<void>;
+  /** A problem that changes no day's outcome (an `empty-days.txt` line that is not a day). */
+  warn?(message: string): void;
   /** The current instant (the capture time of an answer). */
   now(): Date;
   /** Called as each day finishes (the progress line). */
@@ -125,5 +133,33 @@ export async function fetchDays(plan: FetchPlan, deps: FetchDeps): Promise<DayOu
     if (!deps.saveCounts) throw new Error('counts mode needs saveCounts');
     await deps.saveCounts(utcDay(deps.now()), countsText(counts.lines));
   }
+  await recordEmptyDays(outcomes, deps);
   return outcomes;
+}
+
+/**
+ * Adds the weekdays the API answered with an empty list to `empty-days.txt`, so the coverage
+ * calendar stops calling them missing. Weekends are left out: no digest is ever expected on one,
+ * and the daily update asks for every weekend of the last week again, day after day. A day listed
+ * already writes nothing (the file stays byte for byte); a file with a line that is not a day is
+ * left as it is, with a warning naming the line (rewriting it would drop that line).
+ */
+async function recordEmptyDays(outcomes: readonly DayOutcome[], deps: FetchDeps): Promise<void> {
+  const empty = outcomes.filter((o) => o.outcome === 'empty' && !isWeekend(o.day)).map((o) => o.day);
+  if (empty.length === 0 || !deps.readEmptyDays || !deps.saveEmptyDays) return;
+  const current = await deps.readEmptyDays();
+  const next = nextEmptyDays(current, empty);
+  if (next !== null) {
+    const known = new Set(parseEmptyDays(current ?? '').days);
+    await deps.saveEmptyDays(
+      next,
+      [...new Set(empty)].filter((d) => !known.has(d)),
+    );
+    return;
+  }
+  for (const bad of parseEmptyDays(current ?? '').invalid) {
+    deps.warn?.(
+      `${EMPTY_DAYS_FILE}:${bad.line}: expected a date YYYY-MM-DD, found ${JSON.stringify(bad.found)}; ${empty.join(', ')} not recorded`,
+    );
+  }
 }

@@ -10,6 +10,7 @@ import {
   readDigestFiles,
   serializePaper,
   writeArchive,
+  writeEmptyDaysCopy,
   writeLedger,
   writePapers,
 } from './io.ts';
@@ -146,6 +147,36 @@ describe('listDigestFiles', () => {
     ]);
     expect(read[0]).toEqual({ file: 'u16.txt', text: 'Jan 8\nhé\n' });
     expect(read[1]).toMatchObject({ file: 'latin1.txt', notRead: { line: 2, severity: 'error', reason: expect.stringContaining('0xE9') } });
+  });
+});
+
+describe('empty-days.txt', () => {
+  it('is listed and read as the empty-days list, not as a digest, wherever it is', async () => {
+    await mkdir(path.join(dir, 'in/2025'), { recursive: true });
+    await writeFile(path.join(dir, 'in/2025-01-02.txt'), 'a digest');
+    await writeFile(path.join(dir, 'in/empty-days.txt'), '2025-01-01\n');
+    await writeFile(path.join(dir, 'in/2025/empty-days.txt'), '2025-12-25\n');
+    const files = await listDigestFiles([path.join(dir, 'in')]);
+    expect(files.map((f) => [f.file, f.emptyDays ?? false])).toEqual([
+      ['2025-01-02.txt', false],
+      ['2025/empty-days.txt', true],
+      ['empty-days.txt', true],
+    ]);
+    expect((await readDigestFiles(files)).map((f) => f.emptyDays ?? false)).toEqual([false, true, true]);
+  });
+
+  it("ingest's copy for the site: written when there are days, left alone when unchanged, removed when there are none", async () => {
+    const copy = path.join(dir, 'empty-days.txt');
+    await writeEmptyDaysCopy(dir, ['2025-01-01', '2025-12-25']);
+    const text = await readFile(copy, 'utf8');
+    expect(text.endsWith('\n2025-01-01\n2025-12-25\n')).toBe(true);
+    const { mtimeMs } = await stat(copy);
+    await new Promise((r) => setTimeout(r, 20));
+    await writeEmptyDaysCopy(dir, ['2025-01-01', '2025-12-25']);
+    expect((await stat(copy)).mtimeMs).toBe(mtimeMs);
+    await writeEmptyDaysCopy(dir, []);
+    expect(await readdir(dir)).toEqual([]);
+    await writeEmptyDaysCopy(dir, []);
   });
 });
 

@@ -11,6 +11,7 @@ import { toArchiveJsonl } from '../core/archive.ts';
 import type { DigestInput, NotRead } from './types.ts';
 import { compareStrings } from '../core/compare.ts';
 import { decodeDigest } from './decode.ts';
+import { EMPTY_DAYS_FILE, emptyDaysText } from '../core/empty-days.ts';
 import type { NoteInput } from './notes.ts';
 
 /** A usage or I/O problem (missing path, unreadable file): the CLI exits with 2. */
@@ -29,6 +30,8 @@ export interface DigestFile {
   file: string;
   /** Set when the file is not to be read, with the reason the report gives. */
   notRead?: NotRead;
+  /** Set for `empty-days.txt` (core/empty-days.ts): read as the list of days without papers, not as a digest. */
+  emptyDays?: true;
 }
 
 /** Extensions read when a directory is given. */
@@ -172,7 +175,11 @@ export async function listDigestFiles(
   }
   const root = roots.length ? commonRoot(roots) : cwd;
   return [...found]
-    .map(([p, notRead]) => ({ path: p, file: path.relative(root, p).split(path.sep).join('/'), ...(notRead ? { notRead } : {}) }))
+    .map(([p, notRead]) => ({
+      path: p,
+      file: path.relative(root, p).split(path.sep).join('/'),
+      ...(notRead ? { notRead } : path.basename(p) === EMPTY_DAYS_FILE ? { emptyDays: true as const } : {}),
+    }))
     .sort((a, b) => compareStrings(a.file, b.file));
 }
 
@@ -193,7 +200,7 @@ export async function readDigestFiles(files: readonly DigestFile[]): Promise<Dig
       }
       const decoded = decodeDigest(bytes);
       return 'text' in decoded
-        ? { file: f.file, text: decoded.text }
+        ? { file: f.file, text: decoded.text, ...(f.emptyDays ? { emptyDays: f.emptyDays } : {}) }
         : { file: f.file, text: '', notRead: { line: decoded.line, severity: 'error', reason: decoded.reason } };
     }),
   );
@@ -306,6 +313,21 @@ export async function writePapers(dir: string, papers: readonly Paper[]): Promis
     throw new IngestIoError(`cannot write ${dir}: ${describe(cause)}`, { cause });
   }
   return summary;
+}
+
+/**
+ * Writes what ingest read of `empty-days.txt` into the papers folder as `empty-days.txt` (the same
+ * format), for the coverage calendar: the site reads what ingest wrote, so the calendar and the
+ * papers always come from the same input. No such days: a stale copy is removed, none written.
+ */
+export async function writeEmptyDaysCopy(dir: string, days: readonly string[]): Promise<void> {
+  const file = path.join(dir, EMPTY_DAYS_FILE);
+  try {
+    if (days.length === 0) await unlink(file).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)));
+    else if ((await readFile(file, 'utf8').catch(() => null)) !== emptyDaysText(days)) await writeFile(file, emptyDaysText(days));
+  } catch (cause) {
+    throw new IngestIoError(`cannot write ${file}: ${describeWrite(cause)}`, { cause });
+  }
 }
 
 /** Writes `archive.jsonl` (sorted by id, URLs under `base`). */

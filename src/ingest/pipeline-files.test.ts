@@ -83,3 +83,34 @@ describe('a digest with no paper in it', () => {
     expect(hasErrors(report)).toBe(false);
   });
 });
+
+describe('empty-days.txt (the weekdays the API had no papers for)', () => {
+  // Monday 2025-06-02 and Thursday 2025-06-05: the 3rd and 4th have no digest; the 4th is listed.
+  const inputs = [
+    { file: '2025-06-02.json', text: renderApi('2025-06-02', [card]) },
+    { file: '2025-06-05.json', text: renderApi('2025-06-05', [{ ...card, arxiv: '2506.00043', title: 'Another Paper' }]) },
+  ];
+
+  it('is not a digest: no entries, not a file read; its days are not missing weekdays', () => {
+    const { report } = runPipeline([...inputs, { file: 'empty-days.txt', text: '# holidays\n2025-06-04\n', emptyDays: true }]);
+    expect(report).toMatchObject({ filesRead: 2, entriesRead: 2, papersWritten: 2, entriesRejected: 0, problems: [] });
+    expect(report.missingWeekdays).toEqual(['2025-06-03']);
+    expect(report.emptyDays).toEqual({ files: ['empty-days.txt'], days: ['2025-06-04'], problems: [] });
+    expect(hasErrors(report)).toBe(false);
+    const text = formatReport(report);
+    expect(text).toContain('  empty days         1 (weekdays the API had no papers for, not missing; empty-days.txt)');
+    expect(text).toContain('warning: 1 weekday has no digest between the first and last digest day (2025-06-03)');
+    expect(runPipeline(inputs).report.missingWeekdays).toEqual(['2025-06-03', '2025-06-04']);
+  });
+
+  it('a line that is not a day is an error naming file and line; the other days still count', () => {
+    const { report } = runPipeline([...inputs, { file: 'empty-days.txt', text: '2025-06-04\n2025-06-31\n', emptyDays: true }]);
+    expect(report.emptyDays.problems).toEqual([
+      { file: 'empty-days.txt', line: 2, severity: 'error', message: 'expected a date YYYY-MM-DD, found "2025-06-31"' },
+    ]);
+    expect(report.emptyDays.days).toEqual(['2025-06-04']);
+    expect(report.entriesRejected).toBe(0);
+    expect(hasErrors(report)).toBe(true);
+    expect(formatReport(report, { quiet: true })).toContain('empty-days.txt:2: error: expected a date YYYY-MM-DD, found "2025-06-31"');
+  });
+});

@@ -23,12 +23,26 @@ import { digestFromFileName, implausibleDate } from './dates.ts';
 import { normalizeEntry, type NormalizedEntry } from './normalize.ts';
 import { mergeEntries, titleDisagreements, unmatchedCounts, type MergedPaper } from './merge.ts';
 import { missingWeekdays } from '../core/coverage.ts';
+import { parseEmptyDays } from '../core/empty-days.ts';
 import { allChainUrls, assignIds } from './ids.ts';
 import { missingMessage, nextLedger, type Ledger } from './ledger.ts';
 import { assertReconciles, sortProblems } from './report.ts';
 import { quote } from './messages.ts';
 import { compareStrings } from '../core/compare.ts';
 import { stripControlCharacters, stripEntryControls } from './sanitize.ts';
+
+/** The `empty-days.txt` files: their days (sorted, unique) and each line that is not a day, as an error. */
+function readEmptyDays(files: readonly DigestInput[]): IngestReport['emptyDays'] {
+  const days = new Set<string>();
+  const problems: Problem[] = [];
+  for (const f of files) {
+    const parsed = parseEmptyDays(f.text);
+    for (const d of parsed.days) days.add(d);
+    for (const bad of parsed.invalid)
+      problems.push({ file: f.file, line: bad.line, severity: 'error', message: `expected a date YYYY-MM-DD, found ${quote(bad.found)}` });
+  }
+  return { files: files.map((f) => f.file), days: [...days].sort(), problems };
+}
 
 /** Papers (sorted by id) ready to write, and the report. */
 export interface IngestResult {
@@ -335,7 +349,8 @@ function toPapers(
  */
 export function runPipeline(inputs: readonly DigestInput[], options: PipelineOptions = {}): IngestResult {
   const byFile = (a: { file: string }, b: { file: string }) => compareStrings(a.file, b.file);
-  const sorted = inputs.filter((input) => !input.notRead).sort(byFile);
+  const sorted = inputs.filter((input) => !input.notRead && !input.emptyDays).sort(byFile);
+  const emptyDays = readEmptyDays(inputs.filter((input) => !input.notRead && input.emptyDays).sort(byFile));
   const notRead: NotReadFile[] = inputs.flatMap((input) => (input.notRead ? [{ file: input.file, ...input.notRead }] : [])).sort(byFile);
   const reads = sorted.map((input, i) => {
     const read = readFile(input, options.formats);
@@ -370,7 +385,11 @@ export function runPipeline(inputs: readonly DigestInput[], options: PipelineOpt
     files: reads.map((r) => r.summary),
     notRead,
     notes: { dir: null, checked: 0, problems: [] },
-    missingWeekdays: missingWeekdays(papers.flatMap((p) => p.digests)),
+    missingWeekdays: missingWeekdays(
+      papers.flatMap((p) => p.digests),
+      new Set(emptyDays.days),
+    ),
+    emptyDays,
     conflicts: papers.reduce((n, p) => n + p.conflicts.length, 0),
   };
   assertReconciles(report);

@@ -20,6 +20,7 @@ const report = (over: Partial<IngestReport> = {}): IngestReport => ({
   notRead: [],
   notes: { dir: null, checked: 0, problems: [] },
   missingWeekdays: [],
+  emptyDays: { files: [], days: [], problems: [] },
   conflicts: 0,
   ...over,
 });

@@ -20,7 +20,8 @@ export function hasErrors(report: IngestReport): boolean {
     report.problems.some((p) => p.severity === 'error') ||
     report.permalinks.missing.length > 0 ||
     report.notRead.some((n) => n.severity === 'error') ||
-    report.notes.problems.some((p) => p.severity === 'error')
+    report.notes.problems.some((p) => p.severity === 'error') ||
+    report.emptyDays.problems.length > 0
   );
 }
 
@@ -119,7 +120,15 @@ export function formatReport(report: IngestReport, options: FormatOptions = {}):
   const unread = report.notRead.filter((n) => !options.quiet || n.severity !== 'info').map((n) => formatNotRead(n, paint, options.display));
   const notes = report.notes.problems.map((p) => formatProblem(p, paint));
   const gaps = report.missingWeekdays.length > 0 ? [gapLine(report.missingWeekdays, paint)] : [];
-  const problems = [...unread, ...report.problems.map((p) => formatProblem(p, paint, options.display)), ...lost, ...notes, ...gaps];
+  const empty = report.emptyDays.problems.map((p) => formatProblem(p, paint, options.display));
+  const problems = [
+    ...unread,
+    ...report.problems.map((p) => formatProblem(p, paint, options.display)),
+    ...lost,
+    ...notes,
+    ...empty,
+    ...gaps,
+  ];
   if (options.quiet) return problems.map((l) => l + '\n').join('');
   const rejected = report.entriesRejected > 0 ? paint.red : id;
   const lines = [
@@ -144,6 +153,10 @@ export function formatReport(report: IngestReport, options: FormatOptions = {}):
     lines.push(`  permalinks         ${parts.join(', ')} (${ledger})`);
   }
   if (report.notes.dir !== null) lines.push(`  notes checked      ${report.notes.checked} (${report.notes.dir})`);
+  if (report.emptyDays.files.length > 0)
+    lines.push(
+      `  empty days         ${report.emptyDays.days.length} (weekdays the API had no papers for, not missing; ${report.emptyDays.files.map((f) => escapeControlCharacters(options.display?.(f) ?? f)).join(', ')})`,
+    );
   if (report.conflicts > 0)
     lines.push(`  conflicts          ${report.conflicts} (fields captures disagree on; each paper page notes the older value)`);
   for (const c of report.slugCollisions) {

@@ -122,6 +122,8 @@ export interface DigestInput {
   text: string;
   /** Set when the file was not read (a link out of the folder, another encoding…): listed in the report, never parsed. */
   notRead?: NotRead;
+  /** Set for `empty-days.txt`: the days the API had no papers for (core/empty-days.ts), not a digest. */
+  emptyDays?: true;
 }
 
 /** Per-file summary in the report. */
@@ -176,6 +178,12 @@ export interface IngestReport {
    * `/digests/` shows them, the text report prints one warning line.
    */
   missingWeekdays: string[];
+  /**
+   * What `empty-days.txt` said (core/empty-days.ts): the days the API answered with no papers, which
+   * are not missing; the files read (not counted in `filesRead`: they hold no entries); and each
+   * line that is not a day, as an error `file:line: expected a date YYYY-MM-DD, found "…"`.
+   */
+  emptyDays: { files: string[]; days: string[]; problems: Problem[] };
   /** Fields captures of one paper disagreed on (titles, organisations, author counts), summed over papers. */
   conflicts: number;
 }

@@ -1,6 +1,7 @@
 /**
  * The history fixture (tests/fixtures/history) as a user gets it: `npm run ingest` on its digests
- * (four captures of one paper, a counts file, a retitled paper, a missing weekday), then
+ * (four captures of one paper, a counts file, a retitled paper, a missing weekday, a weekday in
+ * empty-days.txt), then
  * `astro build`. Checked in the built HTML, `archive.jsonl` and the ingest report.
  */
 import { describe, expect, it, inject } from 'vitest';
@@ -141,10 +142,25 @@ describe('coverage', () => {
         .map((li) => squash(li.text)),
     ).toEqual([`npm run fetch -- --date ${HISTORY.missing}`]);
     const svg = calendar().querySelector('svg')!;
-    expect(svg.getAttribute('aria-label')).toBe('2026: 9 digest days (13 papers), 1 missing weekday, 2 weekend days without a digest.');
+    expect(svg.getAttribute('aria-label')).toBe(
+      '2026: 8 digest days (12 papers), 1 missing weekday, 2 weekend days without a digest, 1 weekday with no digest (the API had none).',
+    );
     // The outlined (missing) path holds exactly one square.
     const outlined = svg.querySelectorAll('path').filter((p) => p.getAttribute('fill') === 'none');
     expect(outlined.map((p) => p.getAttribute('d')!.match(/M/g)!.length)).toEqual([1]);
+  });
+
+  it('shows the weekday in empty-days.txt as no digest expected: faint like the weekend, named, no fetch line', () => {
+    expect(squash(calendar().querySelector('[data-empty]')!.text)).toBe(`No digest (the API had none): ${HISTORY.holiday}`);
+    expect(squash(calendar().text)).toContain('or a weekday with no digest (the API had none)');
+    expect(calendar().text).not.toContain(`--date ${HISTORY.holiday}`);
+    // The faint path holds the weekend (10th, 11th) and the holiday: three squares.
+    const faint = calendar()
+      .querySelectorAll('svg path')
+      .filter((p) => p.getAttribute('opacity') === '.15');
+    expect(faint.map((p) => p.getAttribute('d')!.match(/M/g)!.length)).toEqual([3]);
+    // 2026-01-08 is listed too, but has digests: it stays a digest day (not in the list above; one of
+    // the 8 digest days of the text alternative).
   });
 
   it('npm run ingest warns once about the missing weekday', () => {
@@ -154,5 +170,10 @@ describe('coverage', () => {
     expect(lines).toEqual([
       'warning: 1 weekday has no digest between the first and last digest day (2026-01-13); /digests/ lists them, `npm run fetch -- --date YYYY-MM-DD` saves one',
     ]);
+    // empty-days.txt is read as the list it is: no file read as a digest, no error, no entry.
+    expect(readFileSync(site.report, 'utf8')).toMatch(
+      /^ {2}empty days {9}2 \(weekdays the API had no papers for, not missing; .*empty-days\.txt\)$/m,
+    );
+    expect(readFileSync(site.report, 'utf8')).toMatch(/^ {2}files read {9}12$/m);
   });
 });

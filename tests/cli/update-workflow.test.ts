@@ -113,7 +113,7 @@ describe('update.yml: the essentials', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
-  it('commits only digests and the ledger, as github-actions[bot], and not when nothing changed', () => {
+  it('commits only digests (empty-days.txt among them) and the ledger, as github-actions[bot], and not when nothing changed', () => {
     const script = step('commit').run!;
     expect(script).toContain('git add -- content/digests content/permalinks.txt');
     expect(script).toMatch(/if git diff --cached --quiet; then[\s\S]*?changed=false[\s\S]*?exit 0/);
@@ -281,6 +281,23 @@ describe("update.yml's commit step, run for real", () => {
       'content/digests/2026-01-09.json',
       'content/permalinks.txt',
     ]);
+  });
+
+  it('commits empty-days.txt when fetch added a day to it, new or changed, and names it in the message', async () => {
+    const list = path.join(work, 'content/digests/empty-days.txt');
+    await writeFile(list, '# empty\n2026-01-01\n');
+    let r = await commitStep();
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.outputs.changed).toBe('true');
+    expect(git(origin, 'log', '-1', '--format=%s', 'main')).toBe('Daily update: empty-days.txt');
+    expect(git(origin, 'show', '--name-only', '--format=', 'main')).toBe('content/digests/empty-days.txt');
+
+    await writeFile(list, '# empty\n2026-01-01\n2026-01-19\n');
+    await writeFile(path.join(work, 'content/digests/2026-01-20.json'), '[]\n');
+    r = await commitStep();
+    expect(r.code, r.stderr).toBe(0);
+    expect(git(origin, 'log', '-1', '--format=%s', 'main')).toBe('Daily update: 2026-01-20.json empty-days.txt');
+    expect(git(origin, 'show', 'main:content/digests/empty-days.txt')).toBe('# empty\n2026-01-01\n2026-01-19');
   });
 
   it('when someone pushed meanwhile, replays the commit on top of theirs', async () => {

@@ -61,7 +61,7 @@ interface PaperEntry {
 /** `npm run ingest` on a folder (no ledger): its report, `archive.jsonl`, and the papers written. */
 async function ingest(dir: string): Promise<{
   result: RunResult;
-  report: { entriesRead: number; entriesRejected: number; filesRead: number; problems: unknown[] };
+  report: { entriesRead: number; entriesRejected: number; filesRead: number; problems: unknown[]; emptyDays: unknown };
   archive: string;
   papers: PaperEntry[];
 }> {
@@ -123,6 +123,41 @@ describe.skipIf(!hasCorpus)('npm run fetch against a replay of the recorded api/
     expect(r.stdout).toContain('2026-08-22  no papers that day: nothing saved');
     expect(r.stdout).toContain('0 saved, 0 already saved, 0 unchanged, 1 with no papers, 0 failed');
     expect(await files()).toEqual([]);
+  });
+
+  it('a weekday the API answers [] for (a holiday) is recorded in empty-days.txt; a second run leaves it byte for byte', async () => {
+    // Thursday 2026-01-01 (New Year's Day) and Saturday 2026-01-03 have no recording: the stand-in answers [].
+    const first = await fetchCli(['--date', '2026-01-01', '--date', '2026-01-03', '--date', '2026-08-21']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain('2026-01-01  no papers that day: nothing saved');
+    expect(first.stdout).toContain('empty days: recorded 2026-01-01 in empty-days.txt (no digest expected)');
+    expect(first.stdout).toContain('1 saved, 0 already saved, 0 unchanged, 2 with no papers, 0 failed');
+    expect(await files()).toEqual(['2026-08-21.json', 'empty-days.txt']);
+    const text = await readFile(path.join(out, 'empty-days.txt'), 'utf8');
+    expect(text).toMatch(/^# .*empty list/);
+    // The weekend is not recorded: no digest is ever expected on one.
+    expect(text.split('\n').filter((l) => l && !l.startsWith('#'))).toEqual(['2026-01-01']);
+
+    const again = await fetchCli(['--date', '2026-01-01']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).not.toContain('empty days:');
+    expect(await readFile(path.join(out, 'empty-days.txt'), 'utf8')).toBe(text);
+
+    // Two more empty weekdays join it in order, the header kept.
+    const more = await fetchCli(['--since', '2025-12-30', '--until', '2026-01-02']);
+    expect(more.stdout).toContain('empty days: recorded 2025-12-30, 2025-12-31, 2026-01-02 in empty-days.txt');
+    const after = await readFile(path.join(out, 'empty-days.txt'), 'utf8');
+    expect(after).toBe(`${text.replace('2026-01-01\n', '')}2025-12-30\n2025-12-31\n2026-01-01\n2026-01-02\n`);
+
+    // Ingest reads it as the list it is, not as a digest.
+    const read = await ingest(out);
+    expect(read.result.code, read.result.stderr).toBe(0);
+    expect(read.report).toMatchObject({
+      filesRead: 1,
+      entriesRejected: 0,
+      problems: [],
+      emptyDays: { files: ['empty-days.txt'], days: ['2025-12-30', '2025-12-31', '2026-01-01', '2026-01-02'], problems: [] },
+    });
   });
 
   it('429 then success: waits as Retry-After says (seconds, or an HTTP date), then saves', async () => {

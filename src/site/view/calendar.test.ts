@@ -25,4 +25,22 @@ describe('coverage calendar', () => {
     expect(year!.svg).toContain('<path d="M50.75 25.75h7.5v7.5h-7.5z" fill="none"');
     expect(year!.svg).toContain('aria-label="2026: 9 digest days (45 papers), 1 missing weekday, 2 weekend days without a digest."');
   });
+
+  it('draws a weekday the API had no papers for like a weekend, says so in the text alternative, and a digest day stays one', () => {
+    // The 13th had no papers; the 12th is listed too but has a digest: a digest day.
+    const empty = new Set(['2026-01-13', '2026-01-12']);
+    const days = calendarDays(counts, empty);
+    expect(days.filter((d) => d.kind === 'empty').map((d) => d.day)).toEqual(['2026-01-13']);
+    expect(days.filter((d) => d.kind === 'missing')).toEqual([]);
+    expect(days.find((d) => d.day === '2026-01-12')).toMatchObject({ kind: 'digest', papers: 6 });
+    const [year] = coverageCalendar(counts, empty);
+    expect(year!.svg).toContain(
+      'aria-label="2026: 9 digest days (45 papers), 0 missing weekdays, 2 weekend days without a digest, 1 weekday with no digest (the API had none)."',
+    );
+    // One faint path holds the two weekend days and the 13th (a full square, not an outline).
+    const faint = /<path d="([^"]*)" opacity=".15"\/>/.exec(year!.svg)![1]!;
+    expect(faint.match(/M/g)).toHaveLength(3);
+    expect(faint).toContain('M50 25h9v9h-9z');
+    expect(year!.svg).not.toContain('fill="none"');
+  });
 });
