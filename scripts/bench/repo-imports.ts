@@ -4,3 +4,5 @@
  */
 export { renderApi, renderPlaintext, type CardRecord } from '../../tests/support/render-digests.ts';
 export { parseBuildLog, parseTimeStat, type BuildLogTimes } from './build-log.ts';
+export { corpusCard, readCorpusFile, type CorpusPaper } from '../../tests/support/corpus.ts';
+export { seededRandom } from '../../tests/support/random.ts';

@@ -34,7 +34,8 @@ import { pageWeight, formatPageWeight, type PageWeight } from './page-weight.ts'
 import { runPagefind, type PagefindRun } from './pagefind-phases.ts';
 import { runSw, type SwRun } from './sw-phases.ts';
 import { summarise, formatSummary, DEFAULT_INCLUSIVE, type ProfileSummary } from './cpu-profile.ts';
-import { defaultCorpusFile, readCorpus, scaleCorpus, writeDigests } from './scale-corpus.ts';
+import { defaultCorpusFile, scaleCorpus, writeDigests } from './scale-corpus.ts';
+import { readCorpusFile } from './repo-imports.ts';
 import { parseBuildLog, parseTimeStat, type BuildLogTimes } from './repo-imports.ts';
 import { table } from './table.ts';
 
@@ -341,7 +342,7 @@ async function benchSize(label: string, count: number, workRoot: string, opts: {
   };
   await mkdir(w.logs, { recursive: true });
   process.stderr.write(`${label}: generating ${count} papers…\n`);
-  const scaled = scaleCorpus(readCorpus(defaultCorpusFile()), count);
+  const scaled = scaleCorpus(readCorpusFile(defaultCorpusFile()), count);
   await writeDigests(w.txt, scaled.days, ['txt']);
   const held = scaled.days.at(-1)!;
   await writeDigests(w.json, scaled.days.slice(0, -1), ['json']);
@@ -467,7 +468,7 @@ export async function main(argv: string[], defaults: { sizes: string; out: strin
       keep: { type: 'boolean', default: false },
     },
   });
-  const corpusSize = readCorpus(defaultCorpusFile()).length;
+  const corpusSize = readCorpusFile(defaultCorpusFile()).length;
   // Inside the repository (bench/ is gitignored): Astro puts the prerender chunks of a build whose
   // output folder lies outside the working directory in the repository's shared `.astro/.prerender`,
   // where two builds at once (the test suite, another benchmark) would overwrite each other's.

@@ -13,29 +13,12 @@
  * Usage: npx tsx scripts/bench/scale-corpus.ts --papers 50000 --out /tmp/x [--format txt|json|both]
  *          [--seed 9] [--hold-out 1 --hold-out-dir /tmp/x-next] [--corpus papers.jsonl]
  */
-import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { renderApi, renderPlaintext, type CardRecord } from './repo-imports.ts';
+import { corpusCard, readCorpusFile, renderApi, renderPlaintext, seededRandom, type CardRecord, type CorpusPaper } from './repo-imports.ts';
 import { config } from '../../src/config.ts';
-
-/** One line of the corpus's `papers.jsonl` (the fields the generator uses). */
-export interface CorpusPaper {
-  arxiv: string;
-  title: string;
-  abstract: string;
-  authors: string[];
-  author_count: number;
-  org: { slug: string; name: string } | null;
-  published: string;
-  upvotes: number;
-  digest_dates: string[];
-  num_comments: number;
-  github: string | null;
-  keywords: string[] | null;
-}
 
 /** One digest day of the scaled archive. */
 export interface ScaledDay {
@@ -59,17 +42,6 @@ export interface ScaledCorpus {
 }
 
 const DAY_MS = 86_400_000;
-
-/** mulberry32: a tiny seeded generator, the same stream on every machine. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const toDay = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 const fromDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
@@ -185,40 +157,14 @@ function varyArxiv(original: string, published: string, used: Set<string>): stri
   }
 }
 
-/** The corpus's papers, in file order. */
-export function readCorpus(file: string): CorpusPaper[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as CorpusPaper);
-}
-
-/** A corpus line as the renderers take it. */
-function toCard(p: CorpusPaper): CardRecord {
-  return {
-    title: p.title,
-    abstract: p.abstract,
-    published: p.published,
-    authors: p.authors,
-    authorCount: p.author_count,
-    org: p.org,
-    upvotes: p.upvotes,
-    comments: p.num_comments,
-    arxiv: p.arxiv,
-    github: p.github,
-    project: null,
-    keywords: p.keywords ?? [],
-  };
-}
-
 /**
  * Copy `copy` of the corpus: every paper shifted back `copy × shift` days, varied (copy 0 is the
  * corpus as it is). `taken` and `usedIds` carry title keys and arXiv ids across copies.
  */
 function copyOf(corpus: readonly CorpusPaper[], copy: number, shift: number, seed: number, taken: Set<string>, usedIds: Set<string>): Array<{ card: CardRecord; days: string[] }> {
-  const random = seeded(seed * 1_000_003 + copy);
+  const random = seededRandom(seed * 1_000_003 + copy);
   return corpus.map((p) => {
-    const card = toCard(p);
+    const card = corpusCard(p);
     const days = p.digest_dates.map((d) => shiftIso(d, copy * shift));
     if (copy === 0) {
       taken.add(titleKey(card.title));
@@ -316,7 +262,7 @@ async function main(): Promise<number> {
       'hold-out-dir': { type: 'string' },
     },
   });
-  const corpus = readCorpus(values.corpus ?? defaultCorpusFile());
+  const corpus = readCorpusFile(values.corpus ?? defaultCorpusFile());
   const count = values.papers === 'corpus' ? corpus.length : Number(values.papers);
   const formats: DigestFormat[] = values.format === 'both' ? ['txt', 'json'] : values.format === 'json' ? ['json'] : values.format === 'txt' ? ['txt'] : [];
   const holdOut = Number(values['hold-out']);

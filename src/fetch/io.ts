@@ -143,6 +143,17 @@ export async function readEmptyDays(dir: string): Promise<string | null> {
   }
 }
 
+/** Writes `text` to a new file (`wx`: never one that exists) and flushes it to disk before returning. */
+async function writeNewSynced(file: string, text: string): Promise<void> {
+  const handle = await open(file, 'wx');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Replaces `empty-days.txt` in `dir` atomically: the text is written and flushed to a hidden
  * temporary file, then renamed over the old one (unlike a digest, this file is meant to be
@@ -152,13 +163,7 @@ export async function writeEmptyDays(dir: string, text: string): Promise<void> {
   const target = path.join(dir, EMPTY_DAYS_FILE);
   const temp = path.join(dir, `.${EMPTY_DAYS_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeNewSynced(temp, text);
     await rename(temp, target);
   } catch (err) {
     await unlink(temp).catch(() => {});
@@ -183,13 +188,7 @@ export async function saveCapture(
 ): Promise<string> {
   const temp = path.join(dir, `.${day}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeNewSynced(temp, text);
   } catch (err) {
     await unlink(temp).catch(() => {});
     throw ioError('write', temp, err);

@@ -53,13 +53,18 @@ function groupByDay(papers: readonly CorpusPaper[]): Map<string, CorpusPaper[]> 
   return new Map([...byDay].sort(([a], [b]) => compareStrings(a, b)));
 }
 
-/** Loads the corpus once per process (a test file, a benchmark). */
-export function loadCorpus(): Corpus {
-  if (cached) return cached;
-  const papers = readFileSync(papersFile, 'utf8')
+/** The papers of a `papers.jsonl` file, in file order. */
+export function readCorpusFile(file: string): CorpusPaper[] {
+  return readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as CorpusPaper);
+}
+
+/** Loads the corpus once per process (a test file, a benchmark). */
+export function loadCorpus(): Corpus {
+  if (cached) return cached;
+  const papers = readCorpusFile(papersFile);
   cached = { papers, byDay: groupByDay(papers), byArxiv: new Map(papers.map((p) => [p.arxiv, p])) };
   return cached;
 }
@@ -72,8 +77,8 @@ export function sampleCorpus(papers: readonly CorpusPaper[], count: number, seed
 /** The key plain text identifies a paper by: normalised title and publication date. */
 export const paperKey = (title: string, published: string): string => `${titleKey(title)}|${published}`;
 
-/** A corpus paper as a card to render. */
-function toCard(p: CorpusPaper): CardRecord {
+/** A corpus paper as a card to render (the corpus tests and the scale benchmark's copies). */
+export function corpusCard(p: CorpusPaper): CardRecord {
   return {
     title: p.title,
     abstract: p.abstract,
@@ -95,7 +100,7 @@ export type DayFormat = 'plaintext' | 'markdown' | 'textbrowser' | 'api' | 'repr
 
 /** One digest day written in `format`: its file name and text. */
 export function renderDay(format: DayFormat, day: string, papers: readonly CorpusPaper[]): { name: string; text: string } {
-  const cards = papers.map(toCard);
+  const cards = papers.map(corpusCard);
   switch (format) {
     case 'plaintext':
       return { name: `${day}.txt`, text: renderPlaintext(day, cards) };
