@@ -130,6 +130,75 @@ describe.each(DEMO_SITES)('offline ($label)', ({ dir, base }) => {
     await context.close();
   });
 
+  it('after a new deploy, "Update the saved copy" fetches only the changed file and drops the removed one', async () => {
+    // Service workers blocked: every fetch of save.ts is then one page request to count (the saved
+    // cache it writes is the same either way; the worker only reads it).
+    const context = await site.browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${site.server.url}offline/`);
+    await page.locator('[data-save-start]', { hasText: 'Save the archive' }).waitFor({ timeout: 15_000 });
+    await page.locator('[data-save-start]').click();
+    await page.locator('[data-save-status]', { hasText: /^Done/ }).waitFor({ timeout: 60_000 });
+
+    // The next deploy, as the server would serve it: one page has a new hash, one page is gone.
+    const manifest = (await (await page.request.get(`${site.server.url}offline-manifest.json`)).json()) as {
+      version: string;
+      files: number;
+      bytes: number;
+      parts: string[];
+    };
+    const parts = await Promise.all(
+      manifest.parts.map(async (part) => ({ part, text: await (await page.request.get(`${site.server.url}${part}`)).text() })),
+    );
+    const lines = parts.flatMap(({ text }) => text.split('\n').filter(Boolean));
+    const [changed, removed] = lines.filter((l) => l.startsWith('papers/')).map((l) => l.split('\t'));
+    expect(changed && removed).toBeTruthy();
+    const newHash = changed![2] === '00000000' ? '11111111' : '00000000';
+    const changedPart = parts.find(({ text }) => text.includes(`${changed![0]}\t`))!;
+    const removedPart = parts.find(({ text }) => text.includes(`${removed![0]}\t`))!;
+    const edited = new Map(parts.map(({ part, text }) => [part, text]));
+    edited.set(
+      changedPart.part,
+      edited.get(changedPart.part)!.replace(`${changed!.join('\t')}\n`, `${changed![0]}\t${changed![1]}\t${newHash}\n`),
+    );
+    edited.set(removedPart.part, edited.get(removedPart.part)!.replace(`${removed!.join('\t')}\n`, ''));
+    const next = {
+      ...manifest,
+      version: `${manifest.version}-next`,
+      files: manifest.files - 1,
+      bytes: manifest.bytes - Number(removed![1]),
+    };
+    await context.route(`${site.server.url}offline-manifest.json`, (route) => route.fulfill({ json: next }));
+    for (const [part, text] of edited) {
+      await context.route(`${site.server.url}${part}`, (route) => route.fulfill({ body: text, contentType: 'text/plain' }));
+    }
+
+    await page.reload();
+    await page.locator('[data-save-size]', { hasText: 'is out of date' }).waitFor({ timeout: 15_000 });
+    await expect(page.locator('[data-save-size]').innerText()).resolves.toContain(`${next.files.toLocaleString('en')} files`);
+    const update = page.locator('[data-save-start]', { hasText: 'Update the saved copy' });
+    await expect(update.isEnabled()).resolves.toBe(true);
+
+    const listed = new Set(lines.map((l) => new URL(`${site.server.url}${l.split('\t')[0]}`).pathname));
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await update.click();
+    await page.locator('[data-save-status]', { hasText: /^Done/ }).waitFor({ timeout: 30_000 });
+    // Only the changed page is downloaded again (the part files are the new list itself).
+    const changedPath = new URL(`${site.server.url}${changed![0]}`).pathname;
+    const removedPath = new URL(`${site.server.url}${removed![0]}`).pathname;
+    expect(fetched.filter((u) => listed.has(u))).toEqual([changedPath]);
+
+    const saved = (await cacheBytes(page))['papershelf-saved']!.urls;
+    expect(saved).not.toContain(removedPath);
+    const stillListed = [...listed].filter((u) => u !== removedPath);
+    expect(stillListed.filter((u) => !saved.includes(u))).toEqual([]);
+    expect(saved).toHaveLength(stillListed.length + 2); // plus the record and the saved list
+    await expect(page.locator('[data-save-size]').innerText()).resolves.toContain('It is saved on this device');
+    await expect(page.locator('[data-save-start]').innerText()).resolves.toBe('Check the saved copy');
+    await context.close();
+  });
+
   it('with Save-Data on, no service worker is registered and nothing is fetched ahead', async () => {
     const context = await site.browser.newContext();
     await context.addInitScript(() => Object.defineProperty(navigator, 'connection', { value: { saveData: true } }));
