@@ -47,14 +47,8 @@ export interface RouteTimes {
   ms: number;
 }
 
-/** One measured run of the real build or the floor. */
-export interface BuildMeasure {
-  wallMs: number;
-  userMs: number | null;
-  systemMs: number | null;
-  peakProcessMb: number | null;
-  peakTreeMb: number | null;
-  peakTreeBy: Record<string, number>;
+/** One measured run of the real build or the floor: the process measures (peak-memory.ts) plus what its log and dist say. */
+export interface BuildMeasure extends Pick<Measured, 'wallMs' | 'userMs' | 'systemMs' | 'peakProcessMb' | 'peakTreeMb' | 'peakTreeBy' | 'loadAvg'> {
   /** Astro's phases (real: BuildLogTimes; floor: FloorLogTimes). */
   times: Partial<BuildLogTimes & FloorLogTimes>;
   /** Vite's bundling (`[vite] ✓ built in`, summed over environments). */
@@ -67,8 +61,6 @@ export interface BuildMeasure {
   astroTimer: Record<string, { ms: number; heapMb: number }>;
   distBytes: number;
   distFiles: number;
-  /** 1-minute load average at start and end of the run. */
-  loadAvg: [number, number];
 }
 
 /** Folder size (apparent bytes, files). */

@@ -46,6 +46,18 @@ export function testPaper(overrides: Overrides = {}): Paper {
   });
 }
 
+/** The card fields a digest may leave unknown, all unknown: the base of testEntry and testCard (keywords stay a fresh list per call). */
+const UNKNOWN = {
+  authors: null,
+  authorCount: 3,
+  org: null,
+  upvotes: null,
+  comments: null,
+  arxiv: null,
+  github: null,
+  project: null,
+} as const satisfies Partial<CardRecord>;
+
 /** A raw entry as a reader gives it: one plain-text card of `a.txt`, three authors, no counts. */
 export function testEntry(over: Partial<RawEntry> = {}): RawEntry {
   return {
@@ -56,14 +68,7 @@ export function testEntry(over: Partial<RawEntry> = {}): RawEntry {
     title: 'A Title',
     abstract: 'An abstract.',
     published: '2025-10-06',
-    authors: null,
-    authorCount: 3,
-    org: null,
-    upvotes: null,
-    comments: null,
-    arxiv: null,
-    github: null,
-    project: null,
+    ...UNKNOWN,
     keywords: [],
     ...over,
   };
@@ -73,14 +78,7 @@ export function testEntry(over: Partial<RawEntry> = {}): RawEntry {
 export function testCard(over: Partial<CardRecord> & Pick<CardRecord, 'title' | 'published'>): CardRecord {
   return {
     abstract: `An abstract about ${over.title} long enough to be a real one, with some words in it.`,
-    authors: null,
-    authorCount: 3,
-    org: null,
-    upvotes: null,
-    comments: null,
-    arxiv: null,
-    github: null,
-    project: null,
+    ...UNKNOWN,
     keywords: [],
     ...over,
   };
