@@ -279,27 +279,26 @@ export async function writePapers(dir: string, papers: readonly Paper[]): Promis
   const summary: WriteSummary = { written: 0, unchanged: 0, removed: [], foreign: [] };
   await ensureDir(dir);
   try {
+    // One listing, and only the entries it names are read to compare: a read attempt per paper
+    // in a fresh folder is 9,877 failed opens, each a thrown error, which cost as much as the writes.
+    const existing = new Set((await readdir(dir)).filter((n) => n.endsWith('.json')));
+    // Ids are schema-checked URL segments (no separators), so names are joined onto one prefix.
+    const prefix = path.join(dir, path.sep);
     // Synchronous on purpose: for 10,000 small files it measured faster here than batched
     // fs/promises calls (each a thread-pool round trip; 4.4 s against 6.6–7.0 s for 10,000 files
     // on the 2-core CI machine), and the CLI has nothing else to do meanwhile.
     for (const paper of papers) {
-      const file = path.join(dir, `${paper.id}.json`);
+      const name = `${paper.id}.json`;
       const bytes = serializePaper(paper);
-      let old: string | null = null;
-      try {
-        old = readFileSync(file, 'utf8');
-      } catch {
-        // No entry yet.
-      }
-      if (old === bytes) {
+      if (existing.has(name) && readOrNull(prefix + name) === bytes) {
         summary.unchanged++;
         continue;
       }
-      writeFileSync(file, bytes);
+      writeFileSync(prefix + name, bytes);
       summary.written++;
     }
     const keep = new Set(papers.map((p) => `${p.id}.json`));
-    const stale = (await readdir(dir)).filter((n) => n.endsWith('.json') && !keep.has(n)).sort();
+    const stale = [...existing].filter((n) => !keep.has(n)).sort();
     for (const name of stale) {
       const file = path.join(dir, name);
       const text = await readFile(file, 'utf8').catch(() => '');
@@ -313,6 +312,15 @@ export async function writePapers(dir: string, papers: readonly Paper[]): Promis
     throw new IngestIoError(`cannot write ${dir}: ${describe(cause)}`, { cause });
   }
   return summary;
+}
+
+/** A file's text, or null when it cannot be read (a folder of that name: writing it then fails with the reason). */
+function readOrNull(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
 }
 
 /**
