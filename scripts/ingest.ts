@@ -11,7 +11,6 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import pc from 'picocolors';
-import cliProgress from 'cli-progress';
 import { config, ConfigError, type Config } from '../src/config.ts';
 import { assignTopics, compileTopics } from '../src/ingest/topics.ts';
 import { parseTopics, TopicsFileError } from '../src/schemas/topic.ts';
@@ -168,7 +167,9 @@ async function loadInputs(opts: Options) {
 async function ingest(opts: Options, input: Awaited<ReturnType<typeof loadInputs>>) {
   const { texts, ledger, taxonomy } = input;
   const interactive = process.stderr.isTTY === true && !opts.ci && !opts.json && !opts.quiet;
-  const bar = interactive
+  // Loaded only for a terminal: its modules are a share of the start-up a script or CI run never uses.
+  const cliProgress = interactive ? (await import('cli-progress')).default : null;
+  const bar = cliProgress
     ? new cliProgress.SingleBar(
         { format: 'ingest [{bar}] {value}/{total} files', clearOnComplete: true },
         cliProgress.Presets.shades_classic,
