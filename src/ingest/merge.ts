@@ -30,6 +30,20 @@ const isCounts = (e: NormalizedEntry): boolean => e.format === 'counts';
  * characters instead (spacing ignored), which no lettered title's key can equal.
  */
 export function titleKey(title: string): string {
+  let key = titleKeys.get(title);
+  if (key === undefined) {
+    // Grouping and ids key every capture's title several times; Unicode folding is the costly part.
+    if (titleKeys.size >= TITLE_KEYS_KEPT) titleKeys.clear();
+    titleKeys.set(title, (key = foldTitle(title)));
+  }
+  return key;
+}
+
+/** Keys already computed, by title (bounded, so a long-lived process does not grow without end). */
+const titleKeys = new Map<string, string>();
+const TITLE_KEYS_KEPT = 100_000;
+
+function foldTitle(title: string): string {
   const folded = title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   const key = folded.replace(/[^\p{L}\p{N}]+/gu, '');
   return key !== '' ? key : folded.replace(/\s+/g, '');
