@@ -5,13 +5,16 @@
  * Prints a table and writes `bench/ingest-results.json` (gitignored) with the machine it ran on.
  *
  * Cases: the real corpus (../shared/corpus, or $PAPERSHELF_CORPUS) written as plain text and in a
- * rotation of every format, and a synthetic archive (`--synthetic N` papers, seeded, every format).
+ * rotation of every format, and a synthetic archive (`--synthetic N` papers, seeded, every format);
+ * `--cases plaintext,mixed,synthetic` picks some (`--cases plaintext`: issue 9's 1.5 s case alone).
+ * Each case is then run as users run it, `npm run ingest` start-up included (wall and CPU, with the
+ * machine's load).
  *
  * `--build` adds the site build (scripts/bench/site-build.ts): the corpus in every format (or a seeded
  * random `--build-papers N` of its papers) ingested into a temporary folder, then the real
  * `npx astro build` of it, `--runs` times (default 1: one full build takes minutes).
  *
- * Usage: npm run bench:ingest -- [--runs 3] [--synthetic 20000] [--json] [--build [--build-papers N]]
+ * Usage: npm run bench:ingest -- [--runs 3] [--cases plaintext,mixed,synthetic] [--synthetic 20000] [--json] [--build [--build-papers N]]
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -32,6 +35,8 @@ interface BenchOptions {
   /** Site builds: one run unless `--runs` was given (a full build takes minutes). */
   buildRuns: number;
   synthetic: number;
+  /** The ingest cases to run (`plaintext`, `mixed`, `synthetic`). */
+  cases: ReadonlySet<string>;
   json: boolean;
   /** Papers of the site-build case (`Infinity`: the whole corpus), or null without `--build`. */
   buildPapers: number | null;
@@ -43,12 +48,19 @@ function parseBenchArgs(argv: string[]): BenchOptions | { exit: number } {
     options: {
       runs: { type: 'string' },
       synthetic: { type: 'string', default: '20000' },
+      cases: { type: 'string', default: CASES.join(',') },
       json: { type: 'boolean', default: false },
       build: { type: 'boolean', default: false },
       'build-papers': { type: 'string' },
     },
   });
   const runs = Math.max(1, Number(values.runs) || 3);
+  const cases = new Set(values.cases.split(',').filter(Boolean));
+  const unknown = [...cases].filter((c) => !CASES.includes(c));
+  if (unknown.length || cases.size === 0) {
+    process.stderr.write(`bench: --cases takes ${CASES.join(', ')}; got ${JSON.stringify(values.cases)}\n`);
+    return { exit: 2 };
+  }
   // Asking for a subset is asking for the build.
   const build = values.build || values['build-papers'] !== undefined;
   const buildPapers = values['build-papers'] === undefined ? Infinity : Number(values['build-papers']);
@@ -64,24 +76,33 @@ function parseBenchArgs(argv: string[]): BenchOptions | { exit: number } {
     runs,
     buildRuns: values.runs === undefined ? 1 : runs,
     synthetic: Math.max(100, Number(values.synthetic) || 20000),
+    cases,
     json: values.json,
     buildPapers: build ? buildPapers : null,
   };
 }
 
-/** The ingest cases' digest folders, written into `work`: the corpus (when there) and the synthetic archive. */
-async function writeCases(work: string, synthetic: number): Promise<Array<{ name: string; dir: string }>> {
+/** The ingest cases `--cases` can name. */
+const CASES = ['plaintext', 'mixed', 'synthetic'];
+
+/** The chosen ingest cases' digest folders, written into `work`: the corpus (when there) and the synthetic archive. */
+async function writeCases(work: string, options: BenchOptions): Promise<Array<{ name: string; dir: string }>> {
   const cases: Array<{ name: string; dir: string }> = [];
+  const chosen = options.cases;
   if (existsSync(path.join(corpusDir, 'papers.jsonl'))) {
-    await writeCorpus(path.join(work, 'corpus-plaintext'), 'plaintext');
-    await writeCorpus(path.join(work, 'corpus-mixed'), 'mixed');
-    cases.push(
-      { name: 'corpus, plain text', dir: path.join(work, 'corpus-plaintext') },
-      { name: 'corpus, every format', dir: path.join(work, 'corpus-mixed') },
-    );
-  } else process.stderr.write(`bench: no corpus at ${corpusDir}; running the synthetic case only\n`);
-  await writeSynthetic(path.join(work, 'synthetic'), synthetic);
-  cases.push({ name: `synthetic, ${synthetic} papers`, dir: path.join(work, 'synthetic') });
+    for (const [mode, name] of [
+      ['plaintext', 'corpus, plain text'],
+      ['mixed', 'corpus, every format'],
+    ] as const) {
+      if (!chosen.has(mode)) continue;
+      await writeCorpus(path.join(work, `corpus-${mode}`), mode);
+      cases.push({ name, dir: path.join(work, `corpus-${mode}`) });
+    }
+  } else if (chosen.has('plaintext') || chosen.has('mixed')) process.stderr.write(`bench: no corpus at ${corpusDir}; no corpus case\n`);
+  if (chosen.has('synthetic')) {
+    await writeSynthetic(path.join(work, 'synthetic'), options.synthetic);
+    cases.push({ name: `synthetic, ${options.synthetic} papers`, dir: path.join(work, 'synthetic') });
+  }
   return cases;
 }
 
@@ -104,7 +125,7 @@ function formatResults(
   results: readonly IngestCaseResult[],
   siteBuild: Awaited<ReturnType<typeof benchSiteBuild>> | null,
 ): string {
-  const head = ['case', 'files', 'entries', 'papers', 'pipeline s', 'end-to-end s', 'papers/s', 'papers/s e2e', 'peak MB'];
+  const head = ['case', 'files', 'entries', 'papers', 'pipeline s', 'end-to-end s', 'papers/s', 'papers/s e2e', 'peak MB', 'npm run ingest s', 'CPU s', 'load'];
   const rows = results.map((r) =>
     [
       r.name,
@@ -116,11 +137,15 @@ function formatResults(
       r.papersPerSecond,
       r.papersPerSecondEndToEnd,
       r.peakRssMb,
+      (r.cli.wallMs / 1000).toFixed(2),
+      (r.cli.cpuMs / 1000).toFixed(2),
+      `${Math.min(...r.cli.load).toFixed(1)}–${Math.max(...r.cli.load).toFixed(1)}`,
     ].map(String),
   );
   return (
     `Ingest benchmark: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}; median of ${runs} runs\n` +
     table(head, rows) +
+    '(npm run ingest: the command as users run it, start-up included, into a new folder; CPU = user + system of npm and node; load = 1-minute load average)\n' +
     (siteBuild ? '\n' + formatSiteBuild(siteBuild) : '') +
     '\nWrote bench/ingest-results.json\n'
   );
@@ -131,7 +156,7 @@ async function main(argv: string[]): Promise<number> {
   if ('exit' in options) return options.exit;
   const work = await mkdtemp(path.join(os.tmpdir(), 'papershelf-bench-'));
   try {
-    const results = runIngestCases(await writeCases(work, options.synthetic), options.runs);
+    const results = await runIngestCases(await writeCases(work, options), options.runs, path.join(work, 'outputs'));
     const siteBuild = options.buildPapers === null ? null : await benchSiteBuild(work, options.buildPapers, options.buildRuns);
     const machine = machineInfo();
     const output = {

@@ -6,6 +6,7 @@ import type { IngestReport } from '../../src/ingest/types.ts';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/repo.ts';
 import { run, type RunResult } from '../support/run.ts';
@@ -358,5 +359,35 @@ describe('topics from content/topics.yaml', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('ingest: PAPERSHELF_PRECACHE_MB: expected a number of megabytes (e.g. 30), found "lots"');
     await expect(readdir(out)).rejects.toThrow(); // nothing written
+  });
+});
+
+describe('start-up (issue 9: the corpus in at most 1.5 s, start-up included)', () => {
+  it('turns on the compile cache before the CLI loads, and loads neither the notes compiler without notes nor the progress bar off a terminal', async () => {
+    // A preload through NODE_OPTIONS that records every module Node 24 loads for the CLI (npm's own
+    // Node, older and without module.registerHooks, skips it).
+    const hook = path.join(tmp, 'module-log.mjs');
+    const log = path.join(tmp, 'module-log.json');
+    await writeFile(
+      hook,
+      `import module from 'node:module';
+import { writeFileSync } from 'node:fs';
+if (typeof module.registerHooks === 'function' && process.argv[1]?.endsWith('ingest.ts')) {
+  const loaded = [];
+  module.registerHooks({ load(url, context, next) { loaded.push(url); return next(url, context); } });
+  process.on('exit', () => writeFileSync(${JSON.stringify(log)}, JSON.stringify({ loaded, cache: module.getCompileCacheDir() ?? null })));
+}
+`,
+    );
+    const result = await ingest(['content/digests', '--out', path.join(tmp, 'start-up-out'), '--quiet'], {
+      NODE_OPTIONS: `--import=${pathToFileURL(hook).href}`,
+    });
+    expect(result.code).toBe(0);
+    const { loaded, cache } = JSON.parse(await readFile(log, 'utf8')) as { loaded: string[]; cache: string | null };
+    expect(cache).not.toBeNull();
+    expect(loaded.some((u) => u.endsWith('/src/ingest/pipeline.ts'))).toBe(true);
+    // Astro's zod re-export is the schemas' zod; nothing else of Astro belongs in ingest.
+    const needless = loaded.filter((u) => /node_modules\/(@mdx-js|remark-math|katex|cli-progress|astro\/dist\/(?!zod\.js))/.test(u));
+    expect(needless).toEqual([]);
   });
 });
