@@ -27,6 +27,9 @@ export default defineConfig({
   outDir: config().outDir,
   cacheDir: config().cacheDir,
   build: { format: 'directory' },
+  // A rebuild copies the pages whose cacheKey (src/site/data/cache-keys.ts) and code are unchanged
+  // from the last build's output in cacheDir instead of rendering them again.
+  experimental: { incrementalBuild: true },
   // Order matters: offline() precaches what pagefind() writes, so it comes after it.
   integrations: [
     // First: a note that cannot be rendered stops the build with its file:line:col, not a stack trace.

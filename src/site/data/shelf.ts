@@ -82,10 +82,20 @@ export interface Note {
 
 let notes: Promise<Map<string, CollectionEntry<'notes'>>> | undefined;
 
+/** The notes by paper id, loaded once. */
+function notesById(): Promise<Map<string, CollectionEntry<'notes'>>> {
+  notes ??= getCollection('notes').then((entries) => new Map(entries.map((e) => [e.id, e])));
+  return notes;
+}
+
+/** Each note's MDX source by paper id (a paper page's cache key includes its note). */
+export async function noteSources(): Promise<Map<string, string>> {
+  return new Map([...(await notesById())].map(([id, entry]) => [id, entry.body ?? '']));
+}
+
 /** The note for a paper, rendered, or null when it has none. */
 export async function noteFor(paperId: string): Promise<Note | null> {
-  notes ??= getCollection('notes').then((entries) => new Map(entries.map((e) => [e.id, e])));
-  const entry = (await notes).get(paperId);
+  const entry = (await notesById()).get(paperId);
   if (!entry) return null;
   return { Content: (await render(entry)).Content, body: entry.body ?? '' };
 }
