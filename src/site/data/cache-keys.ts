@@ -14,7 +14,7 @@ import type { Paper } from '../../schemas/paper.ts';
 const paperHashes = new WeakMap<Paper, string>();
 
 /** A hash of one paper's whole entry. */
-export function paperHash(paper: Paper): string {
+function paperHash(paper: Paper): string {
   let hash = paperHashes.get(paper);
   if (hash === undefined) {
     hash = createHash('sha256').update(JSON.stringify(paper)).digest('base64url');
