@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
@@ -27,6 +28,9 @@ export default defineConfig({
   outDir: config().outDir,
   cacheDir: config().cacheDir,
   build: { format: 'directory' },
+  // A rebuild copies the pages whose cacheKey (src/site/data/cache-keys.ts) and code are unchanged
+  // from the last build's output in cacheDir instead of rendering them again.
+  experimental: { incrementalBuild: true },
   // Order matters: offline() precaches what pagefind() writes, so it comes after it.
   integrations: [
     // First: a note that cannot be rendered stops the build with its file:line:col, not a stack trace.
@@ -46,6 +50,8 @@ export default defineConfig({
   ],
   vite: {
     plugins: [tailwindcss()],
+    // src/site/data/shelf.ts computes related papers in this worker thread, beside the rendering.
+    define: { __PAPERSHELF_RELATED_WORKER__: JSON.stringify(fileURLToPath(new URL('./src/site/data/related-worker.ts', import.meta.url))) },
     // Hash-only names: every page links the stylesheet and the hotkeys module, and a name such as
     // Base.astro_astro_type_script_index_0_lang.<hash>.js costs ~45 bytes on each of 50,000 pages.
     environments: {

@@ -60,6 +60,15 @@ describe('parseBuildLog', () => {
     expect(times.astroTotalMs).toBe(151_000);
   });
 
+  it('reads how long the build waited for the index it built beside the pages (issue 9), null in older logs', () => {
+    expect(times.pagefindWaitMs).toBeNull();
+    const beside = parseBuildLog(
+      LOG.replace('in 27415 ms', 'in 27415 ms, alongside the pages (the build then waited 1250 ms for it)'),
+    );
+    expect(beside.pagefindMs).toBe(27_415);
+    expect(beside.pagefindWaitMs).toBe(1250);
+  });
+
   it('still reads the Pagefind line of builds before issue 8 (pages indexed from HTML)', () => {
     const old = parseBuildLog(LOG.replace('indexed 9812 papers, vocabulary 143 kB, in 27415 ms', 'indexed 9812 pages in 27415 ms'));
     expect(old.pagefindMs).toBe(27_415);

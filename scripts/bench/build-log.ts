@@ -18,6 +18,11 @@ export interface BuildLogTimes {
   pagefindMs: number | null;
   /** Papers Pagefind indexed (one record per paper; before issue 8, paper pages). */
   pagefindPages: number | null;
+  /**
+   * How long the build waited for the index after rendering (`… the build then waited X ms for it`):
+   * the part of `pagefindMs` still on the build's path since it runs beside the rendering; null before.
+   */
+  pagefindWaitMs: number | null;
   /** `[papershelf:offline] … in X ms` (Workbox writing the service worker). */
   offlineMs: number | null;
   /** `[build] N page(s) built in …`. */
@@ -67,6 +72,7 @@ export function parseBuildLog(log: string): BuildLogTimes {
     pagesMs: after(/ (generating|prerendering) static routes /, /✓ Completed in /),
     pagefindMs: null,
     pagefindPages: null,
+    pagefindWaitMs: null,
     offlineMs: null,
     pagesBuilt: null,
     astroTotalMs: null,
@@ -76,6 +82,8 @@ export function parseBuildLog(log: string): BuildLogTimes {
     if (m) {
       times.pagefindPages = Number(m[1]);
       times.pagefindMs = Number(m[2]);
+      const wait = /waited (\d+(?:\.\d+)?) ms/.exec(line);
+      if (wait) times.pagefindWaitMs = Number(wait[1]);
     }
     m = /\[papershelf:offline\] .* in (\d+(?:\.\d+)?) ms\s*$/.exec(line);
     if (m) times.offlineMs = Number(m[1]);

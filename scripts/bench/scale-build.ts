@@ -414,7 +414,7 @@ function formatSize(r: SizeResult): string {
   const row = (name: string, b: BuildMeasure) => {
     const t = b.times;
     const routes = Object.entries(b.routes).map(([k, v]) => `${k} ${s(v.ms)}s/${v.pages}`).join(', ');
-    return `${name.padEnd(26)} wall ${s(b.wallMs).padStart(6)} s | astro ${s(t.astroTotalMs)} | sync ${s(t.syncMs)} | render ${s(t.pagesMs)} | vite ${s(b.viteMs)} | pagefind ${s(t.pagefindMs)} | sw ${s(t.offlineMs)} | cpu ${s((b.userMs ?? 0) + (b.systemMs ?? 0))} s | tree ${b.peakTreeMb} MB, largest ${b.peakProcessMb} MB | dist ${(b.distBytes / 1e6).toFixed(0)} MB, ${b.distFiles} files | load ${b.loadAvg.join('→')}${b.storeCleared ? ' | store cleared' : ''}\n${' '.repeat(28)}render by kind: ${routes}\n${' '.repeat(28)}astro timer: ${Object.entries(b.astroTimer).map(([k, v]) => `${k} ${s(v.ms)} s (heap ${v.heapMb} MB)`).join(', ')}`;
+    return `${name.padEnd(26)} wall ${s(b.wallMs).padStart(6)} s | astro ${s(t.astroTotalMs)} | sync ${s(t.syncMs)} | render ${s(t.pagesMs)} | vite ${s(b.viteMs)} | pagefind ${s(t.pagefindMs)}${t.pagefindWaitMs != null ? ` (waited ${s(t.pagefindWaitMs)})` : ''} | sw ${s(t.offlineMs)} | cpu ${s((b.userMs ?? 0) + (b.systemMs ?? 0))} s | tree ${b.peakTreeMb} MB, largest ${b.peakProcessMb} MB | dist ${(b.distBytes / 1e6).toFixed(0)} MB, ${b.distFiles} files | load ${b.loadAvg.join('→')}${b.storeCleared ? ' | store cleared' : ''}\n${' '.repeat(28)}render by kind: ${routes}\n${' '.repeat(28)}astro timer: ${Object.entries(b.astroTimer).map(([k, v]) => `${k} ${s(v.ms)} s (heap ${v.heapMb} MB)`).join(', ')}`;
   };
   lines.push(row(`build (median of ${r.build.runs.length})`, r.build.median));
   if (r.floor) lines.push(row(`floor (median of ${r.floor.runs.length})`, r.floor.median));

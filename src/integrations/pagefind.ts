@@ -1,14 +1,22 @@
 /**
- * Builds the search index once Astro has written `dist/`: one Pagefind custom record per paper,
- * from the paper entries (not from the HTML pages; see src/site/search/records.ts), then removes
- * the Pagefind UI bundles we do not use (our own UI renders text only) and writes the "Did you
- * mean" vocabulary named after the index hash, so it always matches the index it corrects.
+ * Builds the search index: one Pagefind custom record per paper, from the paper entries (not from
+ * the HTML pages; see src/site/search/records.ts), then removes the Pagefind UI bundles we do not
+ * use (our own UI renders text only) and writes the "Did you mean" vocabulary named after the
+ * index hash, so it always matches the index it corrects.
  * After the model of Starlight's integration: timed, errors surfaced, service closed.
+ *
+ * When: the records need no rendered page, so the indexing starts with the build
+ * (`astro:build:start`) in a worker thread (search-index-worker.ts) and runs while Astro renders,
+ * on the second core (Pagefind's indexer is a process of its own anyway). It writes into a staging
+ * folder, because Astro empties `dist/` when it starts writing; `astro:build:done` waits for it
+ * and moves the files into `dist/`. An indexing error is raised there and stops the build.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { config } from '../config.ts';
@@ -54,41 +62,110 @@ function noteText(dir: string, id: string): string {
     .trim();
 }
 
+/**
+ * Writes the index (`pagefind/`) and the vocabulary (`search/`) into `outDir` from the paper
+ * entries; resolves to the line the build log shows. Runs in search-index-worker.ts.
+ */
+export async function writeSearchIndex(outDir: string): Promise<string> {
+  const started = performance.now();
+  const { papersDir, topicsFile, notesDir } = config();
+  const papers = readPapers(papersDir);
+  const topicNames = new Map(parseTopics(readFileSync(topicsFile, 'utf8'), topicsFile).map((t) => [t.slug, t.name]));
+  try {
+    const { index, errors: createErrors } = await createIndex({ forceLanguage: 'en' });
+    if (!index) throw new Error(`Pagefind could not start: ${createErrors.join('; ')}`);
+    for (const paper of papers) {
+      const { errors } = await index.addCustomRecord(searchRecord(paper, topicNames, noteText(notesDir, paper.id)));
+      if (errors.length) throw new Error(`Pagefind could not index ${paper.id}: ${errors.join('; ')}`);
+    }
+    const bundle = path.join(outDir, 'pagefind');
+    const written = await index.writeFiles({ outputPath: bundle });
+    if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
+    await Promise.all(UNUSED.map((name) => rm(path.join(bundle, name), { force: true })));
+    const entry = JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { hash: string }>;
+    };
+    const hash = entry.languages.en?.hash;
+    if (!hash) throw new Error('Pagefind wrote no English index (pagefind-entry.json has no languages.en)');
+    const vocabulary = serialiseVocabulary(countVocabulary(papers));
+    await mkdir(path.join(outDir, 'search'), { recursive: true });
+    await writeFile(path.join(outDir, vocabularyPath(hash)), vocabulary);
+    return `indexed ${papers.length} papers, vocabulary ${Math.round(vocabulary.length / 1024)} kB, in ${Math.round(performance.now() - started)} ms`;
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * Runs `writeSearchIndex(outDir)` in a worker thread, so its JavaScript (reading and validating
+ * the entries, the records, the vocabulary) does not take turns with Astro's rendering.
+ */
+function indexInWorker(outDir: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { workerData: { outDir } });
+    let settled = false;
+    worker.once('message', (m: { ok: true; line: string } | { ok: false; message: string }) => {
+      settled = true;
+      if (m.ok) resolve(m.line);
+      else reject(new Error(m.message));
+    });
+    worker.once('error', (err) => {
+      settled = true;
+      reject(err);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`the indexing worker stopped (exit ${code}) without a result`));
+    });
+  });
+}
+
+/**
+ * Moves everything under `from` into `to`, merging with folders `to` already has (`dist/search/`
+ * holds the search page): a rename where it can, a copy across file systems.
+ */
+async function moveInto(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory() && existsSync(target)) {
+      await moveInto(source, target);
+      continue;
+    }
+    try {
+      await rename(source, target);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+      await cp(source, target, { recursive: true });
+    }
+  }
+}
+
 /** Astro integration: writes `<outDir>/pagefind/` (one record per paper) and the vocabulary. */
 export default function pagefind(): AstroIntegration {
+  /** The indexing started with the build: its staging folder and its outcome (an error is kept, not thrown, until the build is done). */
+  let indexing: { staging: string; outcome: Promise<string | Error> } | undefined;
   return {
     name: 'papershelf:pagefind',
     hooks: {
+      'astro:build:start': () => {
+        const staging = mkdtempSync(path.join(tmpdir(), 'papershelf-pagefind-'));
+        // Not awaited: it runs while Astro renders. Caught here, so a failure is no unhandled rejection.
+        const outcome = indexInWorker(staging).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+        indexing = { staging, outcome };
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const started = performance.now();
-        const { papersDir, topicsFile, notesDir } = config();
-        const papers = readPapers(papersDir);
-        const topicNames = new Map(parseTopics(readFileSync(topicsFile, 'utf8'), topicsFile).map((t) => [t.slug, t.name]));
+        if (!indexing) throw new Error('the search index was not started (astro:build:start did not run)');
+        const { staging, outcome } = indexing;
+        indexing = undefined;
+        const waitStarted = performance.now();
         try {
-          const { index, errors: createErrors } = await createIndex({ forceLanguage: 'en' });
-          if (!index) throw new Error(`Pagefind could not start: ${createErrors.join('; ')}`);
-          for (const paper of papers) {
-            const { errors } = await index.addCustomRecord(searchRecord(paper, topicNames, noteText(notesDir, paper.id)));
-            if (errors.length) throw new Error(`Pagefind could not index ${paper.id}: ${errors.join('; ')}`);
-          }
-          const bundle = path.join(outDir, 'pagefind');
-          const written = await index.writeFiles({ outputPath: bundle });
-          if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
-          await Promise.all(UNUSED.map((name) => rm(path.join(bundle, name), { force: true })));
-          const entry = JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as {
-            languages: Record<string, { hash: string }>;
-          };
-          const hash = entry.languages.en?.hash;
-          if (!hash) throw new Error('Pagefind wrote no English index (pagefind-entry.json has no languages.en)');
-          const vocabulary = serialiseVocabulary(countVocabulary(papers));
-          await mkdir(path.join(outDir, 'search'), { recursive: true });
-          await writeFile(path.join(outDir, vocabularyPath(hash)), vocabulary);
-          logger.info(
-            `indexed ${papers.length} papers, vocabulary ${Math.round(vocabulary.length / 1024)} kB, in ${Math.round(performance.now() - started)} ms`,
-          );
+          const result = await outcome;
+          if (result instanceof Error) throw new Error(`search index: ${result.message}`, { cause: result });
+          await moveInto(staging, fileURLToPath(dir));
+          logger.info(`${result}, alongside the pages (the build then waited ${Math.round(performance.now() - waitStarted)} ms for it)`);
         } finally {
-          await close();
+          await rm(staging, { recursive: true, force: true });
         }
       },
     },

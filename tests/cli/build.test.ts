@@ -139,4 +139,19 @@ describe('npm run build', () => {
     expect(existsSync(env.PAPERSHELF_OUT)).toBe(false);
     noStack(text);
   });
+
+  it('stops when the search index fails, although it is built beside the pages: the pages render, no half index is published', async () => {
+    const { root, env } = await site('index-failure');
+    await writeFile(path.join(root, 'digests/2025-06-03.json'), renderApi('2025-06-03', [card(1)]));
+    const ingest = await run('npx', ['tsx', 'scripts/ingest.ts', '--quiet', '--no-ledger'], env);
+    expect(ingest.code, ingest.stderr).toBe(0);
+    // The indexer reads each paper's note for its words: a folder where the note should be makes it fail.
+    await mkdir(path.join(root, 'notes/2406.00041.mdx'));
+    const r = await run('npx', ['astro', 'build'], env);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/search index: EISDIR/);
+    // The indexing ran alongside the rendering and its error was raised once the pages were written.
+    expect(existsSync(path.join(env.PAPERSHELF_OUT, 'papers/2406.00041/index.html'))).toBe(true);
+    expect(existsSync(path.join(env.PAPERSHELF_OUT, 'pagefind'))).toBe(false);
+  });
 });

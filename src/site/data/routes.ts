@@ -8,7 +8,8 @@ import { PAGE_SIZE } from '../view/pagination.ts';
 import { adjacentDigests, paperSiblings, type Digest, type Neighbours } from './digests.ts';
 import type { OrgGroup } from './orgs.ts';
 import { permalinkPaths, type PermalinkPath } from './permalinks.ts';
-import { getShelf, relatedById } from './shelf.ts';
+import { getShelf, noteSources, relatedById } from './shelf.ts';
+import { pageKey } from './cache-keys.ts';
 import { monthlyCounts, monthlyMedianUpvotes, paperTopics, type PaperTopic, type TopicInfo } from './topics.ts';
 
 /** Props of a paper page. */
@@ -24,18 +25,18 @@ export interface PaperPageProps {
   related: Paper[];
 }
 
-/** `getStaticPaths` for `/papers/<id>/`. */
-export async function paperStaticPaths(): Promise<Array<{ params: { id: string }; props: PaperPageProps }>> {
-  const [{ papers, digestByDate, topicBySlug }, related] = await Promise.all([getShelf(), relatedById()]);
-  return papers.map((paper) => ({
-    params: { id: paper.id },
-    props: {
+/** `getStaticPaths` for `/papers/<id>/`; the page also renders the paper's note, part of its cache key. */
+export async function paperStaticPaths(): Promise<Array<{ params: { id: string }; props: PaperPageProps; cacheKey: string }>> {
+  const [{ papers, digestByDate, topicBySlug }, related, notes] = await Promise.all([getShelf(), relatedById(), noteSources()]);
+  return papers.map((paper) => {
+    const props: PaperPageProps = {
       paper,
       ...paperSiblings(paper, digestByDate),
       topics: paperTopics(paper.topics, topicBySlug),
       related: related.get(paper.id) ?? [],
-    },
-  }));
+    };
+    return { params: { id: paper.id }, props, cacheKey: pageKey({ props, note: notes.get(paper.id) ?? null }) };
+  });
 }
 
 /** `getStaticPaths` for `/papers/[alias]/`: the redirect and shared-slug pages of the site's papers. */
@@ -51,9 +52,12 @@ export interface DigestPageProps {
 }
 
 /** `getStaticPaths` for `/digests/<date>/`. */
-export async function digestStaticPaths(): Promise<Array<{ params: { date: string }; props: DigestPageProps }>> {
+export async function digestStaticPaths(): Promise<Array<{ params: { date: string }; props: DigestPageProps; cacheKey: string }>> {
   const { digests } = await getShelf();
-  return digests.map((digest) => ({ params: { date: digest.date }, props: { digest, days: adjacentDigests(digests, digest.date) } }));
+  return digests.map((digest) => {
+    const props = { digest, days: adjacentDigests(digests, digest.date) };
+    return { params: { date: digest.date }, props, cacheKey: pageKey(props) };
+  });
 }
 
 /** Props of a topic list page (one page of `paginate()`). */
@@ -73,13 +77,20 @@ export interface TopicPageProps {
  */
 export async function topicStaticPaths({ paginate }: GetStaticPathsOptions) {
   const { topics, months } = await getShelf();
-  return topics.flatMap(({ topic, papers }) =>
-    paginate(papers, {
-      pageSize: PAGE_SIZE,
-      params: { slug: topic.slug },
-      props: { topic, series: monthlyCounts(papers, months), upvotes: monthlyMedianUpvotes(papers, months) },
-    }),
+  return withCacheKeys(
+    topics.flatMap(({ topic, papers }) =>
+      paginate(papers, {
+        pageSize: PAGE_SIZE,
+        params: { slug: topic.slug },
+        props: { topic, series: monthlyCounts(papers, months), upvotes: monthlyMedianUpvotes(papers, months) },
+      }),
+    ),
   );
+}
+
+/** Paginated paths with a cache key each, from everything the page gets (its `page` included). */
+function withCacheKeys<T extends { props: object }>(paths: T[]): Array<T & { cacheKey: string }> {
+  return paths.map((p) => ({ ...p, cacheKey: pageKey(p.props) }));
 }
 
 /** Props of a topic's feed: the topic's name and description. */
@@ -122,7 +133,9 @@ export interface OrgPageProps {
 /** `getStaticPaths` for `/orgs/<slug>/[page]/`: every organisation, newest papers first. */
 export async function orgStaticPaths({ paginate }: GetStaticPathsOptions) {
   const { orgs } = await getShelf();
-  return orgs.flatMap(({ papers, ...org }) =>
-    paginate(papers, { pageSize: PAGE_SIZE, params: { slug: org.slug }, props: { org: { ...org, count: papers.length } } }),
+  return withCacheKeys(
+    orgs.flatMap(({ papers, ...org }) =>
+      paginate(papers, { pageSize: PAGE_SIZE, params: { slug: org.slug }, props: { org: { ...org, count: papers.length } } }),
+    ),
   );
 }

@@ -62,9 +62,17 @@ const longDayFormat = new Intl.DateTimeFormat('en-US', {
 });
 const monthFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'long' });
 
+/** Formatted days, by ISO date: a build formats the same few hundred days on ~100,000 cards and pages. */
+const formattedDays = new Map<string, string>();
+
 /** `2023-12-15` → `Dec 15, 2023`. */
 export function formatDate(iso: string): string {
-  return dayFormat.format(utcDate(iso));
+  let text = formattedDays.get(iso);
+  if (text === undefined) {
+    text = dayFormat.format(utcDate(iso));
+    formattedDays.set(iso, text);
+  }
+  return text;
 }
 
 /** `2026-01-08` → `Thursday, January 8, 2026` (digest page headings). */

@@ -130,9 +130,17 @@ export function plainText(text: string): string {
 /** Characters of the abstract a card shows. */
 const CARD_EXCERPT = 260;
 
+/** Card summaries by abstract: a paper's card shows on its digest, topic and organisation pages. */
+const summaries = new Map<string, string>();
+
 /** The start of the abstract a card shows (formulas are rendered from it; a cut one stays text). */
 export function cardSummary(paper: Pick<Paper, 'abstract'>): string {
-  return excerpt(paper.abstract, CARD_EXCERPT);
+  let summary = summaries.get(paper.abstract);
+  if (summary === undefined) {
+    summary = excerpt(paper.abstract, CARD_EXCERPT);
+    summaries.set(paper.abstract, summary);
+  }
+  return summary;
 }
 
 /** True when any card of `papers` shows a formula: its page must link KaTeX's stylesheet. */

@@ -1,0 +1,13 @@
+/**
+ * The worker thread pagefind.ts starts with the build: writes the search index into the staging
+ * folder it is given and posts back the log line, or the error's message.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { writeSearchIndex } from './pagefind.ts';
+
+const { outDir } = workerData as { outDir: string };
+try {
+  parentPort!.postMessage({ ok: true, line: await writeSearchIndex(outDir) });
+} catch (err) {
+  parentPort!.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) });
+}

@@ -1,0 +1,82 @@
+/**
+ * Incremental rebuilds (astro.config.mjs `experimental.incrementalBuild`, cache keys in
+ * src/site/data/cache-keys.ts): a rebuild after one more digest day, with the cache of the build
+ * before, copies the pages the new day did not touch and renders the rest; its `dist/` must be
+ * byte for byte the `dist/` of a cold build of the same papers. A cache key that misses an input
+ * of a page would leave that page stale, and this comparison would show it.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { run } from '../support/run.ts';
+import { renderApi } from '../support/render-digests.ts';
+import { testCard } from '../support/builders.ts';
+
+/** Every file under `dir` with its bytes, by relative path. */
+function files(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) out.set(path.relative(dir, path.join(e.parentPath, e.name)), readFileSync(path.join(e.parentPath, e.name)));
+  }
+  return out;
+}
+
+describe('a rebuild after one more digest day', () => {
+  let root: string;
+  let rebuildLog: string;
+
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'papershelf-incremental-'));
+    const digests = path.join(root, 'digests');
+    mkdirSync(digests);
+    const day1 = [
+      testCard({ title: 'Sparse Attention for Long Documents', arxiv: '2601.00001', published: '2026-01-02' }),
+      testCard({ title: 'Long Document Retrieval with Sparse Attention', arxiv: '2601.00002', published: '2026-01-03' }),
+      testCard({ title: 'Robot Grasping from Video', arxiv: '2601.00003', published: '2026-01-04' }),
+    ];
+    writeFileSync(path.join(digests, '2026-01-08.json'), renderApi('2026-01-08', day1));
+    const ingest = (out: string) => run('npx', ['tsx', 'scripts/ingest.ts', digests, '--out', out, '--no-ledger', '--quiet']);
+    const build = (papers: string, out: string, cache: string) =>
+      run('npx', ['astro', 'build'], {
+        PAPERSHELF_PAPERS: papers,
+        PAPERSHELF_OUT: path.join(root, out),
+        PAPERSHELF_CACHE: path.join(root, cache),
+      });
+
+    expect((await ingest(path.join(root, 'papers-1'))).code).toBe(0);
+    const first = await build(path.join(root, 'papers-1'), 'dist-1', 'cache');
+    expect(first.code, first.output).toBe(0);
+
+    // The next day: a new paper related to two old ones, and an old one seen again with more upvotes.
+    writeFileSync(
+      path.join(digests, '2026-01-09.json'),
+      renderApi('2026-01-09', [
+        testCard({ title: 'Sparse Attention Retrieval for Long Documents', arxiv: '2601.00004', published: '2026-01-08' }),
+        { ...day1[2]!, upvotes: 99 },
+      ]),
+    );
+    expect((await ingest(path.join(root, 'papers-2'))).code).toBe(0);
+    const rebuild = await build(path.join(root, 'papers-2'), 'dist-rebuild', 'cache');
+    expect(rebuild.code, rebuild.output).toBe(0);
+    rebuildLog = rebuild.output;
+    const cold = await build(path.join(root, 'papers-2'), 'dist-cold', 'cache-cold');
+    expect(cold.code, cold.output).toBe(0);
+  });
+
+  it('writes exactly the files a cold build of the same papers writes', () => {
+    const rebuilt = files(path.join(root, 'dist-rebuild'));
+    const cold = files(path.join(root, 'dist-cold'));
+    expect([...rebuilt.keys()].sort()).toEqual([...cold.keys()].sort());
+    const differing = [...cold].filter(([name, bytes]) => !rebuilt.get(name)!.equals(bytes)).map(([name]) => name);
+    expect(differing).toEqual([]);
+  });
+
+  it('copied pages the new day did not change, and rendered the new paper and the one whose counts changed', () => {
+    expect(rebuildLog).toMatch(/\(restored\)/);
+    for (const id of ['2601.00003', '2601.00004']) {
+      expect(rebuildLog).toContain(`/papers/${id}/index.html`);
+      expect(rebuildLog).not.toContain(`/papers/${id}/index.html (restored)`);
+    }
+  });
+});
