@@ -4,14 +4,12 @@ import { citationTags, previewTags, type MetaTag } from './head-meta.ts';
 const asObject = (tags: MetaTag[]) => tags.map((t) => [t.attr, t.key, t.content]);
 
 describe('previewTags', () => {
-  const page = { title: 'T', description: 'D', url: 'https://x.org/p/', image: 'https://x.org/og-image.png' };
+  const page = { title: 'T', image: 'https://x.org/og-image.png' };
 
-  it('makes a website preview with the card Twitter needs beyond og:', () => {
+  it('makes a website preview with the card Twitter needs beyond og:, without copies of the description and canonical URL', () => {
     expect(asObject(previewTags(page))).toEqual([
       ['property', 'og:type', 'website'],
       ['property', 'og:title', 'T'],
-      ['property', 'og:description', 'D'],
-      ['property', 'og:url', 'https://x.org/p/'],
       ['property', 'og:site_name', 'Papershelf'],
       ['property', 'og:image', 'https://x.org/og-image.png'],
       ['name', 'twitter:card', 'summary_large_image'],

@@ -22,28 +22,29 @@ export interface MetaTag {
   content: string;
 }
 
-/** What a page tells a link preview. */
+/** What a page tells a link preview beyond its `<title>`, meta description and canonical link. */
 export interface PreviewInput {
   /** The page title without the site name. */
   title: string;
-  /** A short plain-text description (the meta description: at most 155 characters). */
-  description: string;
-  /** Absolute canonical URL. */
-  url: string;
   /** Absolute URL of the preview image. */
   image: string;
   /** For a paper page: its publication day, `YYYY-MM-DD` (makes it an `og:type` article). */
   published?: string;
 }
 
-/** Open Graph and Twitter card tags for one page. */
+/**
+ * Open Graph and Twitter card tags for one page. Only what the page's other head elements do not
+ * already say (issue 9: these repeat on 50,000 paper pages): no `og:description`, which would copy
+ * the meta description that Facebook, LinkedIn, Slack, Discord, iMessage and X fall back to, and
+ * no `og:url`, which would copy the canonical link (the page is fetched at its canonical URL, which
+ * Open Graph readers take when `og:url` is absent). `og:title` stays: it differs from `<title>`
+ * (no site name) and X reads no `<title>`.
+ */
 export function previewTags(page: PreviewInput): MetaTag[] {
   const og = (key: string, content: string): MetaTag => ({ attr: 'property', key, content });
   return [
     og('og:type', page.published ? 'article' : 'website'),
     og('og:title', page.title),
-    og('og:description', page.description),
-    og('og:url', page.url),
     og('og:site_name', SITE_NAME),
     og('og:image', page.image),
     ...(page.published ? [og('article:published_time', page.published)] : []),
