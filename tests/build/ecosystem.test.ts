@@ -92,6 +92,18 @@ describe('citation metadata (Highwire Press) on paper pages', () => {
     expect(d.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(url);
   });
 
+  it('writes the authors once per consumer: the byline (readers), citation_author (Scholar, Zotero), BibTeX (copy); not in JSON-LD', () => {
+    // Issue 9: a second machine-readable list (JSON-LD author) cost ~35 bytes per author on each of 50,000 pages.
+    const html = readFileSync(path.join(dist, 'papers', IDS.math, 'index.html'), 'utf8');
+    const d = parseHtml(html);
+    for (const name of byId.get(IDS.math)!.authors!) expect(html.split(name).length - 1, name).toBe(3);
+    expect(squash(d.querySelector('article p.by')!.textContent)).toBe('Ada Lovelace, Alan Turing');
+    expect(d.querySelector('#bibtex')!.textContent).toContain('author = {Ada Lovelace and Alan Turing}');
+    const ld = JSON.parse(d.querySelector('script[type="application/ld+json"]')!.textContent);
+    expect(ld).toMatchObject({ '@type': 'ScholarlyArticle', headline: expect.any(String), datePublished: '2024-01-09' });
+    expect(ld).not.toHaveProperty('author');
+  });
+
   it('leaves out what a paper does not have (no authors, no arXiv id), and only papers carry the tags', () => {
     const d = page(dist, `papers/${IDS.currency}/`);
     expect(meta(d, 'citation_title')).toEqual(['Training a Draft Model for $5 Million']);
