@@ -83,6 +83,9 @@ describe('fixture site: topics', () => {
     expect(pager(pages[0]!).querySelector('a[rel="prev"]')).toBeNull();
     expect(pager(pages[2]!).querySelector('a[rel="next"]')).toBeNull();
     expect(squash(pages[2]!.querySelector('title')!.textContent)).toContain('page 3 of 3');
+    // The topic's trend charts (papers and median upvotes per month) are on its first page only:
+    // they describe the whole topic, and a big topic has 150 pages (issue 9).
+    expect(pages.map((d) => d.querySelectorAll('main figure svg[role="img"]').length)).toEqual([2, 0, 0]);
   });
 
   it('gives a topic without papers a page that says so, and no pager to a topic of one page', () => {
