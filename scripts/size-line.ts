@@ -8,6 +8,11 @@ import path from 'node:path';
 
 /** GitHub Pages' published-site limit: 1 GB (GitHub's docs; decimal bytes). */
 export const PAGES_LIMIT_BYTES = 1_000_000_000;
+/** A tar header, and the block every member's data is padded to (POSIX ustar). */
+const TAR_BLOCK = 512;
+/** tar writes whole records of 20 blocks (GNU tar's default blocking factor). */
+const TAR_RECORD = 20 * TAR_BLOCK;
+
 /** Past this share of the limit the line becomes a warning. */
 export const WARN_SHARE = 0.8;
 
@@ -29,10 +34,11 @@ const grouped = (n: number) => n.toLocaleString('en-US');
  * is an estimate: a few parts (KaTeX, the shell) do not grow with the archive, which makes it
  * slightly pessimistic for small archives.
  */
-export function sizeReport(bytes: number, files: number, papers: number): SizeReport {
+export function sizeReport(bytes: number, files: number, papers: number, tarBytes?: number): SizeReport {
   const share = bytes / PAGES_LIMIT_BYTES;
   const warn = share > WARN_SHARE;
-  const size = `${(bytes / MB).toFixed(1)} MB in ${grouped(files)} files`;
+  const tar = tarBytes === undefined ? '' : ` (${(tarBytes / MB).toFixed(1)} MB as the tar Pages uploads)`;
+  const size = `${(bytes / MB).toFixed(1)} MB in ${grouped(files)} files${tar}`;
   if (papers <= 0) return { line: `dist: ${size}, no papers.`, warn, papersThatFit: null };
   const perThousand = (bytes / papers) * 1000;
   const fit = Math.floor(PAGES_LIMIT_BYTES / (bytes / papers));
@@ -46,15 +52,30 @@ export function sizeReport(bytes: number, files: number, papers: number): SizeRe
   };
 }
 
-/** Apparent size (bytes) and number of files under `dir`, recursively. */
-export async function folderSize(dir: string): Promise<{ bytes: number; files: number }> {
+/**
+ * Bytes of the tar `actions/upload-pages-artifact` makes of a folder with these file sizes and
+ * `dirs` folders: a 512-byte header per member (file or folder), each file's data padded to
+ * 512 bytes, two zero blocks at the end, the whole rounded up to a 10,240-byte record. What that
+ * adds over the apparent size is about 770 bytes per file (a header and half a block of padding).
+ * Paths stay under ustar's 100 characters here, so no member needs an extra long-name header.
+ */
+export function tarSize(fileSizes: Iterable<number>, dirs: number): number {
+  let bytes = (dirs + 2) * TAR_BLOCK;
+  for (const size of fileSizes) bytes += TAR_BLOCK + Math.ceil(size / TAR_BLOCK) * TAR_BLOCK;
+  return Math.ceil(bytes / TAR_RECORD) * TAR_RECORD;
+}
+
+/**
+ * Apparent size (bytes: what the files hold, not the disk blocks they take), number of files, and
+ * the size of the tar GitHub Pages is given (see `tarSize`) of everything under `dir`.
+ */
+export async function folderSize(dir: string): Promise<{ bytes: number; files: number; tarBytes: number }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-  let bytes = 0;
+  const dirs = entries.filter((e) => e.isDirectory()).length + 1;
+  const all: number[] = [];
   // Batches keep the number of open stat calls bounded on 100,000-file sites.
-  for (let i = 0; i < files.length; i += 512) {
-    const sizes = await Promise.all(files.slice(i, i + 512).map(async (f) => (await stat(f)).size));
-    for (const s of sizes) bytes += s;
-  }
-  return { bytes, files: files.length };
+  for (let i = 0; i < files.length; i += 512)
+    all.push(...(await Promise.all(files.slice(i, i + 512).map(async (f) => (await stat(f)).size))));
+  return { bytes: all.reduce((a, b) => a + b, 0), files: files.length, tarBytes: tarSize(all, dirs) };
 }

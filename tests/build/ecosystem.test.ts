@@ -41,14 +41,18 @@ describe('link previews (Open Graph + Twitter card)', () => {
         expect(meta(d, 'og:title'), file).toEqual([]);
         continue;
       }
+      // The preview's URL and description are the canonical link and the meta description, which
+      // every preview reader falls back to: no og:url or og:description copying them (issue 9).
       const canonical = d.querySelector('link[rel="canonical"]')!.getAttribute('href')!;
-      expect(meta(d, 'og:url'), file).toEqual([canonical]);
+      expect(fileOf(canonical), file).toBe(path.join(dist, file));
+      expect(meta(d, 'og:url'), file).toEqual([]);
+      expect(meta(d, 'og:description'), file).toEqual([]);
       expect(meta(d, 'og:site_name'), file).toEqual(['Papershelf']);
       expect(meta(d, 'twitter:card'), file).toEqual(['summary_large_image']);
       const [title] = meta(d, 'og:title');
       expect(squash(d.querySelector('title')!.textContent), file).toBe(title === 'Papershelf' ? title : `${title} · Papershelf`);
-      const [description] = meta(d, 'og:description');
-      expect(description, file).toBe(d.querySelector('meta[name="description"]')!.getAttribute('content'));
+      const [description] = meta(d, 'description');
+      expect(description!.length, file).toBeGreaterThan(0);
       expect(description!.length, file).toBeLessThanOrEqual(200);
       const [image] = meta(d, 'og:image');
       expect(existsSync(fileOf(image!)), image).toBe(true);
@@ -75,7 +79,7 @@ describe('link previews (Open Graph + Twitter card)', () => {
 });
 
 describe('citation metadata (Highwire Press) on paper pages', () => {
-  it('names title, each author, date, arXiv id and PDF, and the abstract page', () => {
+  it('names title, each author, date, arXiv id and PDF; the canonical link is the abstract page', () => {
     const d = page(dist, `papers/${IDS.math}/`);
     const url = `${SITE}${BASE}papers/${IDS.math}/`;
     expect(meta(d, 'citation_title')).toEqual(['Linear \\mathcal{O}(n) Attention for Speculative Decoding']);
@@ -83,7 +87,21 @@ describe('citation metadata (Highwire Press) on paper pages', () => {
     expect(meta(d, 'citation_publication_date')).toEqual(['2024/01/09']);
     expect(meta(d, 'citation_arxiv_id')).toEqual(['2401.04558']);
     expect(meta(d, 'citation_pdf_url')).toEqual(['https://arxiv.org/pdf/2401.04558']);
-    expect(meta(d, 'citation_abstract_html_url')).toEqual([url]);
+    // The abstract page is the page itself: its canonical link, not a citation_abstract_html_url copy.
+    expect(meta(d, 'citation_abstract_html_url')).toEqual([]);
+    expect(d.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(url);
+  });
+
+  it('writes the authors once per consumer: the byline (readers), citation_author (Scholar, Zotero), BibTeX (copy); not in JSON-LD', () => {
+    // Issue 9: a second machine-readable list (JSON-LD author) cost ~35 bytes per author on each of 50,000 pages.
+    const html = readFileSync(path.join(dist, 'papers', IDS.math, 'index.html'), 'utf8');
+    const d = parseHtml(html);
+    for (const name of byId.get(IDS.math)!.authors!) expect(html.split(name).length - 1, name).toBe(3);
+    expect(squash(d.querySelector('article p.by')!.textContent)).toBe('Ada Lovelace, Alan Turing');
+    expect(d.querySelector('#bibtex')!.textContent).toContain('author = {Ada Lovelace and Alan Turing}');
+    const ld = JSON.parse(d.querySelector('script[type="application/ld+json"]')!.textContent);
+    expect(ld).toMatchObject({ '@type': 'ScholarlyArticle', headline: expect.any(String), datePublished: '2024-01-09' });
+    expect(ld).not.toHaveProperty('author');
   });
 
   it('leaves out what a paper does not have (no authors, no arXiv id), and only papers carry the tags', () => {
@@ -202,12 +220,14 @@ describe('feeds for every reader', () => {
     expect(page(dist, '').querySelector(`footer a[href="${BASE}feeds/"]`)).not.toBeNull();
   });
 
-  it('pages announce both feed kinds: the site’s everywhere, a topic’s on its pages', () => {
+  it('pages announce both feed kinds: the site’s everywhere but on paper pages, a topic’s on its pages', () => {
     const alternates = (d: HTMLElement) =>
       d.querySelectorAll('head link[rel="alternate"]').map((l) => `${l.getAttribute('type')} ${l.getAttribute('href')}`);
     const site = [`application/rss+xml ${BASE}feed.xml`, `application/feed+json ${BASE}feed.json`];
     expect(alternates(page(dist, ''))).toEqual(site);
-    expect(alternates(page(dist, `papers/${IDS.math}/`))).toEqual(site);
+    expect(alternates(page(dist, 'feeds/'))).toEqual(site);
+    // Issue 9: 180 bytes on each of 50,000 paper pages; a reader subscribes from the site, a listing or /feeds/.
+    expect(alternates(page(dist, `papers/${IDS.math}/`))).toEqual([]);
     expect(alternates(page(dist, 'topics/llm-inference/2/'))).toEqual([
       ...site,
       `application/rss+xml ${BASE}topics/llm-inference/feed.xml`,

@@ -96,9 +96,12 @@ describe('npm run build', () => {
     const bytes = (await Promise.all(files.map((e) => stat(path.join(e.parentPath, e.name))))).reduce((n, s) => n + s.size, 0);
     const last = r.stdout.trim().split('\n').at(-1)!;
     expect(last).toMatch(
-      /^dist: \d+\.\d MB in [\d,]+ files for 1 paper: \d+\.\d MB per 1,000 papers; about [\d,]+ papers fit in GitHub Pages' 1 GB at this rate \(\d+% used\)\.$/,
+      /^dist: \d+\.\d MB in [\d,]+ files \(\d+\.\d MB as the tar Pages uploads\) for 1 paper: \d+\.\d MB per 1,000 papers; about [\d,]+ papers fit in GitHub Pages' 1 GB at this rate \(\d+% used\)\.$/,
     );
     expect(last).toContain(`in ${files.length.toLocaleString('en-US')} files`);
+    // The tar adds a 512-byte header per file and folder and pads each file to 512 bytes.
+    const tarMb = Number(/\((\d+\.\d) MB as the tar/.exec(last)![1]);
+    expect(tarMb * 1e6).toBeGreaterThan(bytes + files.length * 512 - 1e5);
     expect(last).toContain(`dist: ${(bytes / 1e6).toFixed(1)} MB`);
     expect(last).toContain(`about ${Math.floor(1e9 / bytes).toLocaleString('en-US')} papers fit`);
   });

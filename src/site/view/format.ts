@@ -108,8 +108,8 @@ export function byline(paper: Pick<Paper, 'org' | 'authors' | 'authorCount'>): s
  * A page's meta description: an excerpt with `<` and `>` replaced by look-alike angle quotes.
  * Astro escapes only `&` and `"` inside attributes, which is safe HTML, but a raw
  * `<script>` in a digest abstract would still show up to naive scanners and snippet parsers.
- * 155 characters: what search snippets and chat previews show; it is written twice on every
- * page (description and og:description), and each byte of a paper page counts 50,000 times.
+ * 155 characters: what search snippets and chat previews show (link previews read this tag: there
+ * is no og:description copy of it), and each byte of a paper page counts 50,000 times.
  */
 export function metaDescription(text: string, max = 155): string {
   return excerpt(text, max).replace(/</g, '‹').replace(/>/g, '›');

@@ -4,14 +4,12 @@ import { citationTags, previewTags, type MetaTag } from './head-meta.ts';
 const asObject = (tags: MetaTag[]) => tags.map((t) => [t.attr, t.key, t.content]);
 
 describe('previewTags', () => {
-  const page = { title: 'T', description: 'D', url: 'https://x.org/p/', image: 'https://x.org/og-image.png' };
+  const page = { title: 'T', image: 'https://x.org/og-image.png' };
 
-  it('makes a website preview with the card Twitter needs beyond og:', () => {
+  it('makes a website preview with the card Twitter needs beyond og:, without copies of the description and canonical URL', () => {
     expect(asObject(previewTags(page))).toEqual([
       ['property', 'og:type', 'website'],
       ['property', 'og:title', 'T'],
-      ['property', 'og:description', 'D'],
-      ['property', 'og:url', 'https://x.org/p/'],
       ['property', 'og:site_name', 'Papershelf'],
       ['property', 'og:image', 'https://x.org/og-image.png'],
       ['name', 'twitter:card', 'summary_large_image'],
@@ -26,18 +24,13 @@ describe('previewTags', () => {
 });
 
 describe('citationTags', () => {
-  const url = 'https://x.org/papers/2401.04558/';
-
-  it('names title, each author, the date in Scholar’s form, the arXiv id and PDF, and the page', () => {
-    const tags = citationTags(
-      {
-        title: 'Linear $\\mathcal{O}(n)$  Attention',
-        authors: [' Ada  Lovelace ', 'Alan Turing', ''],
-        published: '2024-01-09',
-        arxiv: '2401.04558',
-      },
-      url,
-    );
+  it('names title, each author, the date in Scholar’s form, the arXiv id and PDF (not the page’s own URL again)', () => {
+    const tags = citationTags({
+      title: 'Linear $\\mathcal{O}(n)$  Attention',
+      authors: [' Ada  Lovelace ', 'Alan Turing', ''],
+      published: '2024-01-09',
+      arxiv: '2401.04558',
+    });
     expect(tags.every((t) => t.attr === 'name')).toBe(true);
     expect(tags.map((t) => [t.key, t.content])).toEqual([
       ['citation_title', 'Linear \\mathcal{O}(n) Attention'],
@@ -46,14 +39,13 @@ describe('citationTags', () => {
       ['citation_publication_date', '2024/01/09'],
       ['citation_arxiv_id', '2401.04558'],
       ['citation_pdf_url', 'https://arxiv.org/pdf/2401.04558'],
-      ['citation_abstract_html_url', url],
     ]);
   });
 
   it('leaves out authors, arXiv id and PDF it does not know (or an id that is not arXiv’s)', () => {
     for (const arxiv of [null, 'not-an-id']) {
-      const keys = citationTags({ title: 'T', authors: null, published: '2026-01-06', arxiv }, url).map((t) => t.key);
-      expect(keys).toEqual(['citation_title', 'citation_publication_date', 'citation_abstract_html_url']);
+      const keys = citationTags({ title: 'T', authors: null, published: '2026-01-06', arxiv }).map((t) => t.key);
+      expect(keys).toEqual(['citation_title', 'citation_publication_date']);
     }
   });
 });

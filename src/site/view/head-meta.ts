@@ -22,28 +22,29 @@ export interface MetaTag {
   content: string;
 }
 
-/** What a page tells a link preview. */
+/** What a page tells a link preview beyond its `<title>`, meta description and canonical link. */
 export interface PreviewInput {
   /** The page title without the site name. */
   title: string;
-  /** A short plain-text description (the meta description: at most 155 characters). */
-  description: string;
-  /** Absolute canonical URL. */
-  url: string;
   /** Absolute URL of the preview image. */
   image: string;
   /** For a paper page: its publication day, `YYYY-MM-DD` (makes it an `og:type` article). */
   published?: string;
 }
 
-/** Open Graph and Twitter card tags for one page. */
+/**
+ * Open Graph and Twitter card tags for one page. Only what the page's other head elements do not
+ * already say (issue 9: these repeat on 50,000 paper pages): no `og:description`, which would copy
+ * the meta description that Facebook, LinkedIn, Slack, Discord, iMessage and X fall back to, and
+ * no `og:url`, which would copy the canonical link (the page is fetched at its canonical URL, which
+ * Open Graph readers take when `og:url` is absent). `og:title` stays: it differs from `<title>`
+ * (no site name) and X reads no `<title>`.
+ */
 export function previewTags(page: PreviewInput): MetaTag[] {
   const og = (key: string, content: string): MetaTag => ({ attr: 'property', key, content });
   return [
     og('og:type', page.published ? 'article' : 'website'),
     og('og:title', page.title),
-    og('og:description', page.description),
-    og('og:url', page.url),
     og('og:site_name', SITE_NAME),
     og('og:image', page.image),
     ...(page.published ? [og('article:published_time', page.published)] : []),
@@ -54,9 +55,15 @@ export function previewTags(page: PreviewInput): MetaTag[] {
 /**
  * Highwire Press tags for a paper page (the set Google Scholar's inclusion guidelines name):
  * title, one `citation_author` per known author, the date as `YYYY/MM/DD` (Scholar's form),
- * the arXiv id and PDF when there is a valid one, and the page itself as the abstract page.
+ * and the arXiv id and PDF when there is a valid one.
+ *
+ * These tags are the page's one machine-readable author list (issue 9: each byte here is paid on
+ * every one of 50,000 pages): Scholar requires `citation_author` and reads nothing else, and Zotero
+ * and Mendeley read the same tags, so the JSON-LD (jsonld.ts) does not list the authors again. No
+ * `citation_abstract_html_url`: Scholar does not require it, and it would only repeat the page's
+ * own URL, which the canonical link and `og:url` already give.
  */
-export function citationTags(paper: Pick<Paper, 'title' | 'authors' | 'published' | 'arxiv'>, pageUrl: string): MetaTag[] {
+export function citationTags(paper: Pick<Paper, 'title' | 'authors' | 'published' | 'arxiv'>): MetaTag[] {
   const tag = (key: string, content: string): MetaTag => ({ attr: 'name', key, content });
   const arxiv = parseArxivId(paper.arxiv);
   const authors = (paper.authors ?? []).map((a) => a.trim().replace(/\s+/g, ' ')).filter(Boolean);
@@ -65,6 +72,5 @@ export function citationTags(paper: Pick<Paper, 'title' | 'authors' | 'published
     ...authors.map((a) => tag('citation_author', a)),
     tag('citation_publication_date', paper.published.replaceAll('-', '/')),
     ...(arxiv ? [tag('citation_arxiv_id', arxiv), tag('citation_pdf_url', arxivPdfUrl(arxiv))] : []),
-    tag('citation_abstract_html_url', pageUrl),
   ];
 }

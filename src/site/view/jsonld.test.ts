@@ -16,7 +16,7 @@ describe('serializeJsonLd', () => {
 });
 
 describe('scholarlyArticle', () => {
-  it('describes the paper with authors, org, arXiv identity and date', () => {
+  it('describes the paper with its headline, date, org and arXiv page', () => {
     const paper = testPaper({
       title: 'T',
       authors: ['Ada Lovelace'],
@@ -26,29 +26,30 @@ describe('scholarlyArticle', () => {
       github: 'https://github.com/a/b',
       published: '2024-01-09',
     });
-    const ld = scholarlyArticle(paper, 'https://example.org/papers/2401.04558/');
-    expect(ld).toMatchObject({
+    expect(scholarlyArticle(paper)).toEqual({
+      '@context': 'https://schema.org',
       '@type': 'ScholarlyArticle',
-      url: 'https://example.org/papers/2401.04558/',
       headline: 'T',
       datePublished: '2024-01-09',
-      author: [{ '@type': 'Person', name: 'Ada Lovelace' }],
-      sourceOrganization: { name: 'NVIDIA' },
-      identifier: 'arXiv:2401.04558',
+      sourceOrganization: { '@type': 'Organization', name: 'NVIDIA' },
       sameAs: 'https://arxiv.org/abs/2401.04558',
     });
     // The code repository is not the article: it is in the page's Links, not in sameAs.
-    expect(JSON.stringify(ld)).not.toContain('github.com');
+    expect(JSON.stringify(scholarlyArticle(paper))).not.toContain('github.com');
   });
 
-  it('does not repeat what the page already shows (abstract, keywords) or copy a field into another', () => {
-    const ld = scholarlyArticle(testPaper({ abstract: 'A long abstract.', keywords: ['k'] }), 'https://e.org/p/');
-    for (const key of ['abstract', 'keywords', 'name', '@id']) expect(ld).not.toHaveProperty(key);
+  it('does not repeat what the page or its head already says (abstract, keywords, URL, authors, arXiv id)', () => {
+    const ld = scholarlyArticle(
+      testPaper({ abstract: 'A long abstract.', keywords: ['k'], authors: ['Ada Lovelace'], arxiv: '2401.04558' }),
+    );
+    // The authors' machine-readable list is the citation_author tags (head-meta.ts), once per page.
+    for (const key of ['abstract', 'keywords', 'name', '@id', 'url', 'author', 'identifier']) expect(ld).not.toHaveProperty(key);
     expect(JSON.stringify(ld)).not.toContain('A long abstract.');
+    expect(JSON.stringify(ld)).not.toContain('Ada Lovelace');
   });
 
   it('omits fields no capture gave instead of writing nulls', () => {
-    const ld = scholarlyArticle(testPaper({ abstract: '', authorCount: 3 }), 'https://e.org/p/');
-    for (const key of ['author', 'identifier', 'sameAs', 'sourceOrganization']) expect(ld).not.toHaveProperty(key);
+    const ld = scholarlyArticle(testPaper({ abstract: '', authorCount: 3, org: null, arxiv: null }));
+    for (const key of ['sameAs', 'sourceOrganization']) expect(ld).not.toHaveProperty(key);
   });
 });

@@ -9,21 +9,24 @@ import { arxivAbsUrl } from '../../core/urls.ts';
 export type JsonLd = Record<string, unknown>;
 
 /**
- * The `ScholarlyArticle` for a paper; `url` is its absolute canonical URL. Lean on purpose (issue 9:
- * it is repeated on every paper page): what the page shows in plain HTML (abstract, keywords) is not
- * repeated here, nor are fields that would only copy another (`@id` = `url`, `name` = `headline`).
+ * The `ScholarlyArticle` for a paper. Lean on purpose (issue 9: it is repeated on every paper
+ * page, 50,000 times): what the page shows in plain HTML (abstract, keywords) is not repeated here,
+ * nor are fields that would only copy another or the head: no `url`/`@id` (the page's own URL: the
+ * canonical link), no `name` (= `headline`), no `identifier` (the arXiv id is in `sameAs`'s URL
+ * and `citation_arxiv_id`), and no `author`: the authors' one machine-readable list is the
+ * `citation_author` tags (head-meta.ts), which Google Scholar, Zotero and Mendeley read; search
+ * engines read the visible byline, and a second full list here cost ~35 bytes per author per page.
+ * What stays is what no other tag says in schema.org terms: the type, headline, date, organisation
+ * and the arXiv page as the same article elsewhere.
  */
-export function scholarlyArticle(paper: Paper, url: string): JsonLd {
+export function scholarlyArticle(paper: Paper): JsonLd {
   const article: JsonLd = {
     '@context': 'https://schema.org',
     '@type': 'ScholarlyArticle',
-    url,
     headline: paper.title,
     datePublished: paper.published,
   };
-  if (paper.authors?.length) article.author = paper.authors.map((name) => ({ '@type': 'Person', name }));
   if (paper.org) article.sourceOrganization = { '@type': 'Organization', name: paper.org.name };
-  if (paper.arxiv) article.identifier = `arXiv:${paper.arxiv}`;
   // sameAs names the same article elsewhere (its arXiv page); a code repository or project page is
   // another thing, shown in the page's Links.
   if (paper.arxiv) article.sameAs = arxivAbsUrl(paper.arxiv);
