@@ -34,18 +34,15 @@ async function complete(page: Page) {
   });
 }
 
-/** Every result's path, clicking "Show more" until all are shown. */
-async function allResults(page: Page, base: string): Promise<string[]> {
+/** Every result's path (as archive.jsonl's `url`, base included), clicking "Show more" until all are shown. */
+async function allResults(page: Page): Promise<string[]> {
   const more = page.locator('[data-more]');
   while (await more.isVisible()) {
     const before = await page.locator('[data-results] li').count();
     await more.click();
     await expect.poll(() => page.locator('[data-results] li').count(), { timeout: 10_000 }).toBeGreaterThan(before);
   }
-  const hrefs = await page
-    .locator('[data-results] li a')
-    .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-  return hrefs.map((h) => `/${h.slice(base.length)}`);
+  return page.locator('[data-results] li a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
 describe.each(DEMO_SITES)('sort and shards ($label)', ({ dir, base }) => {
@@ -59,7 +56,7 @@ describe.each(DEMO_SITES)('sort and shards ($label)', ({ dir, base }) => {
     // "model" matches most of the demo archive, so the list spans every shard.
     await page.goto(`${site.server.url}search/?q=model`);
     await complete(page);
-    const relevance = await allResults(page, base);
+    const relevance = await allResults(page);
     expect(relevance.length).toBeGreaterThan(10);
     // Relevance needs no sort data.
     expect(fetched.filter((p) => p.includes('/search/sort-'))).toEqual([]);
@@ -70,7 +67,7 @@ describe.each(DEMO_SITES)('sort and shards ($label)', ({ dir, base }) => {
     ] as const) {
       await page.goto(`${site.server.url}search/?q=model&sort=${sort}`);
       await complete(page);
-      const sorted = await allResults(page, base);
+      const sorted = await allResults(page);
       // The same papers, in descending order of the key, as the archive (not the index) records them.
       expect([...sorted].sort()).toEqual([...relevance].sort());
       const keys = sorted.map((url) => key(papers.get(url)!));
@@ -91,7 +88,7 @@ describe.each(DEMO_SITES)('sort and shards ($label)', ({ dir, base }) => {
     page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
     await page.goto(`${site.server.url}search/?q=${encodeURIComponent(oldest.title.replace(/[^\p{L}\p{N} ]+/gu, ' '))}`);
     await complete(page);
-    const top = (await allResults(page, base)).slice(0, 3);
+    const top = (await allResults(page)).slice(0, 3);
     expect(top).toContain(oldest.url);
     // One WASM for every shard; every shard's meta was loaded.
     expect(fetched.filter((p) => p.endsWith('.pagefind'))).toEqual([`${base}pagefind/wasm.en.pagefind`]);
@@ -123,7 +120,7 @@ describe.each(DEMO_SITES)('sort and shards ($label)', ({ dir, base }) => {
     }
     await page.goto(`${site.server.url}search/?q=model`);
     await complete(page);
-    const results = await allResults(page, base);
+    const results = await allResults(page);
     await page.locator('[data-filters] summary').click();
     await shownCounts(byYear(results));
   });
