@@ -43,6 +43,8 @@ async function countingServer(dist: string) {
   const gzCache = new Map<string, Buffer>();
   let bytes = 0;
   let requests = 0;
+  /** Each response since the last reset: when it was sent (epoch ms, the browser's clock too) and its bytes. */
+  let served: { at: number; bytes: number }[] = [];
   const server = http.createServer((req, res) => {
     let file = path.join(dist, decodeURIComponent((req.url ?? '/').split('?')[0]!));
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
@@ -60,6 +62,7 @@ async function countingServer(dist: string) {
     res.setHeader('content-type', TYPES[path.extname(file)] ?? 'application/octet-stream');
     bytes += body.length;
     requests++;
+    served.push({ at: Date.now(), bytes: body.length });
     res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -67,9 +70,10 @@ async function countingServer(dist: string) {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     /** Bytes and requests served since the last reset. */
     take() {
-      const out = { bytes, requests };
+      const out = { bytes, requests, served };
       bytes = 0;
       requests = 0;
+      served = [];
       return out;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
@@ -131,20 +135,37 @@ async function coldQuery(browser: Browser, server: Server, query: string, warm: 
     await input.focus();
     await quiet(context, 1500);
   }
+  // The page stamps (epoch ms) when the first results show (the newest papers' index, when it has
+  // older shards) and when the results over every shard do: Playwright's polling would notice
+  // later, and count bytes the page fetched after the first results (the older shards' metas).
+  await page.evaluate(() => {
+    const status = document.querySelector('[data-status]')!;
+    const w = window as unknown as Record<string, number>;
+    new MutationObserver(() => {
+      const text = status.textContent ?? '';
+      if (!/papers? for/.test(text)) return;
+      w.__first ??= Date.now();
+      if (!text.includes('Searching older')) w.__all ??= Date.now();
+    }).observe(status, { childList: true, characterData: true, subtree: true });
+  });
   server.take();
-  const started = performance.now();
+  const started = Date.now();
   await input.fill(query);
-  await page.locator('[data-status]', { hasText: /papers? for/ }).waitFor({ timeout: 30_000 });
-  const ms = Math.round(performance.now() - started);
-  // First results: those of the newest papers' index when the index has older shards.
-  const { bytes, requests } = server.take();
-  await page.waitForFunction(() => !document.querySelector('[data-status]')?.textContent?.includes('Searching older'), null, { timeout: 30_000 });
-  const completeMs = Math.round(performance.now() - started);
+  await page.waitForFunction(() => (window as unknown as Record<string, number>).__all, null, { timeout: 30_000 });
   await quiet(context, 300);
-  const rest = server.take();
+  const { first, all } = await page.evaluate(() => {
+    const w = window as unknown as Record<string, number>;
+    return { first: w.__first!, all: w.__all! };
+  });
+  const { served } = server.take();
+  const upTo = (t: number) => served.filter((r) => r.at <= t);
+  const sum = (rows: { bytes: number }[]) => rows.reduce((n, r) => n + r.bytes, 0);
+  const [ms, completeMs] = [first - started, all - started];
+  const [bytes, completeBytes] = [sum(upTo(first)), sum(upTo(all))];
+  const [requests, completeRequests] = [upTo(first).length, upTo(all).length];
   const results = Number((await page.locator('[data-status]').innerText()).match(/\d+/)?.[0] ?? 0);
   await context.close();
-  return { query, warm, ms, bytes, requests, completeMs, completeBytes: bytes + rest.bytes, completeRequests: requests + rest.requests, results };
+  return { query, warm, ms, bytes, requests, completeMs, completeBytes, completeRequests, results };
 }
 
 /** Share of `n` seeded misspelt titles found in the top 10, as typed or after one suggestion click. */
@@ -220,7 +241,12 @@ export async function benchSearch(dist: string, options: { recall?: number; seed
     const records = archive(dist);
     const sw = readFileSync(path.join(dist, 'sw.js'));
     const shards = indexShards(dist);
-    const visit = await firstVisit(browser, server, records[Math.floor(records.length / 2)]!.url.slice(1));
+    // A paper page that exists (a site whose index was rebuilt over more papers than it has pages
+    // has records without one; a 404 page would wait for a service worker forever).
+    const paper = [...records.slice(Math.floor(records.length / 2)), ...records].find((r) =>
+      existsSync(path.join(dist, r.url.slice(1), 'index.html')),
+    )!;
+    const visit = await firstVisit(browser, server, paper.url.slice(1));
     const queries = [];
     for (const warm of [false, true]) for (const q of ['speculative decoding', 'diffusion', 'RynnBrain']) queries.push(await coldQuery(browser, server, q, warm));
     const recall = options.recall === 0 ? null : await typoRecall(browser, server, records, options.recall ?? 100, options.seed ?? 1);
