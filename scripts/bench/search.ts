@@ -177,11 +177,20 @@ async function typoRecall(browser: Browser, server: Server, records: Record_[], 
   let direct = 0;
   let afterClick = 0;
   const misses: string[] = [];
+  // With older index shards, the first results are the newest papers' only: the final ones (and
+  // "Did you mean", decided before they show) come after the merge.
+  const complete = async () => {
+    await page.locator('[data-status]', { hasText: /papers? for|could not|failed/ }).waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => !document.querySelector('[data-status]')?.textContent?.includes('Searching older'), null, {
+      timeout: 30_000,
+    });
+  };
   const top10 = () => page.locator('[data-results] li a').evaluateAll((as) => as.slice(0, 10).map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   for (const record of sample(candidates, n, seed)) {
     const typo = misspell(record.title, random);
     await page.goto(`${server.url}search/?q=${encodeURIComponent(typo)}`);
     await page.locator('[data-status]', { hasText: /papers? for|could not|failed/ }).waitFor({ timeout: 30_000 });
+    await complete();
     // "Did you mean" is decided after the results show: give it its moment.
     await page.waitForTimeout(150);
     await page.waitForLoadState('networkidle');
@@ -193,7 +202,7 @@ async function typoRecall(browser: Browser, server: Server, records: Record_[], 
     if ((await link.count()) > 0) {
       await link.click();
       await page.waitForURL((u) => u.searchParams.get('q') !== typo);
-      await page.locator('[data-status]', { hasText: /papers? for/ }).waitFor({ timeout: 30_000 });
+      await complete();
       if ((await top10()).includes(record.url)) {
         afterClick++;
         continue;
