@@ -15,7 +15,7 @@ describe('readConfig', () => {
       apiBase: 'https://huggingface.co/api/daily_papers',
       outDir: './dist',
       cacheDir: './node_modules/.astro',
-      precacheBytes: 30 * 1024 * 1024,
+      searchShardPapers: 10_000,
       ci: false,
       noColor: false,
     });
@@ -34,7 +34,7 @@ describe('readConfig', () => {
       PAPERSHELF_API: ' http://127.0.0.1:9/api ',
       PAPERSHELF_OUT: 'o',
       PAPERSHELF_CACHE: 'c',
-      PAPERSHELF_PRECACHE_MB: '0.5',
+      PAPERSHELF_SEARCH_SHARD: '2500',
       PAPERSHELF_CORPUS: '/c',
       CI: 'true',
       NO_COLOR: '',
@@ -50,7 +50,7 @@ describe('readConfig', () => {
       apiBase: 'http://127.0.0.1:9/api',
       outDir: 'o',
       cacheDir: 'c',
-      precacheBytes: 524288,
+      searchShardPapers: 2500,
       corpusDir: '/c',
       ci: true,
       noColor: true,
@@ -67,10 +67,14 @@ describe('readConfig', () => {
     expect(readConfig({ BASE: base }).base).toBe(expected);
   });
 
-  it.each(['abc', '-1', '1e3', '30MB'])('refuses PAPERSHELF_PRECACHE_MB=%j, naming the variable', (value) => {
-    expect(() => readConfig({ PAPERSHELF_PRECACHE_MB: value })).toThrow(ConfigError);
-    expect(() => readConfig({ PAPERSHELF_PRECACHE_MB: value })).toThrow(
-      `PAPERSHELF_PRECACHE_MB: expected a number of megabytes (e.g. 30), found "${value}"`,
+  it.each(['abc', '-1', '0', '1e3', '2.5', '10k'])('refuses PAPERSHELF_SEARCH_SHARD=%j, naming the variable', (value) => {
+    expect(() => readConfig({ PAPERSHELF_SEARCH_SHARD: value })).toThrow(ConfigError);
+    expect(() => readConfig({ PAPERSHELF_SEARCH_SHARD: value })).toThrow(
+      `PAPERSHELF_SEARCH_SHARD: expected a whole number of papers (e.g. 10000), found "${value}"`,
     );
+  });
+
+  it('defaults PAPERSHELF_SEARCH_SHARD to 10,000 papers', () => {
+    expect(readConfig({}).searchShardPapers).toBe(10_000);
   });
 });

@@ -33,8 +33,8 @@ export interface Config {
   outDir: string;
   /** `PAPERSHELF_CACHE`: Astro's cache (content-layer store, optimised assets), kept between builds (default `./node_modules/.astro`). */
   cacheDir: string;
-  /** `PAPERSHELF_PRECACHE_MB` in bytes (default 30 MB). Unused since the service worker precaches only the shell (issue 8); still validated. */
-  precacheBytes: number;
+  /** `PAPERSHELF_SEARCH_SHARD`: papers per search index shard (default 10,000; see src/site/search/shards.ts). */
+  searchShardPapers: number;
   /** `PAPERSHELF_CORPUS`: the real corpus for the corpus tests and benchmarks (default `../shared/corpus` beside the repository). */
   corpusDir: string;
   /** `CI`: set on CI (no progress bar; a missing corpus fails the corpus tests instead of skipping them). */
@@ -59,14 +59,16 @@ function normaliseBase(value: string | undefined): string {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
-/** `PAPERSHELF_PRECACHE_MB` as bytes; anything but a number of megabytes is an error, not a silent "precache all". */
-function precacheBytes(value: string | undefined): number {
-  if (!value) return 30 * 1024 * 1024;
-  const mb = Number(value);
-  if (!/^\s*\d+(\.\d+)?\s*$/.test(value) || !Number.isFinite(mb)) {
-    throw new ConfigError(`PAPERSHELF_PRECACHE_MB: expected a number of megabytes (e.g. 30), found "${value}"`);
+/**
+ * `PAPERSHELF_SEARCH_SHARD` as a whole number of papers; anything else is an error, not a silent
+ * default. At ~6.5 B a page, 10,000 papers keep the first query's `pf_meta` near 70 kB.
+ */
+function searchShardPapers(value: string | undefined): number {
+  if (!value) return 10_000;
+  if (!/^\s*[1-9]\d*\s*$/.test(value)) {
+    throw new ConfigError(`PAPERSHELF_SEARCH_SHARD: expected a whole number of papers (e.g. 10000), found "${value}"`);
   }
-  return mb * 1024 * 1024;
+  return Number(value);
 }
 
 /** The settings in `env`. Pure (tests pass their own env); throws `ConfigError` on an unusable value. */
@@ -82,7 +84,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     apiBase: env.PAPERSHELF_API?.trim() || DEFAULT_API,
     outDir: env.PAPERSHELF_OUT || './dist',
     cacheDir: env.PAPERSHELF_CACHE || './node_modules/.astro',
-    precacheBytes: precacheBytes(env.PAPERSHELF_PRECACHE_MB),
+    searchShardPapers: searchShardPapers(env.PAPERSHELF_SEARCH_SHARD),
     corpusDir: env.PAPERSHELF_CORPUS || path.resolve(repoRoot, '../shared/corpus'),
     ci: Boolean(env.CI),
     noColor: 'NO_COLOR' in env,

@@ -5,7 +5,8 @@
  *   Cache Storage it leaves;
  * - `sw.js` size;
  * - a cold first query (no service worker, nothing cached) for three queries: bytes and time from
- *   typing to results shown, without and with the focus warm-up;
+ *   typing to the first results shown (the newest papers' index, when it has older shards) and to
+ *   the results over every shard, without and with the focus warm-up;
  * - typo recall: 100 seeded titles misspelt (scripts/bench/misspell.ts), found in the top 10 as
  *   typed or after one click on the suggestion;
  * - optionally (`--lighthouse`) Lighthouse mobile on `/search/?q=diffusion` (lighthouse via npx).
@@ -42,6 +43,8 @@ async function countingServer(dist: string) {
   const gzCache = new Map<string, Buffer>();
   let bytes = 0;
   let requests = 0;
+  /** Each response since the last reset: when it was sent (epoch ms, the browser's clock too) and its bytes. */
+  let served: { at: number; bytes: number }[] = [];
   const server = http.createServer((req, res) => {
     let file = path.join(dist, decodeURIComponent((req.url ?? '/').split('?')[0]!));
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
@@ -59,6 +62,7 @@ async function countingServer(dist: string) {
     res.setHeader('content-type', TYPES[path.extname(file)] ?? 'application/octet-stream');
     bytes += body.length;
     requests++;
+    served.push({ at: Date.now(), bytes: body.length });
     res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -66,9 +70,10 @@ async function countingServer(dist: string) {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     /** Bytes and requests served since the last reset. */
     take() {
-      const out = { bytes, requests };
+      const out = { bytes, requests, served };
       bytes = 0;
       requests = 0;
+      served = [];
       return out;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
@@ -130,16 +135,37 @@ async function coldQuery(browser: Browser, server: Server, query: string, warm: 
     await input.focus();
     await quiet(context, 1500);
   }
+  // The page stamps (epoch ms) when the first results show (the newest papers' index, when it has
+  // older shards) and when the results over every shard do: Playwright's polling would notice
+  // later, and count bytes the page fetched after the first results (the older shards' metas).
+  await page.evaluate(() => {
+    const status = document.querySelector('[data-status]')!;
+    const w = window as unknown as Record<string, number>;
+    new MutationObserver(() => {
+      const text = status.textContent ?? '';
+      if (!/papers? for/.test(text)) return;
+      w.__first ??= Date.now();
+      if (!text.includes('Searching older')) w.__all ??= Date.now();
+    }).observe(status, { childList: true, characterData: true, subtree: true });
+  });
   server.take();
-  const started = performance.now();
+  const started = Date.now();
   await input.fill(query);
-  await page.locator('[data-status]', { hasText: /papers? for/ }).waitFor({ timeout: 30_000 });
-  const ms = Math.round(performance.now() - started);
+  await page.waitForFunction(() => (window as unknown as Record<string, number>).__all, null, { timeout: 30_000 });
   await quiet(context, 300);
-  const { bytes, requests } = server.take();
+  const { first, all } = await page.evaluate(() => {
+    const w = window as unknown as Record<string, number>;
+    return { first: w.__first!, all: w.__all! };
+  });
+  const { served } = server.take();
+  const upTo = (t: number) => served.filter((r) => r.at <= t);
+  const sum = (rows: { bytes: number }[]) => rows.reduce((n, r) => n + r.bytes, 0);
+  const [ms, completeMs] = [first - started, all - started];
+  const [bytes, completeBytes] = [sum(upTo(first)), sum(upTo(all))];
+  const [requests, completeRequests] = [upTo(first).length, upTo(all).length];
   const results = Number((await page.locator('[data-status]').innerText()).match(/\d+/)?.[0] ?? 0);
   await context.close();
-  return { query, warm, ms, bytes, requests, results };
+  return { query, warm, ms, bytes, requests, completeMs, completeBytes, completeRequests, results };
 }
 
 /** Share of `n` seeded misspelt titles found in the top 10, as typed or after one suggestion click. */
@@ -151,11 +177,20 @@ async function typoRecall(browser: Browser, server: Server, records: Record_[], 
   let direct = 0;
   let afterClick = 0;
   const misses: string[] = [];
+  // With older index shards, the first results are the newest papers' only: the final ones (and
+  // "Did you mean", decided before they show) come after the merge.
+  const complete = async () => {
+    await page.locator('[data-status]', { hasText: /papers? for|could not|failed/ }).waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => !document.querySelector('[data-status]')?.textContent?.includes('Searching older'), null, {
+      timeout: 30_000,
+    });
+  };
   const top10 = () => page.locator('[data-results] li a').evaluateAll((as) => as.slice(0, 10).map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   for (const record of sample(candidates, n, seed)) {
     const typo = misspell(record.title, random);
     await page.goto(`${server.url}search/?q=${encodeURIComponent(typo)}`);
     await page.locator('[data-status]', { hasText: /papers? for|could not|failed/ }).waitFor({ timeout: 30_000 });
+    await complete();
     // "Did you mean" is decided after the results show: give it its moment.
     await page.waitForTimeout(150);
     await page.waitForLoadState('networkidle');
@@ -167,7 +202,7 @@ async function typoRecall(browser: Browser, server: Server, records: Record_[], 
     if ((await link.count()) > 0) {
       await link.click();
       await page.waitForURL((u) => u.searchParams.get('q') !== typo);
-      await page.locator('[data-status]', { hasText: /papers? for/ }).waitFor({ timeout: 30_000 });
+      await complete();
       if ((await top10()).includes(record.url)) {
         afterClick++;
         continue;
@@ -200,6 +235,13 @@ async function lighthouse(url: string) {
   };
 }
 
+/** Papers per index shard: from `search/index.json`, or Pagefind's entry for a site built before the index was split. */
+function indexShards(dist: string): number[] {
+  const file = path.join(dist, 'search', 'index.json');
+  if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { shards: { papers: number }[] }).shards.map((s) => s.papers);
+  return [(JSON.parse(readFileSync(path.join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: { en: { page_count: number } } }).languages.en.page_count];
+}
+
 /** Runs every measure on `dist` (built with BASE=/). */
 export async function benchSearch(dist: string, options: { recall?: number; seed?: number; lighthouse?: boolean } = {}) {
   const server = await countingServer(dist);
@@ -207,14 +249,20 @@ export async function benchSearch(dist: string, options: { recall?: number; seed
   try {
     const records = archive(dist);
     const sw = readFileSync(path.join(dist, 'sw.js'));
-    const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
-    const visit = await firstVisit(browser, server, records[Math.floor(records.length / 2)]!.url.slice(1));
+    const shards = indexShards(dist);
+    // A paper page that exists (a site whose index was rebuilt over more papers than it has pages
+    // has records without one; a 404 page would wait for a service worker forever).
+    const paper = [...records.slice(Math.floor(records.length / 2)), ...records].find((r) =>
+      existsSync(path.join(dist, r.url.slice(1), 'index.html')),
+    )!;
+    const visit = await firstVisit(browser, server, paper.url.slice(1));
     const queries = [];
     for (const warm of [false, true]) for (const q of ['speculative decoding', 'diffusion', 'RynnBrain']) queries.push(await coldQuery(browser, server, q, warm));
     const recall = options.recall === 0 ? null : await typoRecall(browser, server, records, options.recall ?? 100, options.seed ?? 1);
     const lh = options.lighthouse ? await lighthouse(`${server.url}search/?q=diffusion`) : null;
     return {
-      papers: entry.languages.en.page_count as number,
+      papers: shards.reduce((n, papers) => n + papers, 0),
+      shards: shards.length,
       swBytes: sw.length,
       swGzipBytes: gzipSync(sw).length,
       firstVisit: visit,
@@ -232,12 +280,22 @@ export async function benchSearch(dist: string, options: { recall?: number; seed
 export function formatSearch(r: Awaited<ReturnType<typeof benchSearch>>): string {
   const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`;
   const lines = [
-    `Search and offline, ${r.papers} papers`,
+    `Search and offline, ${r.papers} papers in ${r.shards} index shard${r.shards === 1 ? '' : 's'}`,
     `  first visit: ${kb(r.firstVisit.bytes)} over the wire in ${r.firstVisit.requests} requests, Cache Storage ${kb(r.firstVisit.cacheStorageBytes)}`,
     `  sw.js: ${r.swBytes} B (${r.swGzipBytes} B gzip)`,
     table(
-      ['query', 'warm-up', 'ms', 'bytes', 'requests', 'results'],
-      r.queries.map((q) => [q.query, q.warm ? 'focus' : 'none', String(q.ms), kb(q.bytes), String(q.requests), String(q.results)]),
+      ['query', 'warm-up', 'first ms', 'first bytes', 'requests', 'all ms', 'all bytes', 'requests', 'results'],
+      r.queries.map((q) => [
+        q.query,
+        q.warm ? 'focus' : 'none',
+        String(q.ms),
+        kb(q.bytes),
+        String(q.requests),
+        String(q.completeMs),
+        kb(q.completeBytes),
+        String(q.completeRequests),
+        String(q.results),
+      ]),
     ),
   ];
   if (r.recall) {

@@ -16,8 +16,9 @@ import path from 'node:path';
 import { generateSW } from 'workbox-build';
 import { withTrailingSlash } from '../core/paths.ts';
 import { offlineManifest, type OfflineFile } from '../site/search/offline-manifest.ts';
+import type { SearchIndex } from '../site/search/shards.ts';
 
-/** The shell: what the first visit precaches. Pagefind's unhashed files are here so a deploy swaps them atomically. */
+/** The shell: what the first visit precaches. The index's unhashed files are here so a deploy swaps them atomically. */
 const SHELL = [
   'index.html',
   'search/index.html',
@@ -30,6 +31,8 @@ const SHELL = [
   'pagefind/pagefind.js',
   'pagefind/pagefind-worker.js',
   'pagefind/wasm.en.pagefind',
+  // Names every shard, sort file and the vocabulary of this deploy (src/site/search/shards.ts).
+  'search/index.json',
 ];
 
 /**
@@ -126,8 +129,10 @@ export default function offline(): AstroIntegration {
               },
             },
             {
-              // Index chunks, fragments, filters and the vocabulary are named by content: cache first is always right.
-              urlPattern: /\/pagefind\/.+\.pf_(meta|index|fragment|filter)$|\/search\/vocab-\w+\.txt$/,
+              // Index chunks, fragments, filters, older shards' entries (their folder and cache tag are their hash),
+              // sort data and the vocabulary are named by content: cache first is always right.
+              urlPattern:
+                /\/pagefind\/.+\.pf_(meta|index|fragment|filter)$|\/pagefind\/older-\w+\/pagefind-entry\.json\?ts=\w+$|\/search\/(vocab|sort)-\w+\.txt$/,
               handler: 'CacheFirst',
               options: { cacheName: 'papershelf-search', expiration: { maxEntries: 3000, purgeOnQuotaError: true }, plugins: [savedCopy] },
             },
@@ -140,10 +145,8 @@ export default function offline(): AstroIntegration {
         });
         for (const warning of result.warnings) logger.warn(warning);
 
-        const entry = JSON.parse(readFileSync(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
-          languages: Record<string, { hash: string }>;
-        };
-        const { manifest, parts } = offlineManifest(await savedFiles(outDir), entry.languages.en?.hash ?? 'none', (text) =>
+        const index = JSON.parse(readFileSync(path.join(outDir, 'search', 'index.json'), 'utf8')) as SearchIndex;
+        const { manifest, parts } = offlineManifest(await savedFiles(outDir), index.state, (text) =>
           createHash('sha1').update(text).digest('hex'),
         );
         await mkdir(path.join(outDir, 'offline'), { recursive: true });

@@ -1,8 +1,10 @@
 /**
  * Builds the search index: one Pagefind custom record per paper, from the paper entries (not from
- * the HTML pages; see src/site/search/records.ts), then removes the Pagefind UI bundles we do not
- * use (our own UI renders text only) and writes the "Did you mean" vocabulary named after the
- * index hash, so it always matches the index it corrects.
+ * the HTML pages; see src/site/search/records.ts), split by time into shards
+ * (src/site/search/shards.ts): the newest papers in `pagefind/`, older ones in
+ * `pagefind/older-<hash>/` (data files only; they share the primary's WASM). Removes the Pagefind
+ * UI bundles we do not use (our own UI renders text only), writes each shard's sort data, the
+ * "Did you mean" vocabulary named after the index state, and `search/index.json`, which names them all.
  * After the model of Starlight's integration: timed, errors surfaced, service closed.
  *
  * When: the records need no rendered page, so the indexing starts with the build
@@ -13,10 +15,12 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { config } from '../config.ts';
@@ -24,6 +28,7 @@ import { paperSchema, type Paper } from '../schemas/paper.ts';
 import { parseTopics } from '../schemas/topic.ts';
 import { searchRecord } from '../site/search/records.ts';
 import { countVocabulary, serialiseVocabulary } from '../site/search/vocabulary.ts';
+import { planShards, serialiseSortData, sortKey, type SearchIndex, type SearchShard } from '../site/search/shards.ts';
 
 /** Files Pagefind writes that the site never loads (its three UIs, highlighting, the non-English WASM). */
 const UNUSED = [
@@ -37,17 +42,54 @@ const UNUSED = [
   'wasm.unknown.pagefind',
 ];
 
-/** Where the vocabulary goes, inside the output folder: `search/vocab-<index hash>.txt`. */
-function vocabularyPath(indexHash: string): string {
-  return `search/vocab-${indexHash}.txt`;
-}
+/** What an older shard's bundle keeps: its entry and data; the primary's JS and WASM serve it. */
+const SHARD_KEEP = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter)$/;
 
-/** The paper entries, by id (ingest's output, validated with the same schema the site uses). */
+/** The paper entries, oldest first (ingest's output, validated with the same schema the site uses). */
 function readPapers(dir: string): Paper[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort()
-    .map((name) => paperSchema.parse(JSON.parse(readFileSync(path.join(dir, name), 'utf8'))));
+    .map((name) => paperSchema.parse(JSON.parse(readFileSync(path.join(dir, name), 'utf8'))))
+    .sort((a, b) => (a.published === b.published ? (a.id < b.id ? -1 : 1) : a.published < b.published ? -1 : 1));
+}
+
+/** Page URL → page hash (the result id), read back from the fragments Pagefind wrote. */
+async function pageHashes(bundle: string): Promise<Map<string, string>> {
+  const dir = path.join(bundle, 'fragment');
+  const hashes = new Map<string, string>();
+  for (const name of await readdir(dir)) {
+    // A fragment is gzip of "pagefind_dcd" + JSON.
+    const json = gunzipSync(await readFile(path.join(dir, name)))
+      .subarray(12)
+      .toString('utf8');
+    hashes.set((JSON.parse(json) as { url: string }).url, name.replace(/\.pf_fragment$/, ''));
+  }
+  return hashes;
+}
+
+/** Writes one shard's Pagefind bundle into `bundle` and returns its index hash. */
+async function writeShard(
+  papers: readonly Paper[],
+  bundle: string,
+  topicNames: ReadonlyMap<string, string>,
+  notesDir: string,
+): Promise<string> {
+  const { index, errors: createErrors } = await createIndex({ forceLanguage: 'en' });
+  if (!index) throw new Error(`Pagefind could not start: ${createErrors.join('; ')}`);
+  for (const paper of papers) {
+    const { errors } = await index.addCustomRecord(searchRecord(paper, topicNames, noteText(notesDir, paper.id)));
+    if (errors.length) throw new Error(`Pagefind could not index ${paper.id}: ${errors.join('; ')}`);
+  }
+  const written = await index.writeFiles({ outputPath: bundle });
+  if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
+  await index.deleteIndex();
+  const entry = JSON.parse(await readFile(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { hash: string }>;
+  };
+  const hash = entry.languages.en?.hash;
+  if (!hash) throw new Error('Pagefind wrote no English index (pagefind-entry.json has no languages.en)');
+  return hash;
 }
 
 /** A note's words for the index: MDX import/export lines, tags and Markdown punctuation left out. */
@@ -63,41 +105,67 @@ function noteText(dir: string, id: string): string {
 }
 
 /**
- * Writes the index (`pagefind/`) and the vocabulary (`search/`) into `outDir` from the paper
- * entries; resolves to the line the build log shows. Runs in search-index-worker.ts.
+ * Indexes `papers` (oldest first) into `<outDir>/pagefind/` and its older shards, and writes the
+ * sort data, the vocabulary and `search/index.json`. Returns the index for the log line.
  */
-export async function writeSearchIndex(outDir: string): Promise<string> {
-  const started = performance.now();
-  const { papersDir, topicsFile, notesDir } = config();
-  const papers = readPapers(papersDir);
+async function writeSearchIndex(outDir: string, papers: readonly Paper[]): Promise<{ index: SearchIndex; vocabBytes: number }> {
+  const { topicsFile, notesDir, searchShardPapers } = config();
   const topicNames = new Map(parseTopics(readFileSync(topicsFile, 'utf8'), topicsFile).map((t) => [t.slug, t.name]));
-  try {
-    const { index, errors: createErrors } = await createIndex({ forceLanguage: 'en' });
-    if (!index) throw new Error(`Pagefind could not start: ${createErrors.join('; ')}`);
-    for (const paper of papers) {
-      const { errors } = await index.addCustomRecord(searchRecord(paper, topicNames, noteText(notesDir, paper.id)));
-      if (errors.length) throw new Error(`Pagefind could not index ${paper.id}: ${errors.join('; ')}`);
+  const root = path.join(outDir, 'pagefind');
+  await mkdir(path.join(outDir, 'search'), { recursive: true });
+  const shards: SearchShard[] = [];
+  for (const [i, shard] of planShards(papers, searchShardPapers).entries()) {
+    let bundle = i === 0 ? root : path.join(root, `older-${i}`);
+    const hash = await writeShard(shard, bundle, topicNames, notesDir);
+    if (i === 0) {
+      await Promise.all(UNUSED.map((name) => rm(path.join(bundle, name), { force: true })));
+    } else {
+      for (const name of await readdir(bundle))
+        if (!SHARD_KEEP.test(name)) await rm(path.join(bundle, name), { recursive: true, force: true });
+      // Named by content: a deploy never mixes an old entry with new data, and the name is the cache tag.
+      const named = path.join(root, `older-${hash}`);
+      await rename(bundle, named);
+      bundle = named;
     }
-    const bundle = path.join(outDir, 'pagefind');
-    const written = await index.writeFiles({ outputPath: bundle });
-    if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
-    await Promise.all(UNUSED.map((name) => rm(path.join(bundle, name), { force: true })));
-    const entry = JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { hash: string }>;
-    };
-    const hash = entry.languages.en?.hash;
-    if (!hash) throw new Error('Pagefind wrote no English index (pagefind-entry.json has no languages.en)');
-    const vocabulary = serialiseVocabulary(countVocabulary(papers));
-    await mkdir(path.join(outDir, 'search'), { recursive: true });
-    await writeFile(path.join(outDir, vocabularyPath(hash)), vocabulary);
-    return `indexed ${papers.length} papers, vocabulary ${Math.round(vocabulary.length / 1024)} kB, in ${Math.round(performance.now() - started)} ms`;
+    const hashes = await pageHashes(bundle);
+    const rows = shard.map((paper) => {
+      const key = hashes.get(searchRecord(paper, topicNames).url);
+      if (!key) throw new Error(`Pagefind wrote no fragment for ${paper.id}`);
+      return { key: sortKey(key), date: paper.published, upvotes: paper.upvotes ?? 0 };
+    });
+    const sort = `search/sort-${hash}.txt`;
+    await writeFile(path.join(outDir, sort), serialiseSortData(rows));
+    shards.push({ bundle: `pagefind/${i === 0 ? '' : `older-${hash}/`}`, hash, papers: shard.length, sort });
+  }
+  const state = createHash('sha1')
+    .update(shards.map((s) => s.hash).join(','))
+    .digest('hex')
+    .slice(0, 12);
+  const vocabulary = serialiseVocabulary(countVocabulary(papers));
+  const index: SearchIndex = { state, vocab: `search/vocab-${state}.txt`, shards };
+  await writeFile(path.join(outDir, index.vocab), vocabulary);
+  await writeFile(path.join(outDir, 'search', 'index.json'), `${JSON.stringify(index)}\n`);
+  return { index, vocabBytes: vocabulary.length };
+}
+
+/**
+ * Writes the index (`pagefind/` and its shards), the sort data, the vocabulary and
+ * `search/index.json` into `outDir` from the paper entries; resolves to the line the build log
+ * shows. Runs in search-index-worker.ts.
+ */
+export async function indexSearch(outDir: string): Promise<string> {
+  const started = performance.now();
+  const papers = readPapers(config().papersDir);
+  try {
+    const { index, vocabBytes } = await writeSearchIndex(outDir, papers);
+    return `indexed ${papers.length} papers in ${index.shards.length} shard${index.shards.length === 1 ? '' : 's'}, vocabulary ${Math.round(vocabBytes / 1024)} kB, in ${Math.round(performance.now() - started)} ms`;
   } finally {
     await close();
   }
 }
 
 /**
- * Runs `writeSearchIndex(outDir)` in a worker thread, so its JavaScript (reading and validating
+ * Runs `indexSearch(outDir)` in a worker thread, so its JavaScript (reading and validating
  * the entries, the records, the vocabulary) does not take turns with Astro's rendering.
  */
 function indexInWorker(outDir: string): Promise<string> {
@@ -141,7 +209,7 @@ async function moveInto(from: string, to: string): Promise<void> {
   }
 }
 
-/** Astro integration: writes `<outDir>/pagefind/` (one record per paper) and the vocabulary. */
+/** Astro integration: writes `<outDir>/pagefind/` (one record per paper, split by time), sort data and the vocabulary. */
 export default function pagefind(): AstroIntegration {
   /** The indexing started with the build: its staging folder and its outcome (an error is kept, not thrown, until the build is done). */
   let indexing: { staging: string; outcome: Promise<string | Error> } | undefined;

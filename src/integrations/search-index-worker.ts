@@ -3,11 +3,11 @@
  * folder it is given and posts back the log line, or the error's message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { writeSearchIndex } from './pagefind.ts';
+import { indexSearch } from './pagefind.ts';
 
 const { outDir } = workerData as { outDir: string };
 try {
-  parentPort!.postMessage({ ok: true, line: await writeSearchIndex(outDir) });
+  parentPort!.postMessage({ ok: true, line: await indexSearch(outDir) });
 } catch (err) {
   parentPort!.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) });
 }

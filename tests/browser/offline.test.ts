@@ -120,6 +120,14 @@ describe.each(DEMO_SITES)('offline ($label)', ({ dir, base }) => {
     await expect(page.locator('article h1').count()).resolves.toBe(1);
     await page.goto(`${site.server.url}search/?q=${encodeURIComponent('reinforcement learning')}`);
     await page.locator('[data-results] li').first().waitFor({ timeout: 15_000 });
+    // Sorted by date from the saved sort data, over every saved index shard (the base-path site has several).
+    await page.goto(`${site.server.url}search/?q=model&sort=newest`);
+    await page.locator('[data-status]', { hasText: /^\d+ papers? for “model”$/ }).waitFor({ timeout: 20_000 });
+    const dates = (await page.locator('[data-results] li .search-meta:first-of-type').allInnerTexts()).map(
+      (t) => t.match(/\d{4}-\d{2}-\d{2}/)![0],
+    );
+    expect(dates.length).toBe(10);
+    expect(dates).toEqual([...dates].sort().reverse());
 
     // Remove drops the saved copy.
     await context.setOffline(false);

@@ -127,10 +127,21 @@ describe('demo site from the sample digest', () => {
     const bundle = readdirSync(path.join(dist, 'pagefind'));
     expect(bundle).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'wasm.en.pagefind', 'pagefind-entry.json']));
     expect(bundle.filter((f) => /ui|highlight|unknown/.test(f))).toEqual([]);
-    // One record per paper, and the vocabulary named after the index it corrects.
+    // One record per paper in one index (the sample is smaller than a shard), and the vocabulary and
+    // sort data named after the index they serve (search/index.json names them).
     const entry = JSON.parse(readFileSync(path.join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8'));
     expect(entry.languages.en.page_count).toBe(readArchive(dist).length);
-    expect(existsSync(path.join(dist, 'search', `vocab-${entry.languages.en.hash}.txt`))).toBe(true);
+    const index = JSON.parse(readFileSync(path.join(dist, 'search', 'index.json'), 'utf8'));
+    expect(index.shards).toEqual([
+      {
+        bundle: 'pagefind/',
+        hash: entry.languages.en.hash,
+        papers: entry.languages.en.page_count,
+        sort: `search/sort-${entry.languages.en.hash}.txt`,
+      },
+    ]);
+    expect(index.vocab).toBe(`search/vocab-${index.state}.txt`);
+    for (const file of [index.vocab, index.shards[0].sort]) expect(existsSync(path.join(dist, file)), file).toBe(true);
     // Pages carry no Pagefind attributes: search is built from the entries.
     for (const file of htmlFiles(dist)) expect(readFileSync(path.join(dist, file), 'utf8'), file).not.toContain('data-pagefind');
   });
@@ -157,6 +168,38 @@ describe('demo site from the sample digest', () => {
     expect(engine).toContain(TEST_BASE);
     const manifest = JSON.parse(readFileSync(path.join(baseDist, 'offline-manifest.json'), 'utf8'));
     expect(manifest.parts.every((p: string) => !p.startsWith('/'))).toBe(true);
+  });
+
+  it('under BASE with small shards, splits the index by time: data-only older bundles named by their hash, all of them in the saved copy', () => {
+    const index = JSON.parse(readFileSync(path.join(baseDist, 'search', 'index.json'), 'utf8')) as {
+      state: string;
+      shards: { bundle: string; hash: string; papers: number; sort: string }[];
+    };
+    expect(index.shards.length).toBeGreaterThan(1);
+    expect(index.shards.reduce((n, s) => n + s.papers, 0)).toBe(readArchive(baseDist).length);
+    const saved = readdirSync(path.join(baseDist, 'offline'))
+      .filter((f) => f.startsWith('files-'))
+      .flatMap((f) => readFileSync(path.join(baseDist, 'offline', f), 'utf8').split('\n'))
+      .map((line) => line.split('\t')[0]);
+    for (const [i, shard] of index.shards.entries()) {
+      expect(shard.bundle).toBe(i === 0 ? 'pagefind/' : `pagefind/older-${shard.hash}/`);
+      const entry = JSON.parse(readFileSync(path.join(baseDist, shard.bundle, 'pagefind-entry.json'), 'utf8'));
+      expect(entry.languages.en.hash).toBe(shard.hash);
+      expect(entry.languages.en.page_count).toBe(shard.papers);
+      if (i > 0) expect(readdirSync(path.join(baseDist, shard.bundle)).filter((f) => /\.js$|wasm/.test(f))).toEqual([]);
+      expect(saved).toContain(`${shard.bundle}pagefind-entry.json`);
+      expect(saved).toContain(`${shard.bundle}pagefind.${shard.hash}.pf_meta`);
+      expect(saved).toContain(shard.sort);
+    }
+    // Newest first: every paper of a shard is at least as new as every paper of the shards after it.
+    const dates = index.shards.map((s) =>
+      readFileSync(path.join(baseDist, s.sort), 'utf8')
+        .split('\n')
+        .filter((l) => /^\d{4}-/.test(l)),
+    );
+    for (let i = 1; i < dates.length; i++) expect(dates[i - 1]!.at(-1)! >= dates[i]![0]!).toBe(true);
+    // The service worker precaches the one unhashed file that names them.
+    expect(readFileSync(path.join(baseDist, 'sw.js'), 'utf8')).toContain(`${TEST_BASE}search/index.json`);
   });
 });
 

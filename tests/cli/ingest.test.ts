@@ -355,9 +355,9 @@ describe('topics from content/topics.yaml', () => {
 
   it('exits 2 naming the variable when a setting cannot be used (src/config.ts reads them all)', async () => {
     const out = path.join(tmp, 'bad-setting-out');
-    const result = await ingest(['content/digests', '--out', out], { PAPERSHELF_PRECACHE_MB: 'lots' });
+    const result = await ingest(['content/digests', '--out', out], { PAPERSHELF_SEARCH_SHARD: 'lots' });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('ingest: PAPERSHELF_PRECACHE_MB: expected a number of megabytes (e.g. 30), found "lots"');
+    expect(result.stderr).toContain('ingest: PAPERSHELF_SEARCH_SHARD: expected a whole number of papers (e.g. 10000), found "lots"');
     await expect(readdir(out)).rejects.toThrow(); // nothing written
   });
 });

@@ -3,8 +3,8 @@
  * combobox input driving a listbox of results. ↑/↓ move the active result, Enter opens it (or the
  * search page when none is active), Esc closes and focus returns to what opened it.
  */
-import { BASE, runSearch, warmUp, type ResultData } from './engine.ts';
-import { countText, el, suggestionNodes } from './render.ts';
+import { BASE, runSearch, warmUp, type ResultData, type SearchOutcome } from './engine.ts';
+import { countText, el, statusText, suggestionNodes } from './render.ts';
 
 let dialog: HTMLDialogElement | undefined;
 let trigger: HTMLElement | null = null;
@@ -68,9 +68,8 @@ function build(): HTMLDialogElement {
       input.setAttribute('aria-expanded', 'false');
       return setActive(-1);
     }
-    try {
-      const outcome = await runSearch({ q, sort: 'relevance', filters: { topic: [], org: [], year: [] } }, 60);
-      if (!outcome || mine !== seq) return;
+    /** Shows `outcome` (the newest papers' results first, when the index has older shards, then all). */
+    const show = (outcome: SearchOutcome) => {
       results = outcome.shown;
       listbox.replaceChildren(
         ...results.map((data, i) => {
@@ -86,10 +85,18 @@ function build(): HTMLDialogElement {
         }),
       );
       const q2 = outcome.replacedBy ?? q;
-      status.textContent = `${countText(outcome.total)} for “${q2}”${outcome.total > results.length ? `, first ${results.length} shown` : ''}`;
+      const counted = `${countText(outcome.total)} for “${q2}”${outcome.total > results.length ? `, first ${results.length} shown` : ''}`;
+      status.textContent = statusText(counted, outcome.partial);
       note.replaceChildren(...suggestionNodes(outcome));
       input.setAttribute('aria-expanded', String(results.length > 0));
       setActive(-1);
+    };
+    try {
+      const outcome = await runSearch({ q, sort: 'relevance', filters: { topic: [], org: [], year: [] } }, 60, (partial) => {
+        if (mine === seq) show(partial);
+      });
+      if (!outcome || mine !== seq) return;
+      show(outcome);
     } catch (error) {
       if (mine === seq) status.textContent = error instanceof Error ? error.message : 'Search failed.';
     }

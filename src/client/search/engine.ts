@@ -1,8 +1,12 @@
 /**
  * Pagefind's JS API, loaded from the site (it is written by the build, not bundled), memoised,
  * warmed up ahead of the first keystroke, and re-initialised once when a deploy replaced the
- * index under an open page. Also runs a search for a state and decides on "Did you mean".
+ * index under an open page. The index is split by time (src/site/search/shards.ts): the first
+ * search runs on the newest papers' index alone and shows its results, then the older shards are
+ * merged (sharing the primary's WASM) and it runs again over all of them. Also sorts results by
+ * date or upvotes from the lazily loaded sort data, and decides on "Did you mean".
  */
+import { orderResults, parseSortData, type SearchIndex, type SortValues } from '../../site/search/shards.ts';
 import { pagefindOptions, type SearchState } from './state.ts';
 import type { Vocabulary } from './suggest.ts';
 
@@ -14,7 +18,9 @@ export interface ResultData {
   meta: Record<string, string | undefined>;
 }
 interface PagefindResult {
+  /** The page hash: what the sort data is keyed by, known without loading the fragment. */
   id: string;
+  score: number;
   data(): Promise<ResultData>;
 }
 /** Filter value → count, per group. */
@@ -31,6 +37,7 @@ interface Pagefind {
   search(q: string | null, o?: object): Promise<PagefindResponse>;
   debouncedSearch(q: string | null, o: object, ms: number): Promise<PagefindResponse | null>;
   filters(): Promise<FilterCounts>;
+  mergeIndex(path: string, o: object): Promise<void>;
 }
 
 /** The site's base path, always ending in `/`. */
@@ -39,19 +46,43 @@ export const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BAS
 /** Results whose data a page of results loads. */
 const PAGE = 10;
 
-let loading: Promise<Pagefind> | undefined;
+/** Options of every bundle. Title matches rank above abstract matches; 5 is Pagefind's default, stated so a test pins it. */
+const OPTIONS = { baseUrl: BASE, excerptLength: 24, ranking: { metaWeights: { title: 5 } } };
 
-/** Pagefind, imported and initialised once (its WASM and `pf_meta` load here: the warm-up). */
+let loading: Promise<Pagefind> | undefined;
+let indexFile: Promise<SearchIndex> | undefined;
+/** The older shards being merged (once per page, after the first search showed the newest papers' results). */
+let merging: Promise<void> | undefined;
+
+/** Pagefind, imported and initialised once on the newest papers' index (its WASM and `pf_meta` load here: the warm-up). */
 function pagefind(): Promise<Pagefind> {
   loading ??= (async () => {
     const pf = (await import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`)) as Pagefind;
-    // Title matches rank above abstract matches; 5 is Pagefind's default, stated so a test pins it.
-    await pf.options({ baseUrl: BASE, excerptLength: 24, ranking: { metaWeights: { title: 5 } } });
+    await pf.options(OPTIONS);
     await pf.init();
     return pf;
   })();
   loading.catch(() => (loading = undefined));
   return loading;
+}
+
+/** `search/index.json`: the shards, sort data and vocabulary of this deploy (precached with the shell). */
+function searchIndex(): Promise<SearchIndex> {
+  indexFile ??= (async () => {
+    const response = await fetch(`${BASE}search/index.json`);
+    if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
+    return (await response.json()) as SearchIndex;
+  })();
+  indexFile.catch(() => (indexFile = undefined));
+  return indexFile;
+}
+
+/** Merges every older shard into `pf`; its entry's cache tag is its hash, so the URL is stable and cacheable. */
+function mergeOlder(pf: Pagefind, index: SearchIndex): Promise<void> {
+  merging ??= Promise.all(
+    index.shards.slice(1).map((shard) => pf.mergeIndex(`${BASE}${shard.bundle}`, { ...OPTIONS, metaCacheTag: shard.hash })),
+  ).then(() => undefined);
+  return merging;
 }
 
 /** True when a data-saving reader asked for nothing to be fetched ahead. */
@@ -61,7 +92,9 @@ function saveData(): boolean {
 
 /** Starts loading Pagefind (on focus, pointer-over or dialog open) unless Save-Data is on. */
 export function warmUp(): void {
-  if (!saveData()) pagefind().catch(() => {});
+  if (saveData()) return;
+  pagefind().catch(() => {});
+  searchIndex().catch(() => {});
 }
 
 /** Why a search failed, in words a reader can act on. */
@@ -83,6 +116,9 @@ async function withRetry<T>(fn: (pf: Pagefind) => Promise<T>): Promise<T> {
     const pf = await pagefind();
     await pf.destroy();
     loading = undefined;
+    indexFile = undefined;
+    merging = undefined;
+    sortValues.clear();
     try {
       return await fn(await pagefind());
     } catch {
@@ -102,6 +138,8 @@ export interface SearchOutcome {
   replacedBy?: string;
   /** "Did you mean": a corrected query offered as a link. */
   suggestion?: string;
+  /** Results of the newest papers only: older shards are still being searched. */
+  partial?: boolean;
 }
 
 /** Loads the data of results `from` … `from + PAGE`. */
@@ -109,19 +147,69 @@ export function loadPage(results: PagefindResult[], from: number): Promise<Resul
   return Promise.all(results.slice(from, from + PAGE).map((r) => r.data()));
 }
 
-/** Runs `state`'s search (debounced while typing; null when a newer one superseded it). */
-export async function runSearch(state: SearchState, debounce = 0): Promise<SearchOutcome | null> {
+/** Sort data already loaded, by sort file, each a map from result id to date and upvotes. */
+const sortValues = new Map<string, Promise<Map<string, SortValues>>>();
+
+/** The sort data of `shards`, one file each, fetched on first need (only when a sort other than relevance is chosen). */
+async function sortData(shards: SearchIndex['shards']): Promise<Map<string, SortValues>> {
+  const maps = await Promise.all(
+    shards.map((shard) => {
+      let map = sortValues.get(shard.sort);
+      if (!map) {
+        map = (async () => {
+          const response = await fetch(`${BASE}${shard.sort}`);
+          if (!response.ok) throw new Error(`sort data: HTTP ${response.status}`);
+          return parseSortData(await response.text(), shard.sort);
+        })();
+        map.catch(() => sortValues.delete(shard.sort));
+        sortValues.set(shard.sort, map);
+      }
+      return map;
+    }),
+  );
+  return maps.length === 1 ? maps[0]! : new Map(maps.flatMap((m) => [...m]));
+}
+
+/** `response`'s results in `state`'s order, and the first page's data. */
+async function ordered(state: SearchState, response: PagefindResponse, shards: SearchIndex['shards']) {
+  const results = state.sort === 'relevance' ? response.results : orderResults(response.results, state.sort, await sortData(shards));
+  return { results, shown: await loadPage(results, 0) };
+}
+
+/**
+ * Runs `state`'s search (debounced while typing; null when a newer one superseded it). The first
+ * search of a page whose index has older shards calls `onPartial` with the newest papers' results
+ * before it merges them and returns the results over every shard.
+ */
+export async function runSearch(
+  state: SearchState,
+  debounce = 0,
+  onPartial?: (outcome: SearchOutcome) => void,
+): Promise<SearchOutcome | null> {
   const options = pagefindOptions(state);
   // No words but filters: Pagefind lists every paper the filters match only for a null query ("" finds nothing).
   const term = state.q.trim() || null;
-  const response = await withRetry((pf) => (debounce ? pf.debouncedSearch(term, options, debounce) : pf.search(term, options)));
+  const indexing = searchIndex();
+  indexing.catch(() => {});
+  let response = await withRetry((pf) => (debounce ? pf.debouncedSearch(term, options, debounce) : pf.search(term, options)));
   if (!response) return null;
-  const shown = await withRetry(() => loadPage(response.results, 0));
-  const outcome: SearchOutcome = { state, total: response.results.length, results: response.results, shown, filters: response.filters };
+  const index = await withRetry(() => searchIndex());
+  if (index.shards.length > 1 && !merging) {
+    const first = response;
+    const { results, shown } = await withRetry(() => ordered(state, first, index.shards.slice(0, 1)));
+    onPartial?.({ state, total: results.length, results, shown, filters: first.filters, partial: true });
+    // Only now: the older shards' metas do not compete with the first results for the network.
+    await withRetry((pf) => mergeOlder(pf, index));
+    response = await withRetry((pf) => pf.search(term, options));
+  } else if (merging) {
+    await merging;
+  }
+  const { results, shown } = await withRetry(() => ordered(state, response, index.shards));
+  const outcome: SearchOutcome = { state, total: results.length, results, shown, filters: response.filters };
   if (!state.q.trim()) return outcome;
   const { looksMisspelt } = await import('./suggest.ts');
   if (
-    response.results.length > 0 &&
+    results.length > 0 &&
     !looksMisspelt(
       state.q,
       shown.flatMap((d) => [d.meta.title ?? '', d.content]),
@@ -130,15 +218,15 @@ export async function runSearch(state: SearchState, debounce = 0): Promise<Searc
     return outcome;
   const suggestion = await correction(state);
   if (!suggestion) return outcome;
-  if (response.results.length > 0) return { ...outcome, suggestion };
+  if (results.length > 0) return { ...outcome, suggestion };
   // The query found nothing and the correction finds papers: show those, and say so.
   const corrected = await withRetry((pf) => pf.search(suggestion, options));
-  const correctedShown = await withRetry(() => loadPage(corrected.results, 0));
+  const correctedOrder = await withRetry(() => ordered(state, corrected, index.shards));
   return {
     state,
-    total: corrected.results.length,
-    results: corrected.results,
-    shown: correctedShown,
+    total: correctedOrder.results.length,
+    results: correctedOrder.results,
+    shown: correctedOrder.shown,
     filters: corrected.filters,
     replacedBy: suggestion,
   };
@@ -146,12 +234,11 @@ export async function runSearch(state: SearchState, debounce = 0): Promise<Searc
 
 let vocabulary: Promise<Vocabulary> | undefined;
 
-/** The vocabulary of the current index (named after its hash), fetched on first need. */
+/** The vocabulary of the current index (named after its state), fetched on first need. */
 function loadVocabulary() {
   vocabulary ??= (async () => {
-    const { parseVocab } = await import('./suggest.ts');
-    const entry = (await (await fetch(`${BASE}pagefind/pagefind-entry.json`)).json()) as { languages: Record<string, { hash: string }> };
-    const response = await fetch(`${BASE}search/vocab-${entry.languages.en!.hash}.txt`);
+    const [{ parseVocab }, index] = await Promise.all([import('./suggest.ts'), searchIndex()]);
+    const response = await fetch(`${BASE}${index.vocab}`);
     if (!response.ok) throw new Error(`vocabulary: HTTP ${response.status}`);
     return parseVocab(await response.text());
   })();
@@ -173,5 +260,9 @@ async function correction(state: SearchState): Promise<string | undefined> {
 
 /** Every filter value with its count over the whole archive (loads the filter files: only when asked). */
 export function allFilters(): Promise<FilterCounts> {
-  return withRetry((pf) => pf.filters());
+  // Every shard's counts, summed by Pagefind: the older shards are merged first.
+  return withRetry(async (pf) => {
+    await mergeOlder(pf, await searchIndex());
+    return pf.filters();
+  });
 }

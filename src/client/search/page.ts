@@ -4,7 +4,7 @@
  * forward restore it), "Did you mean", and an empty state that helps.
  */
 import { BASE, SearchUnavailable, allFilters, loadPage, runSearch, warmUp, type FilterCounts, type SearchOutcome } from './engine.ts';
-import { countText, el, resultItem, suggestionNodes } from './render.ts';
+import { countText, el, resultItem, statusText, suggestionNodes } from './render.ts';
 import { FILTER_GROUPS, hasFilters, paramsFromState, stateFromParams, type FilterGroup, type SearchState } from './state.ts';
 
 const root = document.querySelector<HTMLElement>('[data-search-page]')!;
@@ -66,7 +66,11 @@ async function search(debounce = 0) {
       ? outcome.shown.length
       : 0;
   try {
-    const found = await runSearch({ ...state, q: state.q.trim() }, debounce);
+    const found = await runSearch({ ...state, q: state.q.trim() }, debounce, (partial) => {
+      if (mine !== seq) return;
+      outcome = partial;
+      render();
+    });
     if (!found || mine !== seq) return;
     while (found.shown.length < Math.min(keep, found.total)) found.shown.push(...(await loadPage(found.results, found.shown.length)));
     if (mine !== seq) return;
@@ -88,7 +92,8 @@ function render() {
   if (!outcome) return;
   const { total, shown, state: searched } = outcome;
   const q = outcome.replacedBy ?? searched.q;
-  status.textContent = q ? `${countText(total)} for “${q}”` : countText(total);
+  const counted = q ? `${countText(total)} for “${q}”` : countText(total);
+  status.textContent = statusText(counted, outcome.partial);
   note.replaceChildren(...suggestionNodes(outcome));
   list.replaceChildren(...shown.map((data) => resultItem(data, { upvotes: searched.sort === 'upvotes' })));
   more.hidden = shown.length >= total;

@@ -85,3 +85,8 @@ export function suggestionNodes(outcome: { replacedBy?: string; suggestion?: str
 export function countText(n: number): string {
   return `${n} ${n === 1 ? 'paper' : 'papers'}`;
 }
+
+/** The status line: `counted`, and while older index shards are searched, that these are the newest papers' results. */
+export function statusText(counted: string, partial: boolean | undefined): string {
+  return partial ? `${counted} among the newest papers. Searching older papers…` : counted;
+}

@@ -34,15 +34,10 @@ export function paramsFromState(state: SearchState): URLSearchParams {
   return params;
 }
 
-/** Pagefind's search options for `state`. */
-export function pagefindOptions(state: SearchState): {
-  sort?: Record<string, 'asc' | 'desc'>;
-  filters: Record<string, { any: string[] }>;
-} {
+/** Pagefind's search options for `state`: filters only (the engine sorts, from the sort data). */
+export function pagefindOptions(state: SearchState): { filters: Record<string, { any: string[] }> } {
   const filters: Record<string, { any: string[] }> = {};
   for (const group of FILTER_GROUPS) if (state.filters[group].length) filters[group] = { any: state.filters[group] };
-  if (state.sort === 'newest') return { sort: { date: 'desc' }, filters };
-  if (state.sort === 'upvotes') return { sort: { upvotes: 'desc' }, filters };
   return { filters };
 }
 

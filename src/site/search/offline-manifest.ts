@@ -16,7 +16,7 @@ export interface OfflineFile {
 
 /** `offline-manifest.json`. */
 export interface OfflineManifest {
-  /** Changes with every deploy whose content changed (the index hash plus a digest of every file hash). */
+  /** Changes with every deploy whose content changed (the index state plus a digest of every file hash). */
   version: string;
   /** Number of files. */
   files: number;
@@ -31,7 +31,7 @@ const PART_LINES = 5000;
 
 /**
  * The manifest and its part files for `files` (sorted by path here, so the output is
- * deterministic). `indexHash` is Pagefind's `languages.en.hash`; `digest` hashes the file list.
+ * deterministic). `indexHash` is the index state (`search/index.json`); `digest` hashes the file list.
  */
 export function offlineManifest(
   files: readonly OfflineFile[],

@@ -48,13 +48,11 @@ describe('searchRecord', () => {
     });
   });
 
-  it('gives every paper both sort keys, unknown upvotes as 0, padded so strings sort as numbers', () => {
-    expect(searchRecord(paper, topics).sort).toEqual({ date: '2024-01-09', upvotes: '0000120' });
+  it('carries no Pagefind sort keys (the sort data file holds them), unknown upvotes shown as 0', () => {
+    expect(searchRecord(paper, topics)).not.toHaveProperty('sort');
     const unknown = searchRecord(testPaper({ upvotes: null }), topics);
-    expect(unknown.sort.upvotes).toBe('0000000');
     expect(unknown.meta.upvotes).toBe('0');
     expect(unknown.filters.org).toEqual([]);
-    expect(['0000999', '0001000', '0000120'].sort()).toEqual(['0000120', '0000999', '0001000']);
   });
 
   it("replaces a lone surrogate (which stops Pagefind's JSON parser) and keeps real pairs", () => {

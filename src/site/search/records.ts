@@ -18,10 +18,8 @@ export interface SearchRecord {
   content: string;
   /** What a result shows: title (searchable, weighted above the body), date, byline, org, topics, upvotes. */
   meta: Record<string, string>;
-  /** Filter values: topic names, org name, year. */
+  /** Filter values: topic names, org name, year. No sort keys: they would grow every `pf_meta` (src/site/search/shards.ts). */
   filters: Record<string, string[]>;
-  /** Sort keys, on every record so no paper drops out of a sorted list. */
-  sort: Record<string, string>;
 }
 
 /**
@@ -67,7 +65,5 @@ export function searchRecord(paper: Paper, topicNames: ReadonlyMap<string, strin
     content: wellFormed(content),
     meta: Object.fromEntries(Object.entries(meta).map(([k, v]) => [k, wellFormed(v)])),
     filters: Object.fromEntries(Object.entries(filters).map(([k, v]) => [k, v.map(wellFormed)])),
-    // Pagefind sorts strings: zero-padded so 100 sorts after 99.
-    sort: { date: paper.published, upvotes: upvotes.padStart(7, '0') },
   };
 }

@@ -17,6 +17,9 @@ import { fixturePapers } from '../../fixtures/site/papers.ts';
 import { writeHistoryDigests } from '../../fixtures/history/digests.ts';
 import { buildHostileSite, type HostileSite } from '../../hostile/harness.ts';
 
+/** Papers per search index shard in the base-path build of the demo site (so its index has several). */
+const BASE_SITE_SHARD = 6;
+
 /** Base path of the fixture build (a different one from TEST_BASE, so nothing leans on either). */
 export const FIXTURE_BASE = '/shelf/';
 
@@ -24,7 +27,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** `dist/` of `npm run build` (base `/`). */
     distDir: string;
-    /** The same site built with `BASE=/papershelf/`. */
+    /** The same site built with `BASE=/papershelf/`, its search index split into shards of `BASE_SITE_SHARD` papers. */
     baseDistDir: string;
     /** The fixture archive (tests/fixtures/site) built with `BASE=/shelf/`. */
     fixtureDistDir: string;
@@ -52,10 +55,13 @@ export default async function setup(project: TestProject) {
   const skip = SKIP_BUILD && existsSync(distDir) && existsSync(baseDistDir);
   if (!skip) {
     await mustRun('npm run build', 'npm', ['run', 'build']);
-    await mustRun(`astro build with BASE=${TEST_BASE}`, 'npx', ['astro', 'build'], {
+    // Small index shards: every search and offline test of the base-path site runs over an index
+    // split by time (newest papers first, older shards merged), as a large archive's is.
+    await mustRun(`astro build with BASE=${TEST_BASE} and search shards of ${BASE_SITE_SHARD} papers`, 'npx', ['astro', 'build'], {
       BASE: TEST_BASE,
       SITE: 'https://example.org',
       PAPERSHELF_OUT: baseDistDir,
+      PAPERSHELF_SEARCH_SHARD: String(BASE_SITE_SHARD),
     });
   }
   project.provide('distDir', distDir);

@@ -1,0 +1,117 @@
+/**
+ * The search index split by time, so the first query loads a bounded `pf_meta` at any archive
+ * size: Pagefind's meta holds a row per page (~6.5 B), loaded whole on init. The newest papers
+ * form the primary index (`pagefind/`, searched first); older ones form shards merged right after
+ * (src/client/search/engine.ts). Also the sort data (date and upvotes per result) that replaces
+ * Pagefind's sort keys, which would add ~2 B per page per key to every meta, and `search/index.json`,
+ * the one unhashed file that names every shard of a deploy. Pure: unit-tested.
+ */
+
+/** `search/index.json`: the index of one deploy, every other file it names is named by content. */
+export interface SearchIndex {
+  /** Changes when any shard changes: names the vocabulary, so it always matches the index. */
+  state: string;
+  /** The "Did you mean" vocabulary of every shard, base-relative. */
+  vocab: string;
+  /** Newest first; the first is the primary bundle (`pagefind/`), the rest are merged into it. */
+  shards: SearchShard[];
+}
+
+/** One Pagefind bundle of the split index. */
+export interface SearchShard {
+  /** Base-relative bundle folder, ending in `/`. */
+  bundle: string;
+  /** Pagefind's index hash (`languages.en.hash`): also the merged bundle's cache tag. */
+  hash: string;
+  /** Papers in it. */
+  papers: number;
+  /** Base-relative sort data file (`search/sort-<hash>.txt`). */
+  sort: string;
+}
+
+/**
+ * `items` (oldest first) cut into shards of `size`, newest shard first. Shards are counted from
+ * the oldest, so a new day changes only the newest shard (a saved copy updates only it); a
+ * remainder smaller than half a shard joins the shard before it, so the primary index never holds
+ * only a handful of papers. An archive under 1.5 × `size` is one index.
+ */
+export function planShards<T>(items: readonly T[], size: number): T[][] {
+  const shards: T[][] = [];
+  for (let i = 0; i < items.length; i += size) shards.push(items.slice(i, i + size));
+  const last = shards.at(-1);
+  if (shards.length > 1 && last && last.length < size / 2) {
+    shards.pop();
+    shards[shards.length - 1]!.push(...last);
+  }
+  if (shards.length === 0) shards.push([]);
+  return shards.reverse();
+}
+
+/** One result's sort values. */
+export interface SortValues {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  upvotes: number;
+}
+
+const DATE_LINE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The sort data of one shard: `key` is the result id Pagefind gives without loading the
+ * fragment (the page hash, `en_` left out). Grouped under date lines, so a date is written once
+ * per day: `2026-08-21\n48bc9d8 12\n8b8c703 0\n…`.
+ */
+export function serialiseSortData(rows: readonly (SortValues & { key: string })[]): string {
+  const sorted = [...rows].sort((a, b) => (a.date === b.date ? (a.key < b.key ? -1 : 1) : a.date < b.date ? 1 : -1));
+  const lines: string[] = [];
+  let date = '';
+  for (const row of sorted) {
+    if (row.date !== date) lines.push((date = row.date));
+    lines.push(`${row.key} ${row.upvotes}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The page hash Pagefind uses as result id, as the sort data keys it. */
+export const sortKey = (id: string): string => id.replace(/^en_/, '');
+
+/** Parses sort data into `into` (key → values); a malformed line throws, naming the file. */
+export function parseSortData(text: string, name: string, into = new Map<string, SortValues>()): Map<string, SortValues> {
+  let date = '';
+  for (const [i, line] of text.split('\n').entries()) {
+    if (!line) continue;
+    if (DATE_LINE.test(line)) {
+      date = line;
+      continue;
+    }
+    const match = /^(\w+) (\d+)$/.exec(line);
+    if (!match || !date) throw new Error(`${name}:${i + 1}: expected "key upvotes" after a date line, found "${line.slice(0, 60)}"`);
+    into.set(match[1]!, { date, upvotes: Number(match[2]) });
+  }
+  return into;
+}
+
+/** Something with a Pagefind result id and score. */
+interface Scored {
+  id: string;
+  score: number;
+}
+
+/**
+ * `results` in `sort` order: newest (date, then relevance) or most upvoted (upvotes, then date,
+ * then relevance). Results missing from `values` keep their relevance order after the others.
+ */
+export function orderResults<T extends Scored>(
+  results: readonly T[],
+  sort: 'newest' | 'upvotes',
+  values: ReadonlyMap<string, SortValues>,
+): T[] {
+  const rows = results.map((result) => ({ result, v: values.get(sortKey(result.id)) }));
+  rows.sort((a, b) => {
+    if (!a.v || !b.v) return a.v ? -1 : b.v ? 1 : b.result.score - a.result.score;
+    if (sort === 'upvotes' && a.v.upvotes !== b.v.upvotes) return b.v.upvotes - a.v.upvotes;
+    if (a.v.date !== b.v.date) return a.v.date < b.v.date ? 1 : -1;
+    return b.result.score - a.result.score;
+  });
+  return rows.map((row) => row.result);
+}

@@ -1,0 +1,148 @@
+/**
+ * Sorting from the lazily loaded sort data, and the index split by time (src/site/search/shards.ts):
+ * the demo site at the root has one index, the base-path build has several shards (the e2e setup
+ * sets PAPERSHELF_SEARCH_SHARD). Real Chromium against the served `dist/`.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_SITES, useServedSite } from '../support/site.ts';
+
+interface Paper {
+  url: string;
+  title: string;
+  published: string;
+  upvotes: number | null;
+}
+
+const archive = (dir: string): Paper[] =>
+  readFileSync(path.join(dir, 'archive.jsonl'), 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Paper);
+
+interface SearchIndexFile {
+  shards: { bundle: string; papers: number; sort: string }[];
+}
+
+/** Waits for the results over every shard (not the newest papers' first ones). */
+async function complete(page: Page) {
+  await page.locator('[data-status]', { hasText: /\d+ papers? for/ }).waitFor({ timeout: 20_000 });
+  await page.waitForFunction(() => !document.querySelector('[data-status]')?.textContent?.includes('Searching older'), null, {
+    timeout: 20_000,
+  });
+}
+
+/** Every result's path (as archive.jsonl's `url`, base included), clicking "Show more" until all are shown. */
+async function allResults(page: Page): Promise<string[]> {
+  const more = page.locator('[data-more]');
+  while (await more.isVisible()) {
+    const before = await page.locator('[data-results] li').count();
+    await more.click();
+    await expect.poll(() => page.locator('[data-results] li').count(), { timeout: 10_000 }).toBeGreaterThan(before);
+  }
+  return page.locator('[data-results] li a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+describe.each(DEMO_SITES)('sort and shards ($label)', ({ dir, base }) => {
+  const site = useServedSite(dir, base);
+
+  it('sorts every result by date, then by upvotes, from the sort data: the newest and the most upvoted paper come first', async () => {
+    const papers = new Map(archive(dir()).map((p) => [p.url, p]));
+    const page = await site.browser.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    // "model" matches most of the demo archive, so the list spans every shard.
+    await page.goto(`${site.server.url}search/?q=model`);
+    await complete(page);
+    const relevance = await allResults(page);
+    expect(relevance.length).toBeGreaterThan(10);
+    // Relevance needs no sort data.
+    expect(fetched.filter((p) => p.includes('/search/sort-'))).toEqual([]);
+
+    for (const [sort, key] of [
+      ['newest', (p: Paper) => p.published],
+      ['upvotes', (p: Paper) => String(p.upvotes ?? 0).padStart(7, '0')],
+    ] as const) {
+      await page.goto(`${site.server.url}search/?q=model&sort=${sort}`);
+      await complete(page);
+      const sorted = await allResults(page);
+      // The same papers, in descending order of the key, as the archive (not the index) records them.
+      expect([...sorted].sort()).toEqual([...relevance].sort());
+      const keys = sorted.map((url) => key(papers.get(url)!));
+      expect(keys).toEqual([...keys].sort().reverse());
+      const best = [...relevance].sort((a, b) => (key(papers.get(a)!) < key(papers.get(b)!) ? 1 : -1))[0]!;
+      expect(key(papers.get(sorted[0]!)!)).toBe(key(papers.get(best)!));
+    }
+    expect(fetched.some((p) => p.includes('/search/sort-'))).toBe(true);
+  });
+
+  it('finds a paper of the oldest shard, and the filter counts are the sums over every shard', async () => {
+    const papers = archive(dir());
+    const index = JSON.parse(readFileSync(path.join(dir(), 'search', 'index.json'), 'utf8')) as SearchIndexFile;
+    expect(index.shards.reduce((n, s) => n + s.papers, 0)).toBe(papers.length);
+    const oldest = [...papers].sort((a, b) => (a.published < b.published ? -1 : 1))[0]!;
+    const page = await site.browser.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent(oldest.title.replace(/[^\p{L}\p{N} ]+/gu, ' '))}`);
+    await complete(page);
+    const top = (await allResults(page)).slice(0, 3);
+    expect(top).toContain(oldest.url);
+    // One WASM for every shard; every shard's meta was loaded.
+    expect(fetched.filter((p) => p.endsWith('.pagefind'))).toEqual([`${base}pagefind/wasm.en.pagefind`]);
+    expect(fetched.filter((p) => p.endsWith('.pf_meta')).length).toBe(index.shards.length);
+
+    // Counts over the whole archive (the panel opened before any search) and within a search's results.
+    const byYear = (urls: Iterable<string>) => {
+      const years = new Map<string, number>();
+      const published = new Map(papers.map((p) => [p.url, p.published]));
+      for (const url of urls) years.set(published.get(url)!.slice(0, 4), (years.get(published.get(url)!.slice(0, 4)) ?? 0) + 1);
+      return years;
+    };
+    const shownCounts = async (years: Map<string, number>) => {
+      for (const [year, count] of years) {
+        await expect
+          .poll(() => page.locator('[data-filter-panel] label', { hasText: new RegExp(`^\\s*${year}`) }).innerText(), { timeout: 10_000 })
+          .toMatch(new RegExp(`\\(${count}\\)`));
+      }
+    };
+    const fresh = await site.browser.newPage();
+    await fresh.goto(`${site.server.url}search/`);
+    await fresh.locator('[data-filters] summary').click();
+    await fresh.locator('[data-filter-panel] fieldset').first().waitFor({ timeout: 15_000 });
+    const totals = byYear(papers.map((p) => p.url));
+    for (const [year, count] of totals) {
+      await expect(fresh.locator('[data-filter-panel] label', { hasText: new RegExp(`^\\s*${year}`) }).innerText()).resolves.toMatch(
+        new RegExp(`\\(${count}\\)`),
+      );
+    }
+    await page.goto(`${site.server.url}search/?q=model`);
+    await complete(page);
+    const results = await allResults(page);
+    await page.locator('[data-filters] summary').click();
+    await shownCounts(byYear(results));
+  });
+
+  it.runIf(base !== '/')('shows the newest papers first and says older ones are being searched (base path: several shards)', async () => {
+    const index = JSON.parse(readFileSync(path.join(dir(), 'search', 'index.json'), 'utf8')) as SearchIndexFile;
+    expect(index.shards.length).toBeGreaterThan(1);
+    expect(index.shards[0]!.bundle).toBe('pagefind/');
+    const page = await site.browser.newPage();
+    // Hold the older shards' entries: the first results come from the newest papers alone.
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/\/pagefind\/older-\w+\/pagefind-entry\.json/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${site.server.url}search/?q=model`);
+    await page.locator('[data-status]', { hasText: /among the newest papers\. Searching older papers…/ }).waitFor({ timeout: 20_000 });
+    const first = Number((await page.locator('[data-status]').innerText()).match(/\d+/)![0]);
+    release();
+    await complete(page);
+    const all = Number((await page.locator('[data-status]').innerText()).match(/\d+/)![0]);
+    expect(all).toBeGreaterThan(first);
+  });
+});
