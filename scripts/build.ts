@@ -24,7 +24,12 @@ const strict = process.argv.includes('--strict');
 const scratch = mkdtempSync(path.join(tmpdir(), 'papershelf-build-'));
 const reportFile = path.join(scratch, 'ingest-report.json');
 let report: IngestReport | null = null;
-const ingest = spawnSync(process.execPath, ['scripts/ingest.ts', '--quiet', '--report', reportFile], { stdio: 'inherit' });
+// With the compile-cache preload `npm run ingest` uses (scripts/compile-cache.mjs): start-up reuses compiled code.
+const ingest = spawnSync(
+  process.execPath,
+  ['--import', './scripts/compile-cache.mjs', 'scripts/ingest.ts', '--quiet', '--report', reportFile],
+  { stdio: 'inherit' },
+);
 try {
   report = JSON.parse(readFileSync(reportFile, 'utf8')) as IngestReport;
 } catch {
