@@ -19,6 +19,8 @@ export default defineConfig({
           include: ['tests/corpus/**/*.test.ts'],
           globalSetup: ['tests/support/setup/require-corpus.ts'],
           testTimeout: 300_000,
+          // Their hooks write and delete thousands of files; Vitest's 10 s default failed them on a busy machine.
+          hookTimeout: 300_000,
         },
       },
       {

@@ -3,7 +3,8 @@
  * papers a topic, no topic may hold more than 25% of papers (a topic that matches everything says
  * nothing), and the median paper has 1 to 3 topics. Prints the figures, the busiest topics and
  * the assignment time; `npm run topics -- suggest --input <corpus>/papers.jsonl` shows what the
- * unmatched papers talk about.
+ * unmatched papers talk about. The assignment time is printed here and measured by
+ * `npm run bench:topics` (a time bound in a test fails on a busy machine for the wrong reason).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -77,9 +78,5 @@ describe.skipIf(!existsSync(papersFile))('topic quality on the real corpus', () 
 
   it('uses every topic (a topic nobody lands in is dead weight)', () => {
     for (const [slug, n] of countPerTopic()) expect(n, slug).toBeGreaterThanOrEqual(20);
-  });
-
-  it('assigns fast enough for ingest (well under 2 s here; the bound allows a busy CI machine)', () => {
-    expect(ms).toBeLessThan(5000);
   });
 });
