@@ -25,6 +25,7 @@ function files(dir: string): Map<string, Buffer> {
 describe('a rebuild after one more digest day', () => {
   let root: string;
   let rebuildLog: string;
+  let movedLog: string;
 
   beforeAll(async () => {
     root = mkdtempSync(path.join(os.tmpdir(), 'papershelf-incremental-'));
@@ -37,11 +38,12 @@ describe('a rebuild after one more digest day', () => {
     ];
     writeFileSync(path.join(digests, '2026-01-08.json'), renderApi('2026-01-08', day1));
     const ingest = (out: string) => run('npx', ['tsx', 'scripts/ingest.ts', digests, '--out', out, '--no-ledger', '--quiet']);
-    const build = (papers: string, out: string, cache: string) =>
+    const build = (papers: string, out: string, cache: string, env: Record<string, string> = {}) =>
       run('npx', ['astro', 'build'], {
         PAPERSHELF_PAPERS: papers,
         PAPERSHELF_OUT: path.join(root, out),
         PAPERSHELF_CACHE: path.join(root, cache),
+        ...env,
       });
 
     expect((await ingest(path.join(root, 'papers-1'))).code).toBe(0);
@@ -62,6 +64,11 @@ describe('a rebuild after one more digest day', () => {
     rebuildLog = rebuild.output;
     const cold = await build(path.join(root, 'papers-2'), 'dist-cold', 'cache-cold');
     expect(cold.code, cold.output).toBe(0);
+
+    // The site moves (a custom domain, or the repository renamed): same papers, same cache.
+    const moved = await build(path.join(root, 'papers-2'), 'dist-moved', 'cache', { SITE: 'https://moved.example', BASE: '/shelf' });
+    expect(moved.code, moved.output).toBe(0);
+    movedLog = moved.output;
   });
 
   it('writes exactly the files a cold build of the same papers writes', () => {
@@ -78,5 +85,13 @@ describe('a rebuild after one more digest day', () => {
       expect(rebuildLog).toContain(`/papers/${id}/index.html`);
       expect(rebuildLog).not.toContain(`/papers/${id}/index.html (restored)`);
     }
+  });
+
+  it('renders every page again when SITE or BASE changes, so no page keeps the old address', () => {
+    // The page keys hold only the papers; Astro's own config hash (site, base) must invalidate them.
+    expect(movedLog).not.toMatch(/\(restored\)/);
+    const page = readFileSync(path.join(root, 'dist-moved/papers/2601.00001/index.html'), 'utf8');
+    expect(page).toContain('href="https://moved.example/shelf/papers/2601.00001/"');
+    expect(page).not.toContain('localhost:4321');
   });
 });
