@@ -16,7 +16,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -24,9 +24,10 @@ import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { config } from '../config.ts';
+import { compareStrings } from '../core/compare.ts';
 import { paperSchema, type Paper } from '../schemas/paper.ts';
 import { parseTopics } from '../schemas/topic.ts';
-import { searchRecord } from '../site/search/records.ts';
+import { searchRecord, type SearchRecord } from '../site/search/records.ts';
 import { countVocabulary, serialiseVocabulary } from '../site/search/vocabulary.ts';
 import { planShards, serialiseSortData, sortKey, type SearchIndex, type SearchShard } from '../site/search/shards.ts';
 
@@ -51,10 +52,14 @@ function readPapers(dir: string): Paper[] {
     .filter((name) => name.endsWith('.json'))
     .sort()
     .map((name) => paperSchema.parse(JSON.parse(readFileSync(path.join(dir, name), 'utf8'))))
-    .sort((a, b) => (a.published === b.published ? (a.id < b.id ? -1 : 1) : a.published < b.published ? -1 : 1));
+    .sort((a, b) => compareStrings(a.published, b.published) || compareStrings(a.id, b.id));
 }
 
-/** Page URL → page hash (the result id), read back from the fragments Pagefind wrote. */
+/**
+ * Page URL → page hash (the result id), read back from the fragments Pagefind wrote: its API
+ * does not give it (`addCustomRecord` answers with the URL, word count and meta only, and
+ * `getFiles()` returns the same gzipped fragments), and the hash is of the fragment's bytes.
+ */
 async function pageHashes(bundle: string): Promise<Map<string, string>> {
   const dir = path.join(bundle, 'fragment');
   const hashes = new Map<string, string>();
@@ -68,18 +73,13 @@ async function pageHashes(bundle: string): Promise<Map<string, string>> {
   return hashes;
 }
 
-/** Writes one shard's Pagefind bundle into `bundle` and returns its index hash. */
-async function writeShard(
-  papers: readonly Paper[],
-  bundle: string,
-  topicNames: ReadonlyMap<string, string>,
-  notesDir: string,
-): Promise<string> {
+/** Writes one shard's Pagefind bundle (one record per paper) into `bundle` and returns its index hash. */
+async function writeShard(records: readonly SearchRecord[], bundle: string): Promise<string> {
   const { index, errors: createErrors } = await createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${createErrors.join('; ')}`);
-  for (const paper of papers) {
-    const { errors } = await index.addCustomRecord(searchRecord(paper, topicNames, noteText(notesDir, paper.id)));
-    if (errors.length) throw new Error(`Pagefind could not index ${paper.id}: ${errors.join('; ')}`);
+  for (const record of records) {
+    const { errors } = await index.addCustomRecord(record);
+    if (errors.length) throw new Error(`Pagefind could not index ${record.url}: ${errors.join('; ')}`);
   }
   const written = await index.writeFiles({ outputPath: bundle });
   if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
@@ -116,7 +116,9 @@ async function writeSearchIndex(outDir: string, papers: readonly Paper[]): Promi
   const shards: SearchShard[] = [];
   for (const [i, shard] of planShards(papers, searchShardPapers).entries()) {
     let bundle = i === 0 ? root : path.join(root, `older-${i}`);
-    const hash = await writeShard(shard, bundle, topicNames, notesDir);
+    // Built once: indexed, then matched to the hash Pagefind gave its page.
+    const records = shard.map((paper) => searchRecord(paper, topicNames, noteText(notesDir, paper.id)));
+    const hash = await writeShard(records, bundle);
     if (i === 0) {
       await Promise.all(UNUSED.map((name) => rm(path.join(bundle, name), { force: true })));
     } else {
@@ -128,8 +130,8 @@ async function writeSearchIndex(outDir: string, papers: readonly Paper[]): Promi
       bundle = named;
     }
     const hashes = await pageHashes(bundle);
-    const rows = shard.map((paper) => {
-      const key = hashes.get(searchRecord(paper, topicNames).url);
+    const rows = shard.map((paper, j) => {
+      const key = hashes.get(records[j]!.url);
       if (!key) throw new Error(`Pagefind wrote no fragment for ${paper.id}`);
       return { key: sortKey(key), date: paper.published, upvotes: paper.upvotes ?? 0 };
     });
@@ -212,19 +214,23 @@ async function moveInto(from: string, to: string): Promise<void> {
 /** Astro integration: writes `<outDir>/pagefind/` (one record per paper, split by time), sort data and the vocabulary. */
 export default function pagefind(): AstroIntegration {
   /** The indexing started with the build: its staging folder and its outcome (an error is kept, not thrown, until the build is done). */
-  let indexing: { staging: string; outcome: Promise<string | Error> } | undefined;
+  let indexing: { staging: string; outcome: Promise<string | Error>; removeStaging: () => void } | undefined;
   return {
     name: 'papershelf:pagefind',
     hooks: {
       'astro:build:start': () => {
         const staging = mkdtempSync(path.join(tmpdir(), 'papershelf-pagefind-'));
+        // A build that fails never reaches astro:build:done (Astro has no failure hook): the
+        // staging folder goes when the process exits instead, so a failed build leaves no index behind.
+        const removeStaging = (): void => rmSync(staging, { recursive: true, force: true });
+        process.once('exit', removeStaging);
         // Not awaited: it runs while Astro renders. Caught here, so a failure is no unhandled rejection.
         const outcome = indexInWorker(staging).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
-        indexing = { staging, outcome };
+        indexing = { staging, outcome, removeStaging };
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!indexing) throw new Error('the search index was not started (astro:build:start did not run)');
-        const { staging, outcome } = indexing;
+        const { staging, outcome, removeStaging } = indexing;
         indexing = undefined;
         const waitStarted = performance.now();
         try {
@@ -233,6 +239,7 @@ export default function pagefind(): AstroIntegration {
           await moveInto(staging, fileURLToPath(dir));
           logger.info(`${result}, alongside the pages (the build then waited ${Math.round(performance.now() - waitStarted)} ms for it)`);
         } finally {
+          process.off('exit', removeStaging);
           await rm(staging, { recursive: true, force: true });
         }
       },
