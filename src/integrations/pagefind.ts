@@ -25,9 +25,12 @@ import path from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { config } from '../config.ts';
 import { compareStrings } from '../core/compare.ts';
-import { paperSchema, type Paper } from '../schemas/paper.ts';
+import type { z } from 'astro/zod';
+import { paperSchema } from '../schemas/paper.ts';
 import { parseTopics } from '../schemas/topic.ts';
 import { searchRecord, type SearchRecord } from '../site/search/records.ts';
+import { RELATED_PER_PAPER, relatedDoc, relatedPapers } from '../site/data/related.ts';
+import { offerRelatedIds } from '../site/data/related-handoff.ts';
 import { countVocabulary, serialiseVocabulary } from '../site/search/vocabulary.ts';
 import { planShards, serialiseSortData, sortKey, type SearchIndex, type SearchShard } from '../site/search/shards.ts';
 
@@ -46,12 +49,30 @@ const UNUSED = [
 /** What an older shard's bundle keeps: its entry and data; the primary's JS and WASM serve it. */
 const SHARD_KEEP = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter)$/;
 
-/** The paper entries, oldest first (ingest's output, validated with the same schema the site uses). */
-function readPapers(dir: string): Paper[] {
+/**
+ * The fields of a paper entry the index reads: the site's schema picked, so the same defaults
+ * apply, and the rest of each entry (appearances, captures, links, …) is never held in memory
+ * beside Astro's own copy of the entries.
+ */
+const searchPaperSchema = paperSchema.pick({
+  id: true,
+  title: true,
+  authors: true,
+  authorCount: true,
+  org: true,
+  abstract: true,
+  keywords: true,
+  topics: true,
+  published: true,
+  upvotes: true,
+});
+type SearchPaper = z.infer<typeof searchPaperSchema>;
+
+/** The paper entries' searchable fields, oldest first (ingest's output, checked with the site's schema). */
+function readPapers(dir: string): SearchPaper[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => paperSchema.parse(JSON.parse(readFileSync(path.join(dir, name), 'utf8'))))
+    .map((name) => searchPaperSchema.parse(JSON.parse(readFileSync(path.join(dir, name), 'utf8'))))
     .sort((a, b) => compareStrings(a.published, b.published) || compareStrings(a.id, b.id));
 }
 
@@ -108,7 +129,7 @@ function noteText(dir: string, id: string): string {
  * Indexes `papers` (oldest first) into `<outDir>/pagefind/` and its older shards, and writes the
  * sort data, the vocabulary and `search/index.json`. Returns the index for the log line.
  */
-async function writeSearchIndex(outDir: string, papers: readonly Paper[]): Promise<{ index: SearchIndex; vocabBytes: number }> {
+async function writeSearchIndex(outDir: string, papers: readonly SearchPaper[]): Promise<{ index: SearchIndex; vocabBytes: number }> {
   const { topicsFile, notesDir, searchShardPapers } = config();
   const topicNames = new Map(parseTopics(readFileSync(topicsFile, 'utf8'), topicsFile).map((t) => [t.slug, t.name]));
   const root = path.join(outDir, 'pagefind');
@@ -153,11 +174,14 @@ async function writeSearchIndex(outDir: string, papers: readonly Paper[]): Promi
 /**
  * Writes the index (`pagefind/` and its shards), the sort data, the vocabulary and
  * `search/index.json` into `outDir` from the paper entries; resolves to the line the build log
- * shows. Runs in search-index-worker.ts.
+ * shows. From the same read, before indexing, hands `onRelated` each paper's related paper ids
+ * (the pages need them before they render; see src/site/data/related-handoff.ts). Runs in
+ * search-index-worker.ts.
  */
-export async function indexSearch(outDir: string): Promise<string> {
+export async function indexSearch(outDir: string, onRelated: (ids: Map<string, string[]>) => void = () => {}): Promise<string> {
   const started = performance.now();
   const papers = readPapers(config().papersDir);
+  onRelated(relatedPapers(papers.map(relatedDoc), RELATED_PER_PAPER));
   try {
     const { index, vocabBytes } = await writeSearchIndex(outDir, papers);
     return `indexed ${papers.length} papers in ${index.shards.length} shard${index.shards.length === 1 ? '' : 's'}, vocabulary ${Math.round(vocabBytes / 1024)} kB, in ${Math.round(performance.now() - started)} ms`;
@@ -166,27 +190,39 @@ export async function indexSearch(outDir: string): Promise<string> {
   }
 }
 
+/** What search-index-worker.ts posts: the related ids first, then the outcome. */
+export type IndexerMessage =
+  { kind: 'related'; ids: Map<string, string[]> } | { kind: 'done'; line: string } | { kind: 'failed'; message: string };
+
 /**
  * Runs `indexSearch(outDir)` in a worker thread, so its JavaScript (reading and validating
- * the entries, the records, the vocabulary) does not take turns with Astro's rendering.
+ * the entries, the related papers, the records, the vocabulary) does not take turns with
+ * Astro's rendering. `related` settles as soon as the worker has them; `line` when the index is written.
  */
-function indexInWorker(outDir: string): Promise<string> {
-  return new Promise((resolve, reject) => {
+function indexInWorker(outDir: string): { related: Promise<Map<string, string[]>>; line: Promise<string> } {
+  let relatedSettle!: { resolve: (ids: Map<string, string[]>) => void; reject: (err: Error) => void };
+  const related = new Promise<Map<string, string[]>>((resolve, reject) => (relatedSettle = { resolve, reject }));
+  const line = new Promise<string>((resolve, reject) => {
     const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { workerData: { outDir } });
     let settled = false;
-    worker.once('message', (m: { ok: true; line: string } | { ok: false; message: string }) => {
+    const fail = (err: Error) => {
       settled = true;
-      if (m.ok) resolve(m.line);
-      else reject(new Error(m.message));
-    });
-    worker.once('error', (err) => {
-      settled = true;
+      // A no-op when the related ids came first; otherwise the pages waiting for them fail with the cause.
+      relatedSettle.reject(err);
       reject(err);
+    };
+    worker.on('message', (m: IndexerMessage) => {
+      if (m.kind === 'related') return relatedSettle.resolve(m.ids);
+      if (m.kind === 'failed') return fail(new Error(m.message));
+      settled = true;
+      resolve(m.line);
     });
+    worker.once('error', fail);
     worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`the indexing worker stopped (exit ${code}) without a result`));
+      if (!settled) fail(new Error(`the indexing worker stopped (exit ${code}) without a result`));
     });
   });
+  return { related, line };
 }
 
 /**
@@ -224,8 +260,13 @@ export default function pagefind(): AstroIntegration {
         // staging folder goes when the process exits instead, so a failed build leaves no index behind.
         const removeStaging = (): void => rmSync(staging, { recursive: true, force: true });
         process.once('exit', removeStaging);
+        const { related, line } = indexInWorker(staging);
+        // The pages take the related papers from here (src/site/data/shelf.ts); a build whose
+        // pages never ask (none to render) must not see it as an unhandled rejection.
+        related.catch(() => {});
+        offerRelatedIds(related);
         // Not awaited: it runs while Astro renders. Caught here, so a failure is no unhandled rejection.
-        const outcome = indexInWorker(staging).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+        const outcome = line.catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
         indexing = { staging, outcome, removeStaging };
       },
       'astro:build:done': async ({ dir, logger }) => {
