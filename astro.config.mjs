@@ -1,6 +1,5 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
@@ -50,8 +49,6 @@ export default defineConfig({
   ],
   vite: {
     plugins: [tailwindcss()],
-    // src/site/data/shelf.ts computes related papers in this worker thread, beside the rendering.
-    define: { __PAPERSHELF_RELATED_WORKER__: JSON.stringify(fileURLToPath(new URL('./src/site/data/related-worker.ts', import.meta.url))) },
     // Hash-only names: every page links the stylesheet and the hotkeys module, and a name such as
     // Base.astro_astro_type_script_index_0_lang.<hash>.js costs ~45 bytes on each of 50,000 pages.
     environments: {

@@ -16,7 +16,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -24,9 +24,13 @@ import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { config } from '../config.ts';
-import { paperSchema, type Paper } from '../schemas/paper.ts';
+import { compareStrings } from '../core/compare.ts';
+import type { z } from 'astro/zod';
+import { paperSchema } from '../schemas/paper.ts';
 import { parseTopics } from '../schemas/topic.ts';
-import { searchRecord } from '../site/search/records.ts';
+import { searchRecord, type SearchRecord } from '../site/search/records.ts';
+import { RELATED_PER_PAPER, relatedDoc, relatedPapers } from '../site/data/related.ts';
+import { offerRelatedIds } from '../site/data/related-handoff.ts';
 import { countVocabulary, serialiseVocabulary } from '../site/search/vocabulary.ts';
 import { planShards, serialiseSortData, sortKey, type SearchIndex, type SearchShard } from '../site/search/shards.ts';
 
@@ -45,16 +49,38 @@ const UNUSED = [
 /** What an older shard's bundle keeps: its entry and data; the primary's JS and WASM serve it. */
 const SHARD_KEEP = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter)$/;
 
-/** The paper entries, oldest first (ingest's output, validated with the same schema the site uses). */
-function readPapers(dir: string): Paper[] {
+/**
+ * The fields of a paper entry the index reads: the site's schema picked, so the same defaults
+ * apply, and the rest of each entry (appearances, captures, links, …) is never held in memory
+ * beside Astro's own copy of the entries.
+ */
+const searchPaperSchema = paperSchema.pick({
+  id: true,
+  title: true,
+  authors: true,
+  authorCount: true,
+  org: true,
+  abstract: true,
+  keywords: true,
+  topics: true,
+  published: true,
+  upvotes: true,
+});
+type SearchPaper = z.infer<typeof searchPaperSchema>;
+
+/** The paper entries' searchable fields, oldest first (ingest's output, checked with the site's schema). */
+function readPapers(dir: string): SearchPaper[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => paperSchema.parse(JSON.parse(readFileSync(path.join(dir, name), 'utf8'))))
-    .sort((a, b) => (a.published === b.published ? (a.id < b.id ? -1 : 1) : a.published < b.published ? -1 : 1));
+    .map((name) => searchPaperSchema.parse(JSON.parse(readFileSync(path.join(dir, name), 'utf8'))))
+    .sort((a, b) => compareStrings(a.published, b.published) || compareStrings(a.id, b.id));
 }
 
-/** Page URL → page hash (the result id), read back from the fragments Pagefind wrote. */
+/**
+ * Page URL → page hash (the result id), read back from the fragments Pagefind wrote: its API
+ * does not give it (`addCustomRecord` answers with the URL, word count and meta only, and
+ * `getFiles()` returns the same gzipped fragments), and the hash is of the fragment's bytes.
+ */
 async function pageHashes(bundle: string): Promise<Map<string, string>> {
   const dir = path.join(bundle, 'fragment');
   const hashes = new Map<string, string>();
@@ -68,18 +94,13 @@ async function pageHashes(bundle: string): Promise<Map<string, string>> {
   return hashes;
 }
 
-/** Writes one shard's Pagefind bundle into `bundle` and returns its index hash. */
-async function writeShard(
-  papers: readonly Paper[],
-  bundle: string,
-  topicNames: ReadonlyMap<string, string>,
-  notesDir: string,
-): Promise<string> {
+/** Writes one shard's Pagefind bundle (one record per paper) into `bundle` and returns its index hash. */
+async function writeShard(records: readonly SearchRecord[], bundle: string): Promise<string> {
   const { index, errors: createErrors } = await createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${createErrors.join('; ')}`);
-  for (const paper of papers) {
-    const { errors } = await index.addCustomRecord(searchRecord(paper, topicNames, noteText(notesDir, paper.id)));
-    if (errors.length) throw new Error(`Pagefind could not index ${paper.id}: ${errors.join('; ')}`);
+  for (const record of records) {
+    const { errors } = await index.addCustomRecord(record);
+    if (errors.length) throw new Error(`Pagefind could not index ${record.url}: ${errors.join('; ')}`);
   }
   const written = await index.writeFiles({ outputPath: bundle });
   if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
@@ -108,7 +129,7 @@ function noteText(dir: string, id: string): string {
  * Indexes `papers` (oldest first) into `<outDir>/pagefind/` and its older shards, and writes the
  * sort data, the vocabulary and `search/index.json`. Returns the index for the log line.
  */
-async function writeSearchIndex(outDir: string, papers: readonly Paper[]): Promise<{ index: SearchIndex; vocabBytes: number }> {
+async function writeSearchIndex(outDir: string, papers: readonly SearchPaper[]): Promise<{ index: SearchIndex; vocabBytes: number }> {
   const { topicsFile, notesDir, searchShardPapers } = config();
   const topicNames = new Map(parseTopics(readFileSync(topicsFile, 'utf8'), topicsFile).map((t) => [t.slug, t.name]));
   const root = path.join(outDir, 'pagefind');
@@ -116,7 +137,9 @@ async function writeSearchIndex(outDir: string, papers: readonly Paper[]): Promi
   const shards: SearchShard[] = [];
   for (const [i, shard] of planShards(papers, searchShardPapers).entries()) {
     let bundle = i === 0 ? root : path.join(root, `older-${i}`);
-    const hash = await writeShard(shard, bundle, topicNames, notesDir);
+    // Built once: indexed, then matched to the hash Pagefind gave its page.
+    const records = shard.map((paper) => searchRecord(paper, topicNames, noteText(notesDir, paper.id)));
+    const hash = await writeShard(records, bundle);
     if (i === 0) {
       await Promise.all(UNUSED.map((name) => rm(path.join(bundle, name), { force: true })));
     } else {
@@ -128,8 +151,8 @@ async function writeSearchIndex(outDir: string, papers: readonly Paper[]): Promi
       bundle = named;
     }
     const hashes = await pageHashes(bundle);
-    const rows = shard.map((paper) => {
-      const key = hashes.get(searchRecord(paper, topicNames).url);
+    const rows = shard.map((paper, j) => {
+      const key = hashes.get(records[j]!.url);
       if (!key) throw new Error(`Pagefind wrote no fragment for ${paper.id}`);
       return { key: sortKey(key), date: paper.published, upvotes: paper.upvotes ?? 0 };
     });
@@ -151,11 +174,14 @@ async function writeSearchIndex(outDir: string, papers: readonly Paper[]): Promi
 /**
  * Writes the index (`pagefind/` and its shards), the sort data, the vocabulary and
  * `search/index.json` into `outDir` from the paper entries; resolves to the line the build log
- * shows. Runs in search-index-worker.ts.
+ * shows. From the same read, before indexing, hands `onRelated` each paper's related paper ids
+ * (the pages need them before they render; see src/site/data/related-handoff.ts). Runs in
+ * search-index-worker.ts.
  */
-export async function indexSearch(outDir: string): Promise<string> {
+export async function indexSearch(outDir: string, onRelated: (ids: Map<string, string[]>) => void = () => {}): Promise<string> {
   const started = performance.now();
   const papers = readPapers(config().papersDir);
+  onRelated(relatedPapers(papers.map(relatedDoc), RELATED_PER_PAPER));
   try {
     const { index, vocabBytes } = await writeSearchIndex(outDir, papers);
     return `indexed ${papers.length} papers in ${index.shards.length} shard${index.shards.length === 1 ? '' : 's'}, vocabulary ${Math.round(vocabBytes / 1024)} kB, in ${Math.round(performance.now() - started)} ms`;
@@ -164,27 +190,39 @@ export async function indexSearch(outDir: string): Promise<string> {
   }
 }
 
+/** What search-index-worker.ts posts: the related ids first, then the outcome. */
+export type IndexerMessage =
+  { kind: 'related'; ids: Map<string, string[]> } | { kind: 'done'; line: string } | { kind: 'failed'; message: string };
+
 /**
  * Runs `indexSearch(outDir)` in a worker thread, so its JavaScript (reading and validating
- * the entries, the records, the vocabulary) does not take turns with Astro's rendering.
+ * the entries, the related papers, the records, the vocabulary) does not take turns with
+ * Astro's rendering. `related` settles as soon as the worker has them; `line` when the index is written.
  */
-function indexInWorker(outDir: string): Promise<string> {
-  return new Promise((resolve, reject) => {
+function indexInWorker(outDir: string): { related: Promise<Map<string, string[]>>; line: Promise<string> } {
+  let relatedSettle!: { resolve: (ids: Map<string, string[]>) => void; reject: (err: Error) => void };
+  const related = new Promise<Map<string, string[]>>((resolve, reject) => (relatedSettle = { resolve, reject }));
+  const line = new Promise<string>((resolve, reject) => {
     const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { workerData: { outDir } });
     let settled = false;
-    worker.once('message', (m: { ok: true; line: string } | { ok: false; message: string }) => {
+    const fail = (err: Error) => {
       settled = true;
-      if (m.ok) resolve(m.line);
-      else reject(new Error(m.message));
-    });
-    worker.once('error', (err) => {
-      settled = true;
+      // A no-op when the related ids came first; otherwise the pages waiting for them fail with the cause.
+      relatedSettle.reject(err);
       reject(err);
+    };
+    worker.on('message', (m: IndexerMessage) => {
+      if (m.kind === 'related') return relatedSettle.resolve(m.ids);
+      if (m.kind === 'failed') return fail(new Error(m.message));
+      settled = true;
+      resolve(m.line);
     });
+    worker.once('error', fail);
     worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`the indexing worker stopped (exit ${code}) without a result`));
+      if (!settled) fail(new Error(`the indexing worker stopped (exit ${code}) without a result`));
     });
   });
+  return { related, line };
 }
 
 /**
@@ -212,19 +250,28 @@ async function moveInto(from: string, to: string): Promise<void> {
 /** Astro integration: writes `<outDir>/pagefind/` (one record per paper, split by time), sort data and the vocabulary. */
 export default function pagefind(): AstroIntegration {
   /** The indexing started with the build: its staging folder and its outcome (an error is kept, not thrown, until the build is done). */
-  let indexing: { staging: string; outcome: Promise<string | Error> } | undefined;
+  let indexing: { staging: string; outcome: Promise<string | Error>; removeStaging: () => void } | undefined;
   return {
     name: 'papershelf:pagefind',
     hooks: {
       'astro:build:start': () => {
         const staging = mkdtempSync(path.join(tmpdir(), 'papershelf-pagefind-'));
+        // A build that fails never reaches astro:build:done (Astro has no failure hook): the
+        // staging folder goes when the process exits instead, so a failed build leaves no index behind.
+        const removeStaging = (): void => rmSync(staging, { recursive: true, force: true });
+        process.once('exit', removeStaging);
+        const { related, line } = indexInWorker(staging);
+        // The pages take the related papers from here (src/site/data/shelf.ts); a build whose
+        // pages never ask (none to render) must not see it as an unhandled rejection.
+        related.catch(() => {});
+        offerRelatedIds(related);
         // Not awaited: it runs while Astro renders. Caught here, so a failure is no unhandled rejection.
-        const outcome = indexInWorker(staging).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
-        indexing = { staging, outcome };
+        const outcome = line.catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+        indexing = { staging, outcome, removeStaging };
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!indexing) throw new Error('the search index was not started (astro:build:start did not run)');
-        const { staging, outcome } = indexing;
+        const { staging, outcome, removeStaging } = indexing;
         indexing = undefined;
         const waitStarted = performance.now();
         try {
@@ -233,6 +280,7 @@ export default function pagefind(): AstroIntegration {
           await moveInto(staging, fileURLToPath(dir));
           logger.info(`${result}, alongside the pages (the build then waited ${Math.round(performance.now() - waitStarted)} ms for it)`);
         } finally {
+          process.off('exit', removeStaging);
           await rm(staging, { recursive: true, force: true });
         }
       },

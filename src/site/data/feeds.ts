@@ -29,7 +29,7 @@ export interface FeedItem {
 }
 
 /** The newest `limit` papers by digest day (each paper once, at its newest digest). */
-export function feedItems(digests: readonly Digest[], limit = FEED_SIZE): FeedItem[] {
+export function feedItems(digests: Iterable<Digest>, limit = FEED_SIZE): FeedItem[] {
   const seen = new Set<string>();
   const items: FeedItem[] = [];
   for (const digest of digests) {
@@ -45,8 +45,12 @@ export function feedItems(digests: readonly Digest[], limit = FEED_SIZE): FeedIt
 
 /** The newest papers of one topic (`slug`), as `feedItems` picks them. */
 export function topicFeedItems(digests: readonly Digest[], slug: string, limit = FEED_SIZE): FeedItem[] {
-  const inTopic = digests.map((d) => ({ ...d, papers: d.papers.filter((p) => p.topics.some((t) => t.slug === slug)) }));
-  return feedItems(inTopic, limit);
+  // Filtered a day at a time, as feedItems asks: a feed is full after the newest few weeks, and
+  // filtering every day of the archive for each topic's two feeds grew with topics × papers.
+  function* inTopic(): Generator<Digest> {
+    for (const d of digests) yield { ...d, papers: d.papers.filter((p) => p.topics.some((t) => t.slug === slug)) };
+  }
+  return feedItems(inTopic(), limit);
 }
 
 /** An RSS response for `items`; links are absolute (site + base). */

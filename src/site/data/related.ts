@@ -22,6 +22,14 @@ export interface RelatedDoc {
   topics?: string[];
 }
 
+/** How many related papers a paper page lists. */
+export const RELATED_PER_PAPER = 5;
+
+/** The `RelatedDoc` of a paper entry: its title, abstract and topic slugs. */
+export function relatedDoc(paper: { id: string; title: string; abstract: string; topics: ReadonlyArray<{ slug: string }> }): RelatedDoc {
+  return { id: paper.id, title: paper.title, abstract: paper.abstract, topics: paper.topics.map((t) => t.slug) };
+}
+
 /** Tuning knobs; the defaults were checked on the 9,877-paper corpus (`scripts/bench/related.ts`, `npm run bench:related`). */
 export interface RelatedOptions {
   /** How many of a paper's highest-weight terms are used to find candidates. Default 24. */

@@ -9,8 +9,8 @@ import type { Paper } from '../../schemas/paper.ts';
 import { buildDigests, sortPapersNewestFirst, type Digest } from './digests.ts';
 import { groupByOrg, type OrgGroup } from './orgs.ts';
 import { archiveMonths, groupByTopic, type TopicGroup, type TopicInfo } from './topics.ts';
-import { relatedPapers, type RelatedDoc } from './related.ts';
-import { Worker } from 'node:worker_threads';
+import { RELATED_PER_PAPER, relatedDoc, relatedPapers } from './related.ts';
+import { offeredRelatedIds } from './related-handoff.ts';
 
 /** Everything the pages read, derived once. */
 export interface Shelf {
@@ -53,44 +53,32 @@ async function loadShelf(): Promise<Shelf> {
 
 /** The memoised shelf; every caller in a build shares one collection load. */
 export function getShelf(): Promise<Shelf> {
-  if (!shelf) {
-    shelf = loadShelf();
-    // Start the related papers now, in their worker; a failure is raised where they are used (the paper pages).
-    relatedById().catch(() => {});
-  }
+  shelf ??= loadShelf();
   return shelf;
 }
 
 let related: Promise<Map<string, Paper[]>> | undefined;
 
-/** related-worker.ts's path, defined by astro.config.mjs (Vite's `define`); absent outside an Astro build. */
-declare const __PAPERSHELF_RELATED_WORKER__: string | undefined;
-
-/** `relatedPapers(docs, k)` in a worker thread when the build gave its path, else here. */
-function relatedIds(docs: RelatedDoc[], k: number): Promise<Map<string, string[]>> {
-  if (typeof __PAPERSHELF_RELATED_WORKER__ !== 'string') return Promise.resolve(relatedPapers(docs, k));
-  const file = __PAPERSHELF_RELATED_WORKER__;
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(file, { workerData: { docs, k } });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the related-papers worker stopped (exit ${code}) without a result`)));
-  });
-}
-
 /**
  * Up to five related papers per paper id, best first. Computed once per build for all papers
- * (near-linear; see related.ts), with topics as an extra shared-word signal, in a worker thread
- * that getShelf() starts: the listings Astro renders before the paper pages use the main thread
- * meanwhile.
+ * (near-linear; see related.ts), with topics as an extra shared-word signal: in a build by the
+ * search-index worker, which reads the entries anyway and starts with the build
+ * (related-handoff.ts); elsewhere (`astro dev`, tests) here, from the shelf.
  */
 export function relatedById(): Promise<Map<string, Paper[]>> {
   related ??= getShelf().then(async ({ papers, byId }) => {
-    const ids = await relatedIds(
-      papers.map((p) => ({ id: p.id, title: p.title, abstract: p.abstract, topics: p.topics.map((t) => t.slug) })),
-      5,
+    const ids = (await offeredRelatedIds()) ?? relatedPapers(papers.map(relatedDoc), RELATED_PER_PAPER);
+    return new Map(
+      papers.map((p) => [
+        p.id,
+        (ids.get(p.id) ?? []).map((o) => {
+          const other = byId.get(o);
+          // The worker read the same entries Astro loaded: an id it knows and the shelf does not is a bug.
+          if (!other) throw new Error(`related papers: ${p.id} lists ${o}, which the site does not have`);
+          return other;
+        }),
+      ]),
     );
-    return new Map([...ids].map(([id, others]) => [id, others.map((o) => byId.get(o)!)]));
   });
   return related;
 }

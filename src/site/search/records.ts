@@ -8,6 +8,12 @@ import type { Paper } from '../../schemas/paper.ts';
 import { paperPath } from '../../core/paths.ts';
 import { plainText } from '../view/rich-text.ts';
 
+/** The fields of a paper its search record is made of. */
+export type SearchablePaper = Pick<
+  Paper,
+  'id' | 'title' | 'authors' | 'authorCount' | 'org' | 'abstract' | 'keywords' | 'topics' | 'published' | 'upvotes'
+>;
+
 /** Pagefind's `addCustomRecord` argument (the subset we use). */
 export interface SearchRecord {
   /** `/papers/<id>/`, without base: the client's `baseUrl` adds BASE. */
@@ -49,7 +55,7 @@ export function shortByline(paper: Pick<Paper, 'authors' | 'authorCount'>): stri
  * The search record of `paper`. `topicNames` maps a topic slug to its display name (filter value
  * and result label); `note` is the plain text of its hand-written note, if any.
  */
-export function searchRecord(paper: Paper, topicNames: ReadonlyMap<string, string>, note = ''): SearchRecord {
+export function searchRecord(paper: SearchablePaper, topicNames: ReadonlyMap<string, string>, note = ''): SearchRecord {
   const title = plainText(paper.title);
   const byline = shortByline(paper);
   const topics = paper.topics.map((t) => topicNames.get(t.slug) ?? t.slug);

@@ -140,11 +140,23 @@ function bibtexAuthor(name: string): string {
 }
 
 /**
- * A BibTeX `@misc` entry (the form arXiv and most styles use for preprints) with `eprint`,
- * `archivePrefix = {arXiv}`, `url` and `year`. Title and author text is escaped; `$…$` math in
- * the title is kept. Unknown or partial author lists end in "and others".
+ * Each input's key and fields, worked out once: a paper's entry is on its page, in `archive.bib`
+ * and in the `papers.bib` of each of its topics, and a build's paper entries never change.
  */
-export function bibtexFor(p: BibtexInput, key: string = bibtexKey(p)): string {
+const entryParts = new WeakMap<BibtexInput, { key: string; fields: string }>();
+
+/** The key and the fields (one `  name = {value}` line each) of `p`'s entry, memoised. */
+function partsOf(p: BibtexInput): { key: string; fields: string } {
+  let parts = entryParts.get(p);
+  if (!parts) {
+    parts = { key: bibtexKey(p), fields: entryFields(p) };
+    entryParts.set(p, parts);
+  }
+  return parts;
+}
+
+/** The fields of `p`'s entry, one `  name = {value}` line each, comma-separated. */
+function entryFields(p: BibtexInput): string {
   // The one arXiv id rule ingest uses too (schemas/arxiv.ts); its canonical form is the eprint.
   const arxiv = parseArxivId(p.arxiv);
   const names = (p.authors ?? []).map((a) => a.trim()).filter(Boolean);
@@ -162,11 +174,20 @@ export function bibtexFor(p: BibtexInput, key: string = bibtexKey(p)): string {
     ['archivePrefix', arxiv ? 'arXiv' : null],
     ['url', url],
   ];
-  const body = fields
+  return fields
     .filter((f): f is [string, string] => Boolean(f[1]))
     .map(([name, value]) => `  ${name} = {${value}}`)
     .join(',\n');
-  return `@misc{${key},\n${body}\n}`;
+}
+
+/**
+ * A BibTeX `@misc` entry (the form arXiv and most styles use for preprints) with `eprint`,
+ * `archivePrefix = {arXiv}`, `url` and `year`. Title and author text is escaped; `$…$` math in
+ * the title is kept. Unknown or partial author lists end in "and others".
+ */
+export function bibtexFor(p: BibtexInput, key?: string): string {
+  const parts = partsOf(p);
+  return `@misc{${key ?? parts.key},\n${parts.fields}\n}`;
 }
 
 /**
@@ -180,7 +201,7 @@ export function bibliography(papers: readonly BibtexInput[]): string {
   const entries = [...papers]
     .sort((a, b) => compareStrings(a.id, b.id))
     .map((p) => {
-      const base = bibtexKey(p);
+      const base = partsOf(p).key;
       let key = base;
       for (let n = 2; taken.has(key); n++) key = `${base}${n}`;
       taken.add(key);

@@ -85,9 +85,12 @@ export function formatMonth(month: string): string {
   return monthFormat.format(utcDate(`${month}-01`));
 }
 
+/** `toLocaleString('en-US')`'s format, made once: each `toLocaleString` call builds a formatter anew. */
+const countFormat = new Intl.NumberFormat('en-US');
+
 /** `1 paper`, `2 papers`: a count with its noun, pluralised with a plain `s` unless given. */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
+  return `${countFormat.format(count)} ${count === 1 ? singular : pluralForm}`;
 }
 
 /**
