@@ -4,9 +4,6 @@
  * may change what a card says.
  */
 
-/** Space-like characters that read as a space; zero-width ones (and a stray BOM) vanish. */
-const ODD_SPACES = /[\u00a0\u2007\u202f\u200b\uFEFF]/g;
-
 /** Splits into lines without BOM, line-end style or trailing blanks; non-breaking spaces become spaces. */
 export function splitLines(text: string): string[] {
   // A format's `detect` and its `parse` both split the same file: the second call reuses the first's lines.
@@ -18,14 +15,20 @@ export function splitLines(text: string): string[] {
 let lastSplit: { text: string; lines: readonly string[] } = { text: '', lines: [''] };
 
 function splitAll(text: string): string[] {
-  // The odd spaces are never line ends, so they are replaced in one pass over the whole text
-  // rather than once per line (measured: most of the time splitting took).
-  return text
+  // Non-breaking spaces become spaces in one pass over the whole text rather than once per line
+  // (measured: most of the time splitting took); zero-width characters are removed line by line,
+  // and only when the text has any, since removing one between `\r` and `\n` would join two line ends.
+  const lines = text
     .replace(/^\uFEFF/, '')
-    .replace(ODD_SPACES, (c) => (c === '\u200b' || c === '\uFEFF' ? '' : ' '))
-    .split(/\r\n|\r|\n/)
-    .map((l) => l.trimEnd());
+    .replace(NON_BREAKING, ' ')
+    .split(/\r\n|\r|\n/);
+  const zeroWidth = ZERO_WIDTH.test(text);
+  return lines.map((l) => (zeroWidth ? l.replace(ZERO_WIDTH_ALL, '') : l).trimEnd());
 }
+
+const NON_BREAKING = /[\u00a0\u2007\u202f]/g;
+const ZERO_WIDTH = /[\u200b\uFEFF]/;
+const ZERO_WIDTH_ALL = /[\u200b\uFEFF]/g;
 
 /**
  * The first line of `text` that is not blank, as `splitLines` gives it, or undefined: without
