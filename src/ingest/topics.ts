@@ -40,32 +40,7 @@ interface Rule {
   words: PatternWord[];
 }
 
-/** Rules by their first word, with a filter that rules most words out before the map is asked. */
-interface RuleIndex {
-  readonly byFirst: ReadonlyMap<string, readonly Rule[]>;
-  /** `maybe[wordSketch(w)]` is 1 for every first word `w` (and, rarely, for others). */
-  readonly maybe: Uint8Array;
-}
-
-const SKETCH_SIZE = 1 << 16;
-
-/**
- * A word's cell in a rule index's filter: from its length and first, second and last characters.
- * Why: most words of an abstract (`the`, `we`, `results`) start no rule, and ruling them out
- * from a few character codes is several times cheaper than hashing each new word into the map.
- */
-function wordSketch(word: string): number {
-  const n = word.length;
-  return (n * 7919 + word.charCodeAt(0) * 131 + (n > 1 ? word.charCodeAt(1) * 31 : 0) + word.charCodeAt(n - 1) * 17) & (SKETCH_SIZE - 1);
-}
-
-function ruleIndex(byFirst: Map<string, Rule[]>): RuleIndex {
-  const maybe = new Uint8Array(SKETCH_SIZE);
-  for (const word of byFirst.keys()) maybe[wordSketch(word)] = 1;
-  // Longest first: see `scan`.
-  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return { byFirst, maybe };
-}
+type RuleIndex = ReadonlyMap<string, readonly Rule[]>;
 
 /** A taxonomy ready for `assignTopics`: every rule indexed by its first word. */
 export interface CompiledTopics {
@@ -112,7 +87,11 @@ export function compileTopics(topics: readonly Topic[]): CompiledTopics {
     add(textRules, 'exclude', topic.exclude);
     add(keywordRules, 'keyword', topic.keywords);
   });
-  return { slugs: topics.map((t) => t.slug), textRules: ruleIndex(textRules), keywordRules: ruleIndex(keywordRules) };
+  // Longest first: see `scan`.
+  for (const index of [textRules, keywordRules]) {
+    for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
+  }
+  return { slugs: topics.map((t) => t.slug), textRules, keywordRules };
 }
 
 /** A rule's spellings: as written and, when hyphenated, closed up (`fine-tuning` → `finetuning`). */
@@ -144,9 +123,7 @@ function scan(tokens: readonly Token[], index: RuleIndex, skip: RuleKind | null,
   let coveredUntil = 0; // end of the furthest-reaching match so far
   let excludedUntil: Map<number, number> | null = null; // per topic, allocated on first exclusion
   for (let i = 0; i < tokens.length; i++) {
-    const norm = tokens[i]!.norm;
-    if (index.maybe[wordSketch(norm)] === 0) continue;
-    const candidates = index.byFirst.get(norm);
+    const candidates = index.get(tokens[i]!.norm);
     if (!candidates) continue;
     let longest = 0;
     for (const rule of candidates) {
