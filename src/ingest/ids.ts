@@ -55,10 +55,29 @@ export function slugify(title: string): string {
 
 /** The candidate URLs a capture without an arXiv id implies, most readable first. */
 export function slugChain(title: string, published: string): string[] {
-  const s = slugify(title);
-  const h = sha(titleKey(title));
-  return [s, `${s}-${published}`, `${s}-${published}-${h.slice(0, 8)}`, `${s}-${published}-${h.slice(0, 16)}`];
+  return [...chainOf(title, published)];
 }
+
+/**
+ * `slugChain`, computed once per title and date: claims and each paper's representative ask for
+ * the same chains, and slugging and hashing a title were most of the time ids took.
+ */
+function chainOf(title: string, published: string): readonly string[] {
+  const key = `${title}\u0000${published}`;
+  let chain = chains.get(key);
+  if (chain === undefined) {
+    if (chains.size >= CHAINS_KEPT) chains.clear();
+    const s = slugify(title);
+    const h = sha(titleKey(title));
+    chain = [s, `${s}-${published}`, `${s}-${published}-${h.slice(0, 8)}`, `${s}-${published}-${h.slice(0, 16)}`];
+    chains.set(key, chain);
+  }
+  return chain;
+}
+
+/** Chains already computed (bounded, so a long-lived process does not grow without end). */
+const chains = new Map<string, readonly string[]>();
+const CHAINS_KEPT = 100_000;
 
 /** Ids and aliases for merged papers, in the same order, plus the URLs papers share. */
 export interface IdAssignment {
@@ -72,7 +91,7 @@ export interface IdAssignment {
 /** One chain implied by the id-less captures of one paper (repeats of a capture share it). */
 interface ChainClaim {
   paper: number;
-  chain: string[];
+  chain: readonly string[];
   /** Who claims: the normalised title, and the date (null when the capture showed none). */
   title: string;
   date: string | null;
@@ -95,7 +114,7 @@ function chainClaims(papers: readonly MergedPaper[]): ChainClaim[] {
       if (e.arxiv !== null) continue;
       const title = titleKey(e.title);
       const date = e.publishedFromDigest ? null : e.published;
-      const chain = slugChain(e.title, e.published);
+      const chain = chainOf(e.title, e.published);
       const id = `${paper}\u0000${title}\u0000${date}\u0000${chain[0]}\u0000${chain[1]}`;
       if (!claims.has(id)) claims.set(id, { paper, chain, title, date, level: 0 });
     }
@@ -158,7 +177,7 @@ function representative(paper: MergedPaper, claims: readonly ChainClaim[]): Chai
   );
   const best = entries[0];
   if (!best) return undefined;
-  const chain = slugChain(best.title, best.published);
+  const chain = chainOf(best.title, best.published);
   return claims.find((c) => c.chain[0] === chain[0] && c.chain[1] === chain[1]) ?? claims[0];
 }
 

@@ -28,9 +28,17 @@ const SPACES = /[\u00a0\u2007\u2009\u202f\u3000\t\f\v]/g;
 // Alternatives, not a character class: ESLint reads U+200D (ZWJ) in a class as joining its neighbours.
 const INVISIBLE = /\u200b|\u200c|\u200d|\u2060|\ufeff|\u00ad/g;
 
+/**
+ * Every whitespace run as one space, written to match only what changes: a run of two or more,
+ * or one whitespace character that is not a space. `/\s+/` matched every single space between
+ * words too, and rebuilding each string around them was most of normalising an abstract.
+ */
+const WHITESPACE_RUN = /\s{2,}|[^\S ]/g;
+
 /** One line of text: every whitespace run (newlines included) becomes one space. */
 export function normalizeLine(text: string): string {
-  return text.replace(INVISIBLE, '').replace(SPACES, ' ').replace(/\s+/g, ' ').trim();
+  // No `SPACES` pass: every character it maps to a space is whitespace, which the next pass collapses anyway.
+  return text.replace(INVISIBLE, '').replace(WHITESPACE_RUN, ' ').trim();
 }
 
 /**
@@ -42,7 +50,7 @@ export function normalizeParagraphs(text: string): string {
     .replace(INVISIBLE, '')
     .replace(SPACES, ' ')
     .split(/\r?\n[ ]*(?:\r?\n\s*)+/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .map((p) => p.replace(WHITESPACE_RUN, ' ').trim())
     .filter((p) => p !== '')
     .join('\n\n');
 }

@@ -16,7 +16,7 @@ import { ReadLog } from './read-log.ts';
 import { captureInstant } from '../dates.ts';
 import { parseArxivId } from '../../schemas/arxiv.ts';
 import { quote } from '../messages.ts';
-import { splitLines } from './lines.ts';
+import { firstNonBlankLine, splitLines } from './lines.ts';
 
 const EXPECTED = 'a counts line {"arxiv", "upvotes", "comments", "capturedAt"}';
 
@@ -30,7 +30,7 @@ function count(v: unknown): number | null | undefined {
 
 /** A counts file: its first non-blank line is a JSON object with an `arxiv` key and no `paper` (an API entry). */
 function detect(text: string): boolean {
-  const first = splitLines(text).find((l) => l.trim() !== '');
+  const first = firstNonBlankLine(text);
   if (!first?.trimStart().startsWith('{')) return false;
   try {
     const v: unknown = JSON.parse(first);
