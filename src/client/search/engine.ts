@@ -191,6 +191,9 @@ export async function runSearch(
   const term = state.q.trim() || null;
   const indexing = searchIndex();
   indexing.catch(() => {});
+  // "Did you mean" is decided before the results show: its module loads beside the index, not after it.
+  const suggesting = term ? import('./suggest.ts') : undefined;
+  suggesting?.catch(() => {});
   let response = await withRetry((pf) => (debounce ? pf.debouncedSearch(term, options, debounce) : pf.search(term, options)));
   if (!response) return null;
   const index = await withRetry(() => searchIndex());
@@ -206,8 +209,8 @@ export async function runSearch(
   }
   const { results, shown } = await withRetry(() => ordered(state, response, index.shards));
   const outcome: SearchOutcome = { state, total: results.length, results, shown, filters: response.filters };
-  if (!state.q.trim()) return outcome;
-  const { looksMisspelt } = await import('./suggest.ts');
+  if (!suggesting) return outcome;
+  const { looksMisspelt } = await suggesting;
   if (
     results.length > 0 &&
     !looksMisspelt(
