@@ -6,6 +6,7 @@
  * merged (sharing the primary's WASM) and it runs again over all of them. Also sorts results by
  * date or upvotes from the lazily loaded sort data, and decides on "Did you mean".
  */
+import { bundleOptions } from '../../site/search/pagefind-options.ts';
 import { orderResults, parseSortData, type SearchIndex, type SortValues } from '../../site/search/shards.ts';
 import { pagefindOptions, type SearchState } from './state.ts';
 import type { Vocabulary } from './suggest.ts';
@@ -46,15 +47,20 @@ export const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BAS
 /** Results whose data a page of results loads. */
 const PAGE = 10;
 
-/** Options of every bundle. Title matches rank above abstract matches; 5 is Pagefind's default, stated so a test pins it. */
-const OPTIONS = { baseUrl: BASE, excerptLength: 24, ranking: { metaWeights: { title: 5 } } };
+/** Options of every bundle (the search page's early start passes the same). */
+const OPTIONS = bundleOptions(BASE);
 
 let loading: Promise<Pagefind> | undefined;
 let indexFile: Promise<SearchIndex> | undefined;
 /** The older shards being merged (once per page, after the first search showed the newest papers' results). */
 let merging: Promise<void> | undefined;
 
-/** Pagefind, imported and initialised once on the newest papers' index (its WASM and `pf_meta` load here: the warm-up). */
+/**
+ * Pagefind, imported and initialised once on the newest papers' index (its WASM and `pf_meta` load
+ * here: the warm-up). When the search page was opened with a search, its early start (an inline
+ * script in src/pages/search.astro) has already imported the same module and initialised it with
+ * the same options: then `options` only repeats them and `init` does nothing.
+ */
 function pagefind(): Promise<Pagefind> {
   loading ??= (async () => {
     const pf = (await import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`)) as Pagefind;
