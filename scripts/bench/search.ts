@@ -20,7 +20,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../../tests/support/browser.ts';
 import { sample, seededRandom } from '../../tests/support/random.ts';
 import { CHROMIUM_PATH } from '../../tests/support/env.ts';
@@ -38,14 +38,22 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
+/** One response: its path, when it was asked for and sent (epoch ms, the browser's clock too), its bytes. */
+interface Served {
+  path: string;
+  asked: number;
+  at: number;
+  bytes: number;
+}
+
 /** A byte-counting static server for `dist` at `/`: gzip for text (as GitHub Pages), files as stored otherwise. */
 async function countingServer(dist: string) {
   const gzCache = new Map<string, Buffer>();
   let bytes = 0;
   let requests = 0;
-  /** Each response since the last reset: when it was sent (epoch ms, the browser's clock too) and its bytes. */
-  let served: { at: number; bytes: number }[] = [];
+  let served: Served[] = [];
   const server = http.createServer((req, res) => {
+    const asked = Date.now();
     let file = path.join(dist, decodeURIComponent((req.url ?? '/').split('?')[0]!));
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!existsSync(file)) {
@@ -60,9 +68,11 @@ async function countingServer(dist: string) {
       res.setHeader('content-encoding', 'gzip');
     }
     res.setHeader('content-type', TYPES[path.extname(file)] ?? 'application/octet-stream');
+    // As GitHub Pages: ten minutes, so a file fetched twice in one visit (a preload, then its use) is fetched once.
+    res.setHeader('cache-control', 'max-age=600');
     bytes += body.length;
     requests++;
-    served.push({ at: Date.now(), bytes: body.length });
+    served.push({ path: req.url ?? '/', asked, at: Date.now(), bytes: body.length });
     res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -124,6 +134,59 @@ async function firstVisit(browser: Browser, server: Server, paper: string) {
   return { bytes: served.bytes, requests: served.requests, cacheStorageBytes: cache, quietAfterMs: Math.round(performance.now() - started - 2500) };
 }
 
+/** Served responses up to `t`: their bytes and count, and the path and ms (after `start`) of each, for `--trace`. */
+function servedUpTo(served: Served[], start: number, t: number) {
+  const rows = served.filter((r) => r.at <= t);
+  return {
+    bytes: rows.reduce((n, r) => n + r.bytes, 0),
+    requests: rows.length,
+    trace: rows.map((r) => `${r.asked - start}–${r.at - start} ms ${r.path} ${r.bytes} B`),
+  };
+}
+
+/**
+ * The page stamps (epoch ms) when the first results show (the newest papers' index, when it has
+ * older shards) and when the results over every shard do: Playwright's polling would notice
+ * later, and count bytes the page fetched after the first results (the older shards' metas).
+ */
+// A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
+const stampResults = `(() => {
+  const watch = () => {
+    const status = document.querySelector('[data-status]');
+    new MutationObserver(() => {
+      const text = status.textContent || '';
+      if (!/papers? for/.test(text)) return;
+      window.__first ??= Date.now();
+      if (!text.includes('Searching older')) window.__all ??= Date.now();
+    }).observe(status, { childList: true, characterData: true, subtree: true });
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch);
+  else watch();
+})()`;
+
+/** Waits for the page's stamps, then the served bytes and times from `started` to the first results and to all. */
+async function stamped(page: Page, server: Server, started: number) {
+  await page.waitForFunction(() => (window as unknown as Record<string, number>).__all, null, { timeout: 30_000 });
+  await quiet(page.context(), 300);
+  const { first, all } = await page.evaluate(() => {
+    const w = window as unknown as Record<string, number>;
+    return { first: w.__first!, all: w.__all! };
+  });
+  const { served } = server.take();
+  const [toFirst, toAll] = [servedUpTo(served, started, first), servedUpTo(served, started, all)];
+  const results = Number((await page.locator('[data-status]').innerText()).match(/\d+/)?.[0] ?? 0);
+  return {
+    ms: first - started,
+    bytes: toFirst.bytes,
+    requests: toFirst.requests,
+    completeMs: all - started,
+    completeBytes: toAll.bytes,
+    completeRequests: toAll.requests,
+    results,
+    trace: toFirst.trace,
+  };
+}
+
 /** One cold query typed on the search page: bytes and ms from typing to the first results shown. */
 async function coldQuery(browser: Browser, server: Server, query: string, warm: boolean) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -135,37 +198,58 @@ async function coldQuery(browser: Browser, server: Server, query: string, warm: 
     await input.focus();
     await quiet(context, 1500);
   }
-  // The page stamps (epoch ms) when the first results show (the newest papers' index, when it has
-  // older shards) and when the results over every shard do: Playwright's polling would notice
-  // later, and count bytes the page fetched after the first results (the older shards' metas).
-  await page.evaluate(() => {
-    const status = document.querySelector('[data-status]')!;
-    const w = window as unknown as Record<string, number>;
-    new MutationObserver(() => {
-      const text = status.textContent ?? '';
-      if (!/papers? for/.test(text)) return;
-      w.__first ??= Date.now();
-      if (!text.includes('Searching older')) w.__all ??= Date.now();
-    }).observe(status, { childList: true, characterData: true, subtree: true });
-  });
+  await page.evaluate(stampResults);
   server.take();
   const started = Date.now();
   await input.fill(query);
-  await page.waitForFunction(() => (window as unknown as Record<string, number>).__all, null, { timeout: 30_000 });
-  await quiet(context, 300);
-  const { first, all } = await page.evaluate(() => {
-    const w = window as unknown as Record<string, number>;
-    return { first: w.__first!, all: w.__all! };
-  });
-  const { served } = server.take();
-  const upTo = (t: number) => served.filter((r) => r.at <= t);
-  const sum = (rows: { bytes: number }[]) => rows.reduce((n, r) => n + r.bytes, 0);
-  const [ms, completeMs] = [first - started, all - started];
-  const [bytes, completeBytes] = [sum(upTo(first)), sum(upTo(all))];
-  const [requests, completeRequests] = [upTo(first).length, upTo(all).length];
-  const results = Number((await page.locator('[data-status]').innerText()).match(/\d+/)?.[0] ?? 0);
+  const measured = await stamped(page, server, started);
   await context.close();
-  return { query, warm, ms, bytes, requests, completeMs, completeBytes, completeRequests, results };
+  return { query, warm, ...measured };
+}
+
+/**
+ * One cold query opened as a link (`/search/?q=…`, nothing cached, no service worker): bytes and ms
+ * from the navigation's start to the first results, the page, its CSS and scripts included.
+ */
+async function coldLink(browser: Browser, server: Server, query: string) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.addInitScript({ content: stampResults });
+  server.take();
+  const started = Date.now();
+  await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`, { waitUntil: 'commit' });
+  const measured = await stamped(page, server, started);
+  await context.close();
+  return { query, ...measured };
+}
+
+/** The median of `values`. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
+}
+
+/** `runs` repeats of `measure`, as one row of medians (with the range of first-result times). */
+async function medianOf<T extends { ms: number; bytes: number; completeMs: number; completeBytes: number; requests: number; completeRequests: number; trace: string[] }>(
+  runs: number,
+  measure: () => Promise<T>,
+): Promise<T & { runs: number; msRange: [number, number] }> {
+  const rows: T[] = [];
+  for (let i = 0; i < runs; i++) rows.push(await measure());
+  const pick = (key: 'ms' | 'bytes' | 'completeMs' | 'completeBytes' | 'requests' | 'completeRequests') => median(rows.map((r) => r[key]));
+  const mid = rows.find((r) => r.ms === pick('ms')) ?? rows[0]!;
+  return {
+    ...mid,
+    ms: pick('ms'),
+    bytes: pick('bytes'),
+    requests: pick('requests'),
+    completeMs: pick('completeMs'),
+    completeBytes: pick('completeBytes'),
+    completeRequests: pick('completeRequests'),
+    runs,
+    msRange: [Math.min(...rows.map((r) => r.ms)), Math.max(...rows.map((r) => r.ms))],
+  };
 }
 
 /** Share of `n` seeded misspelt titles found in the top 10, as typed or after one suggestion click. */
@@ -242,8 +326,11 @@ function indexShards(dist: string): number[] {
   return [(JSON.parse(readFileSync(path.join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: { en: { page_count: number } } }).languages.en.page_count];
 }
 
+/** The three queries of the cold-query measures: a phrase, a word in a fifth of the papers, a rare model name. */
+const QUERIES = ['speculative decoding', 'diffusion', 'RynnBrain'];
+
 /** Runs every measure on `dist` (built with BASE=/). */
-export async function benchSearch(dist: string, options: { recall?: number; seed?: number; lighthouse?: boolean } = {}) {
+export async function benchSearch(dist: string, options: { recall?: number; seed?: number; lighthouse?: boolean; runs?: number } = {}) {
   const server = await countingServer(dist);
   const browser = await launchBrowser();
   try {
@@ -256,8 +343,11 @@ export async function benchSearch(dist: string, options: { recall?: number; seed
       existsSync(path.join(dist, r.url.slice(1), 'index.html')),
     )!;
     const visit = await firstVisit(browser, server, paper.url.slice(1));
+    const runs = options.runs ?? 1;
     const queries = [];
-    for (const warm of [false, true]) for (const q of ['speculative decoding', 'diffusion', 'RynnBrain']) queries.push(await coldQuery(browser, server, q, warm));
+    const links = [];
+    for (const warm of [false, true]) for (const q of QUERIES) queries.push(await medianOf(runs, () => coldQuery(browser, server, q, warm)));
+    for (const q of QUERIES) links.push(await medianOf(runs, () => coldLink(browser, server, q)));
     const recall = options.recall === 0 ? null : await typoRecall(browser, server, records, options.recall ?? 100, options.seed ?? 1);
     const lh = options.lighthouse ? await lighthouse(`${server.url}search/?q=diffusion`) : null;
     return {
@@ -267,6 +357,7 @@ export async function benchSearch(dist: string, options: { recall?: number; seed
       swGzipBytes: gzipSync(sw).length,
       firstVisit: visit,
       queries,
+      links,
       recall,
       lighthouse: lh,
     };
@@ -276,28 +367,29 @@ export async function benchSearch(dist: string, options: { recall?: number; seed
   }
 }
 
-/** The measures as a table. */
-export function formatSearch(r: Awaited<ReturnType<typeof benchSearch>>): string {
+/** The measures as a table (with `trace`, each query's requests up to its first results). */
+export function formatSearch(r: Awaited<ReturnType<typeof benchSearch>>, trace = false): string {
   const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+  const runs = r.queries[0]?.runs ?? 1;
+  const ms = (q: { ms: number; msRange: [number, number] }) => (runs > 1 ? `${q.ms} (${q.msRange[0]}–${q.msRange[1]})` : String(q.ms));
   const lines = [
     `Search and offline, ${r.papers} papers in ${r.shards} index shard${r.shards === 1 ? '' : 's'}`,
     `  first visit: ${kb(r.firstVisit.bytes)} over the wire in ${r.firstVisit.requests} requests, Cache Storage ${kb(r.firstVisit.cacheStorageBytes)}`,
     `  sw.js: ${r.swBytes} B (${r.swGzipBytes} B gzip)`,
+    `  cold first query${runs > 1 ? `, median of ${runs} runs (range)` : ''}: typed on the loaded search page (from typing), or opened as /search/?q= (from the navigation's start, the page included)`,
     table(
-      ['query', 'warm-up', 'first ms', 'first bytes', 'requests', 'all ms', 'all bytes', 'requests', 'results'],
-      r.queries.map((q) => [
-        q.query,
-        q.warm ? 'focus' : 'none',
-        String(q.ms),
-        kb(q.bytes),
-        String(q.requests),
-        String(q.completeMs),
-        kb(q.completeBytes),
-        String(q.completeRequests),
-        String(q.results),
-      ]),
+      ['query', 'how', 'first ms', 'first bytes', 'requests', 'all ms', 'all bytes', 'requests', 'results'],
+      [
+        ...r.queries.map((q) => [q.query, q.warm ? 'typed, focus warm-up' : 'typed', ms(q), kb(q.bytes), String(q.requests), String(q.completeMs), kb(q.completeBytes), String(q.completeRequests), String(q.results)]),
+        ...r.links.map((q) => [q.query, 'link', ms(q), kb(q.bytes), String(q.requests), String(q.completeMs), kb(q.completeBytes), String(q.completeRequests), String(q.results)]),
+      ],
     ),
   ];
+  if (trace) {
+    for (const q of [...r.queries, ...r.links]) {
+      lines.push(`  ${q.query} (${'warm' in q ? (q.warm ? 'typed, focus warm-up' : 'typed') : 'link'}), requests to the first results:`, ...q.trace.map((t) => `    ${t}`));
+    }
+  }
   if (r.recall) {
     lines.push(
       `  typo recall: ${(r.recall.recall * 100).toFixed(1)}% of ${r.recall.cases} (seed ${r.recall.seed}): ${r.recall.foundAsTyped} as typed, ${r.recall.foundAfterSuggestion} after one suggestion`,
@@ -307,12 +399,18 @@ export function formatSearch(r: Awaited<ReturnType<typeof benchSearch>>): string
   return `${lines.join('\n')}\n`;
 }
 
-/** `npm run bench -- --search DIST [--recall N] [--seed N] [--lighthouse]`: prints the table, writes bench/search-results.json. */
+/** `npm run bench -- --search DIST [--recall N] [--seed N] [--runs N] [--trace] [--lighthouse]`: prints the table, writes bench/search-results.json. */
 export async function searchBenchMain(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { recall: { type: 'string' }, seed: { type: 'string' }, lighthouse: { type: 'boolean', default: false } },
+    options: {
+      recall: { type: 'string' },
+      seed: { type: 'string' },
+      runs: { type: 'string' },
+      trace: { type: 'boolean', default: false },
+      lighthouse: { type: 'boolean', default: false },
+    },
   });
   const dist = positionals[0];
   if (!dist || !existsSync(path.join(dist, 'sw.js'))) {
@@ -323,10 +421,11 @@ export async function searchBenchMain(args: string[]): Promise<number> {
     recall: values.recall === undefined ? undefined : Number(values.recall),
     seed: values.seed === undefined ? undefined : Number(values.seed),
     lighthouse: values.lighthouse,
+    runs: values.runs === undefined ? undefined : Number(values.runs),
   });
   await mkdir(path.join(repoRoot, 'bench'), { recursive: true });
   const load = os.loadavg().map((n) => n.toFixed(1));
   await writeFile(path.join(repoRoot, 'bench', 'search-results.json'), `${JSON.stringify({ date: new Date().toISOString(), loadAverage: load, dist, ...result }, null, 2)}\n`);
-  process.stdout.write(`${formatSearch(result)}  load average ${load.join(' ')}; wrote bench/search-results.json\n`);
+  process.stdout.write(`${formatSearch(result, values.trace)}  load average ${load.join(' ')}; wrote bench/search-results.json\n`);
   return 0;
 }

@@ -217,10 +217,10 @@ describe.each(DEMO_SITES)('offline ($label)', ({ dir, base }) => {
     await page.waitForTimeout(1500);
     await expect(page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).resolves.toBe(0);
     expect(requests.filter((u) => u.includes('/pagefind/'))).toEqual([]);
-    // Focus on the search page's box does not warm up either.
+    // Neither the search page once idle nor focus on its box warms up.
     await page.goto(`${site.server.url}search/`);
     await page.locator('main input[name=q]').focus();
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(1500);
     expect(requests.filter((u) => u.includes('/pagefind/'))).toEqual([]);
     await context.close();
   });

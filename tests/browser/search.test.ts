@@ -45,6 +45,43 @@ describe.each(DEMO_SITES)('search on /search/ ($label)', ({ dir, base }) => {
     await expect(page.locator('main input[name=q]').inputValue()).resolves.toBe('speculative decoding');
   });
 
+  it("opened with a search, loads Pagefind while the page's own scripts are still loading", async () => {
+    const page = await site.browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    // Hold the page's own scripts: only the early start in the head can ask for Pagefind meanwhile.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**${base}_astro/*.js`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${site.server.url}search/?q=${encodeURIComponent('speculative decoding')}`, { waitUntil: 'commit' });
+    const pagefindFiles = () =>
+      requests.filter((u) => /\/pagefind\/(pagefind\.js|pagefind-worker\.js|wasm\.en\.pagefind|pagefind\.en_\w+\.pf_meta)$/.test(u));
+    await expect.poll(() => pagefindFiles().length, { timeout: 10_000 }).toBe(4);
+    expect(pagefindFiles().every((u) => u.startsWith(`${base}pagefind/`))).toBe(true);
+    expect(requests.filter((u) => u.startsWith(`${base}_astro/`) && u.endsWith('.js')).length).toBeGreaterThan(0);
+    release();
+    await page.locator('[data-results] li', { hasText: 'Medusa' }).first().waitFor({ timeout: 15_000 });
+    // The engine found Pagefind initialised: one module, one WASM.
+    expect(requests.filter((u) => u.endsWith('/pagefind.js') || u.endsWith('.pagefind'))).toEqual([
+      `${base}pagefind/pagefind.js`,
+      `${base}pagefind/wasm.en.pagefind`,
+    ]);
+  });
+
+  it('on /search/ without a query, Pagefind warms up once the page is idle, before the box has focus', async () => {
+    const page = await site.browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(`${site.server.url}search/`);
+    await expect.poll(() => requests.includes(`${base}pagefind/wasm.en.pagefind`), { timeout: 10_000 }).toBe(true);
+    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.not.toBe('INPUT');
+    // Only the engine: no index chunk or result was loaded for a query nobody typed.
+    expect(requests.filter((u) => /\/pagefind\/(index|fragment)\//.test(u))).toEqual([]);
+  });
+
   it('keeps query and filters through a reload, and back restores the state before a sort change', async () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.server.url}search/?q=decoding`);

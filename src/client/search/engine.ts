@@ -6,6 +6,7 @@
  * merged (sharing the primary's WASM) and it runs again over all of them. Also sorts results by
  * date or upvotes from the lazily loaded sort data, and decides on "Did you mean".
  */
+import { bundleOptions } from '../../site/search/pagefind-options.ts';
 import { orderResults, parseSortData, type SearchIndex, type SortValues } from '../../site/search/shards.ts';
 import { pagefindOptions, type SearchState } from './state.ts';
 import type { Vocabulary } from './suggest.ts';
@@ -46,15 +47,20 @@ export const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BAS
 /** Results whose data a page of results loads. */
 const PAGE = 10;
 
-/** Options of every bundle. Title matches rank above abstract matches; 5 is Pagefind's default, stated so a test pins it. */
-const OPTIONS = { baseUrl: BASE, excerptLength: 24, ranking: { metaWeights: { title: 5 } } };
+/** Options of every bundle (the search page's early start passes the same). */
+const OPTIONS = bundleOptions(BASE);
 
 let loading: Promise<Pagefind> | undefined;
 let indexFile: Promise<SearchIndex> | undefined;
 /** The older shards being merged (once per page, after the first search showed the newest papers' results). */
 let merging: Promise<void> | undefined;
 
-/** Pagefind, imported and initialised once on the newest papers' index (its WASM and `pf_meta` load here: the warm-up). */
+/**
+ * Pagefind, imported and initialised once on the newest papers' index (its WASM and `pf_meta` load
+ * here: the warm-up). When the search page was opened with a search, its early start (an inline
+ * script in src/pages/search.astro) has already imported the same module and initialised it with
+ * the same options: then `options` only repeats them and `init` does nothing.
+ */
 function pagefind(): Promise<Pagefind> {
   loading ??= (async () => {
     const pf = (await import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`)) as Pagefind;
@@ -90,10 +96,19 @@ function saveData(): boolean {
   return Boolean((navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData);
 }
 
-/** Starts loading Pagefind (on focus, pointer-over or dialog open) unless Save-Data is on. */
+let rehearsal: Promise<unknown> | undefined;
+
+/**
+ * Starts loading Pagefind (search page idle, focus, pointer-over or dialog open) unless Save-Data
+ * is on, then runs one search for nothing: it fetches no index chunk, but the first real query no
+ * longer pays for the first run of Pagefind's search code (the WASM's lazily compiled functions,
+ * the word segmenter), measured at about a third of a warmed-up first query.
+ */
 export function warmUp(): void {
   if (saveData()) return;
-  pagefind().catch(() => {});
+  rehearsal ??= pagefind()
+    .then((pf) => pf.search(null))
+    .catch(() => (rehearsal = undefined));
   searchIndex().catch(() => {});
 }
 
@@ -191,6 +206,9 @@ export async function runSearch(
   const term = state.q.trim() || null;
   const indexing = searchIndex();
   indexing.catch(() => {});
+  // "Did you mean" is decided before the results show: its module loads beside the index, not after it.
+  const suggesting = term ? import('./suggest.ts') : undefined;
+  suggesting?.catch(() => {});
   let response = await withRetry((pf) => (debounce ? pf.debouncedSearch(term, options, debounce) : pf.search(term, options)));
   if (!response) return null;
   const index = await withRetry(() => searchIndex());
@@ -206,8 +224,8 @@ export async function runSearch(
   }
   const { results, shown } = await withRetry(() => ordered(state, response, index.shards));
   const outcome: SearchOutcome = { state, total: results.length, results, shown, filters: response.filters };
-  if (!state.q.trim()) return outcome;
-  const { looksMisspelt } = await import('./suggest.ts');
+  if (!suggesting) return outcome;
+  const { looksMisspelt } = await suggesting;
   if (
     results.length > 0 &&
     !looksMisspelt(

@@ -243,3 +243,8 @@ details.addEventListener('toggle', () => {
 showState();
 if (hasFilters(state)) details.open = true;
 if (state.q || hasFilters(state)) void search();
+// A reader on the search page is about to search: Pagefind (its worker, WASM and the newest papers'
+// `pf_meta`) loads once the page is idle, so the first query finds it ready instead of paying for it
+// after the first keystroke (its compile and decode are most of a cold query's time). Not with Save-Data.
+else if ('requestIdleCallback' in window) requestIdleCallback(warmUp, { timeout: 1000 });
+else setTimeout(warmUp, 200);
