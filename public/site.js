@@ -1,6 +1,6 @@
 // The site's one script file, shared by every page and cached (Base.astro loads it with `defer`).
 // Reading never needs it: it registers the service worker and adds the theme toggle (the theme is
-// set before first paint inline) and the BibTeX copy button, hidden when this file does not run.
+// set before first paint inline) and the BibTeX copy button, which only exists when this file runs.
 (() => {
   // The Workbox service worker (src/integrations/offline.ts), scoped to the base (this file's own
   // folder), after `load`; not with Save-Data on. The first page is added to the page cache once.
@@ -52,12 +52,23 @@
     apply(dark);
   });
 
-  // "Copy BibTeX": revealed only where the Clipboard API is there (no button that cannot work).
-  const button = document.querySelector('button[data-copy="bibtex"]');
+  // "Copy BibTeX": made here, only where the Clipboard API is there (no button that cannot work,
+  // and no markup for it on each of 50,000 pages that a reader without scripts would not use).
+  // The button and the status line join the heading's row, so adding them moves nothing below.
   const source = document.getElementById('bibtex');
-  const status = document.querySelector('[data-copy-status]');
-  if (!button || !source || !status || !navigator.clipboard) return;
-  button.hidden = false;
+  const heading = source?.parentElement?.querySelector('h2');
+  if (!source || !heading || !navigator.clipboard) return;
+  const row = document.createElement('div');
+  const status = document.createElement('p');
+  status.setAttribute('role', 'status');
+  status.dataset.copyStatus = '';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'btn';
+  button.dataset.copy = 'bibtex';
+  button.textContent = 'Copy BibTeX';
+  heading.replaceWith(row);
+  row.append(heading, status, button);
   button.addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(source.textContent || '');
