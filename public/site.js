@@ -52,23 +52,13 @@
     apply(dark);
   });
 
-  // "Copy BibTeX": made here, only where the Clipboard API is there (no button that cannot work,
-  // and no markup for it on each of 50,000 pages that a reader without scripts would not use).
-  // The button and the status line join the heading's row, so adding them moves nothing below.
+  // "Copy BibTeX": made here where the Clipboard API is (no button that cannot work, and no markup
+  // for it on 50,000 pages); it joins the heading's row with its status, so nothing below moves.
   const source = document.getElementById('bibtex');
-  const heading = source?.parentElement?.querySelector('h2');
-  if (!source || !heading || !navigator.clipboard) return;
-  const row = document.createElement('div');
-  const status = document.createElement('p');
-  status.setAttribute('role', 'status');
-  status.dataset.copyStatus = '';
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'btn';
-  button.dataset.copy = 'bibtex';
-  button.textContent = 'Copy BibTeX';
-  heading.replaceWith(row);
-  row.append(heading, status, button);
+  const heading = source?.previousElementSibling;
+  if (!heading || !navigator.clipboard) return;
+  heading.outerHTML = `<div>${heading.outerHTML}<p role="status" data-copy-status></p><button type="button" class="btn" data-copy="bibtex">Copy BibTeX</button></div>`;
+  const [, status, button] = source.previousElementSibling.children;
   button.addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(source.textContent || '');
