@@ -97,7 +97,8 @@ describe('citation metadata (Highwire Press) on paper pages', () => {
     const html = readFileSync(path.join(dist, 'papers', IDS.math, 'index.html'), 'utf8');
     const d = parseHtml(html);
     for (const name of byId.get(IDS.math)!.authors!) expect(html.split(name).length - 1, name).toBe(3);
-    expect(squash(d.querySelector('article p.by')!.textContent)).toBe('Ada Lovelace, Alan Turing');
+    // The byline: the article's first paragraph (no class of its own: issue 9).
+    expect(squash(d.querySelector('article > p')!.textContent)).toBe('Ada Lovelace, Alan Turing');
     expect(d.querySelector('#bibtex')!.textContent).toContain('author = {Ada Lovelace and Alan Turing}');
     const ld = JSON.parse(d.querySelector('script[type="application/ld+json"]')!.textContent);
     expect(ld).toMatchObject({ '@type': 'ScholarlyArticle', headline: expect.any(String), datePublished: '2024-01-09' });

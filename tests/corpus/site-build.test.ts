@@ -116,8 +116,8 @@ describe.skipIf(!hasCorpus)('the real corpus, built as a site', () => {
 
   it('the median paper page of the real corpus stays within its byte budget (issue 9)', async () => {
     // Real API fields (full author lists, org, GitHub, keywords, counts), default SITE and BASE.
-    // Measured 8,443 B (9.9 kB before issue 9's cuts); the goal is 8,000 B: each byte counts
-    // 50,000 times against GitHub Pages' 1 GB. The bound leaves ~150 B for what a change must justify.
+    // Measured 7,918 B (8,443 B after issue 9's first cuts, 9.9 kB before them); issue 9's goal is
+    // at most 8,000 B: each byte counts 50,000 times against GitHub Pages' 1 GB.
     const sizes = dirs('papers')
       .map((id) => readFileSync(path.join(dist, 'papers', id, 'index.html')).length)
       .sort((a, b) => a - b);
@@ -135,7 +135,7 @@ describe.skipIf(!hasCorpus)('the real corpus, built as a site', () => {
     console.log(
       `[corpus site] dist ${mb(whole.bytes)} in ${whole.files} files (tar ${mb(whole.tarBytes)}): ${[...parts, ...files].join(', ')}`,
     );
-    expect(median).toBeLessThan(8_600);
+    expect(median).toBeLessThanOrEqual(8_000);
   });
 
   it('home shows the latest digest', () => {
