@@ -8,10 +8,10 @@
  * After the model of Starlight's integration: timed, errors surfaced, service closed.
  *
  * When: the records need no rendered page, so the indexing starts with the build
- * (`astro:build:start`) in a worker thread (search-index-worker.ts) and runs while Astro renders,
- * on the second core (Pagefind's indexer is a process of its own anyway). It writes into a staging
- * folder, because Astro empties `dist/` when it starts writing; `astro:build:done` waits for it
- * and moves the files into `dist/`. An indexing error is raised there and stops the build.
+ * (`astro:build:start`) in a worker thread (entries.ts, which also computes the related papers
+ * from the same read of the entries) and runs while Astro renders, on the second core (Pagefind's
+ * indexer is a process of its own anyway). It writes into a staging folder, because Astro empties
+ * `dist/` when it starts writing; `astro:build:done` waits for it and moves the files into `dist/`. An indexing error is raised there and stops the build.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
@@ -19,20 +19,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { close, createIndex } from 'pagefind';
 import { config } from '../config.ts';
-import { compareStrings } from '../core/compare.ts';
-import type { z } from 'astro/zod';
-import { paperSchema } from '../schemas/paper.ts';
 import { parseTopics } from '../schemas/topic.ts';
 import { searchRecord, type SearchRecord } from '../site/search/records.ts';
-import { RELATED_PER_PAPER, relatedDoc, relatedPapers } from '../site/data/related.ts';
-import { offerRelatedIds } from '../site/data/related-handoff.ts';
 import { countVocabulary, serialiseVocabulary } from '../site/search/vocabulary.ts';
 import { planShards, serialiseSortData, sortKey, type SearchIndex, type SearchShard } from '../site/search/shards.ts';
+import { startEntriesWorker, type EntryFields } from './entries.ts';
 
 /** Files Pagefind writes that the site never loads (its three UIs, highlighting, the non-English WASM). */
 const UNUSED = [
@@ -48,33 +43,6 @@ const UNUSED = [
 
 /** What an older shard's bundle keeps: its entry and data; the primary's JS and WASM serve it. */
 const SHARD_KEEP = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter)$/;
-
-/**
- * The fields of a paper entry the index reads: the site's schema picked, so the same defaults
- * apply, and the rest of each entry (appearances, captures, links, …) is never held in memory
- * beside Astro's own copy of the entries.
- */
-const searchPaperSchema = paperSchema.pick({
-  id: true,
-  title: true,
-  authors: true,
-  authorCount: true,
-  org: true,
-  abstract: true,
-  keywords: true,
-  topics: true,
-  published: true,
-  upvotes: true,
-});
-type SearchPaper = z.infer<typeof searchPaperSchema>;
-
-/** The paper entries' searchable fields, oldest first (ingest's output, checked with the site's schema). */
-function readPapers(dir: string): SearchPaper[] {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => searchPaperSchema.parse(JSON.parse(readFileSync(path.join(dir, name), 'utf8'))))
-    .sort((a, b) => compareStrings(a.published, b.published) || compareStrings(a.id, b.id));
-}
 
 /**
  * Page URL → page hash (the result id), read back from the fragments Pagefind wrote: its API
@@ -129,7 +97,7 @@ function noteText(dir: string, id: string): string {
  * Indexes `papers` (oldest first) into `<outDir>/pagefind/` and its older shards, and writes the
  * sort data, the vocabulary and `search/index.json`. Returns the index for the log line.
  */
-async function writeSearchIndex(outDir: string, papers: readonly SearchPaper[]): Promise<{ index: SearchIndex; vocabBytes: number }> {
+async function writeSearchIndex(outDir: string, papers: readonly EntryFields[]): Promise<{ index: SearchIndex; vocabBytes: number }> {
   const { topicsFile, notesDir, searchShardPapers } = config();
   const topicNames = new Map(parseTopics(readFileSync(topicsFile, 'utf8'), topicsFile).map((t) => [t.slug, t.name]));
   const root = path.join(outDir, 'pagefind');
@@ -173,56 +141,17 @@ async function writeSearchIndex(outDir: string, papers: readonly SearchPaper[]):
 
 /**
  * Writes the index (`pagefind/` and its shards), the sort data, the vocabulary and
- * `search/index.json` into `outDir` from the paper entries; resolves to the line the build log
- * shows. From the same read, before indexing, hands `onRelated` each paper's related paper ids
- * (the pages need them before they render; see src/site/data/related-handoff.ts). Runs in
- * search-index-worker.ts.
+ * `search/index.json` into `outDir` from the paper entries (read by entries.ts); resolves to the
+ * line the build log shows, timed from `started` (when the entries' read began). Runs in the
+ * entries worker (entries-worker.ts).
  */
-export async function indexSearch(outDir: string, onRelated: (ids: Map<string, string[]>) => void = () => {}): Promise<string> {
-  const started = performance.now();
-  const papers = readPapers(config().papersDir);
-  onRelated(relatedPapers(papers.map(relatedDoc), RELATED_PER_PAPER));
+export async function indexSearch(outDir: string, papers: readonly EntryFields[], started = performance.now()): Promise<string> {
   try {
     const { index, vocabBytes } = await writeSearchIndex(outDir, papers);
     return `indexed ${papers.length} papers in ${index.shards.length} shard${index.shards.length === 1 ? '' : 's'}, vocabulary ${Math.round(vocabBytes / 1024)} kB, in ${Math.round(performance.now() - started)} ms`;
   } finally {
     await close();
   }
-}
-
-/** What search-index-worker.ts posts: the related ids first, then the outcome. */
-export type IndexerMessage =
-  { kind: 'related'; ids: Map<string, string[]> } | { kind: 'done'; line: string } | { kind: 'failed'; message: string };
-
-/**
- * Runs `indexSearch(outDir)` in a worker thread, so its JavaScript (reading and validating
- * the entries, the related papers, the records, the vocabulary) does not take turns with
- * Astro's rendering. `related` settles as soon as the worker has them; `line` when the index is written.
- */
-function indexInWorker(outDir: string): { related: Promise<Map<string, string[]>>; line: Promise<string> } {
-  let relatedSettle!: { resolve: (ids: Map<string, string[]>) => void; reject: (err: Error) => void };
-  const related = new Promise<Map<string, string[]>>((resolve, reject) => (relatedSettle = { resolve, reject }));
-  const line = new Promise<string>((resolve, reject) => {
-    const worker = new Worker(new URL('./search-index-worker.ts', import.meta.url), { workerData: { outDir } });
-    let settled = false;
-    const fail = (err: Error) => {
-      settled = true;
-      // A no-op when the related ids came first; otherwise the pages waiting for them fail with the cause.
-      relatedSettle.reject(err);
-      reject(err);
-    };
-    worker.on('message', (m: IndexerMessage) => {
-      if (m.kind === 'related') return relatedSettle.resolve(m.ids);
-      if (m.kind === 'failed') return fail(new Error(m.message));
-      settled = true;
-      resolve(m.line);
-    });
-    worker.once('error', fail);
-    worker.once('exit', (code) => {
-      if (!settled) fail(new Error(`the indexing worker stopped (exit ${code}) without a result`));
-    });
-  });
-  return { related, line };
 }
 
 /**
@@ -260,11 +189,7 @@ export default function pagefind(): AstroIntegration {
         // staging folder goes when the process exits instead, so a failed build leaves no index behind.
         const removeStaging = (): void => rmSync(staging, { recursive: true, force: true });
         process.once('exit', removeStaging);
-        const { related, line } = indexInWorker(staging);
-        // The pages take the related papers from here (src/site/data/shelf.ts); a build whose
-        // pages never ask (none to render) must not see it as an unhandled rejection.
-        related.catch(() => {});
-        offerRelatedIds(related);
+        const line = startEntriesWorker(staging);
         // Not awaited: it runs while Astro renders. Caught here, so a failure is no unhandled rejection.
         const outcome = line.catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
         indexing = { staging, outcome, removeStaging };

@@ -1,8 +1,9 @@
 /**
- * Hands the related papers from the search-index worker to the pages. The worker reads the
- * paper entries once for search anyway (src/integrations/pagefind.ts, started with the build),
- * so it computes the related lists from that read too, before Astro renders anything, instead
- * of a second worker getting a copy of every title and abstract from the rendering thread.
+ * Hands the related papers from the build's entries worker to the pages. The worker reads the
+ * paper entries once for search anyway (src/integrations/entries.ts, started with the build), so
+ * it computes the related lists (related.ts `relatedIds`) from that read too, before it indexes
+ * and before Astro renders a paper page, instead of a second worker getting a copy of every title
+ * and abstract from the rendering thread.
  *
  * The integration and the pages are bundled apart (Astro loads its config with Vite, the pages
  * are a prerender bundle) but run in one process, so the hand-off is a promise under a

@@ -23,11 +23,16 @@ export interface RelatedDoc {
 }
 
 /** How many related papers a paper page lists. */
-export const RELATED_PER_PAPER = 5;
+const RELATED_PER_PAPER = 5;
 
 /** The `RelatedDoc` of a paper entry: its title, abstract and topic slugs. */
 export function relatedDoc(paper: { id: string; title: string; abstract: string; topics: ReadonlyArray<{ slug: string }> }): RelatedDoc {
   return { id: paper.id, title: paper.title, abstract: paper.abstract, topics: paper.topics.map((t) => t.slug) };
+}
+
+/** The related paper ids of every paper (up to `RELATED_PER_PAPER` each, best first): what a build's pages list. */
+export function relatedIds(papers: ReadonlyArray<Parameters<typeof relatedDoc>[0]>): Map<string, string[]> {
+  return relatedPapers(papers.map(relatedDoc), RELATED_PER_PAPER);
 }
 
 /** Tuning knobs; the defaults were checked on the 9,877-paper corpus (`scripts/bench/related.ts`, `npm run bench:related`). */

@@ -9,7 +9,7 @@ import type { Paper } from '../../schemas/paper.ts';
 import { buildDigests, sortPapersNewestFirst, type Digest } from './digests.ts';
 import { groupByOrg, type OrgGroup } from './orgs.ts';
 import { archiveMonths, groupByTopic, type TopicGroup, type TopicInfo } from './topics.ts';
-import { RELATED_PER_PAPER, relatedDoc, relatedPapers } from './related.ts';
+import { relatedIds } from './related.ts';
 import { offeredRelatedIds } from './related-handoff.ts';
 
 /** Everything the pages read, derived once. */
@@ -62,12 +62,12 @@ let related: Promise<Map<string, Paper[]>> | undefined;
 /**
  * Up to five related papers per paper id, best first. Computed once per build for all papers
  * (near-linear; see related.ts), with topics as an extra shared-word signal: in a build by the
- * search-index worker, which reads the entries anyway and starts with the build
+ * build's entries worker (src/integrations/entries.ts), which reads the entries for search anyway and starts with the build
  * (related-handoff.ts); elsewhere (`astro dev`, tests) here, from the shelf.
  */
 export function relatedById(): Promise<Map<string, Paper[]>> {
   related ??= getShelf().then(async ({ papers, byId }) => {
-    const ids = (await offeredRelatedIds()) ?? relatedPapers(papers.map(relatedDoc), RELATED_PER_PAPER);
+    const ids = (await offeredRelatedIds()) ?? relatedIds(papers);
     return new Map(
       papers.map((p) => [
         p.id,
