@@ -4,8 +4,9 @@
  * topics with reasons, organisations, pagination, notes and BibTeX.
  */
 import { beforeAll, describe, expect, it, inject } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { htmlFiles, page, squash } from '../support/html.ts';
 import { fixturePapers, GENERATED, IDS, NEWEST } from '../fixtures/site/papers.ts';
@@ -232,6 +233,34 @@ describe('fixture site: the paper page', () => {
     ).toBe(true);
     expect(d.querySelector('article img')).toBeNull();
     expect(d.querySelector('article b')).toBeNull();
+  });
+});
+
+describe('fixture site: search', () => {
+  /** Each indexed page's searchable text by URL, read back from the fragments Pagefind wrote (gzip of "pagefind_dcd" + JSON). */
+  function indexedContent(): Map<string, string> {
+    const dir = path.join(dist, 'pagefind', 'fragment');
+    return new Map(
+      readdirSync(dir).map((name) => {
+        const fragment = JSON.parse(
+          gunzipSync(readFileSync(path.join(dir, name)))
+            .subarray(12)
+            .toString('utf8'),
+        ) as { url: string; content: string };
+        return [fragment.url, fragment.content];
+      }),
+    );
+  }
+
+  it("indexes a note's words with its paper, and only there", () => {
+    const content = indexedContent();
+    expect(content.size).toBe(papers.length);
+    const withWords = [...content].filter(([, text]) => text.includes('fixture note for the linear-attention paper'));
+    expect(withWords.map(([url]) => url)).toEqual([`/papers/2401.04558/`]);
+    // The note's component markup is left out, its text kept; the other note (math) is indexed with its paper.
+    expect(withWords[0]![1]).toContain('Notes can use the Aside component');
+    expect(withWords[0]![1]).not.toContain('<Aside');
+    expect(content.get('/papers/2312.00003/')).toContain('which the abstract never mentions');
   });
 });
 
