@@ -62,7 +62,12 @@ async function pageHashes(bundle: string): Promise<Map<string, string>> {
   return hashes;
 }
 
-/** Writes one shard's Pagefind bundle (one record per paper) into `bundle` and returns its index hash. */
+/**
+ * Writes one shard's Pagefind bundle (one record per paper) into `bundle` and returns its index
+ * hash. Each shard gets an indexer process of its own, closed when the shard is written: deleting
+ * an index leaves the process holding much of its memory (its allocator keeps the pages), so the
+ * next shard's peak stacked on the last one's leftovers, beside Astro's rendering.
+ */
 async function writeShard(records: readonly SearchRecord[], bundle: string): Promise<string> {
   const { index, errors: createErrors } = await createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${createErrors.join('; ')}`);
@@ -73,6 +78,7 @@ async function writeShard(records: readonly SearchRecord[], bundle: string): Pro
   const written = await index.writeFiles({ outputPath: bundle });
   if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
   await index.deleteIndex();
+  await close();
   const entry = JSON.parse(await readFile(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { hash: string }>;
   };
