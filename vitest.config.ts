@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { defineConfig } from 'vitest/config';
-import BuildsFirstSequencer from './tests/support/sequencer.ts';
+import BuildLockSequencer from './tests/support/sequencer.ts';
 
 // Three projects: fast pure-code tests beside the sources, and end-to-end tests that build the
 // demo site once (globalSetup) and check the built HTML, the CLI and a real browser.
@@ -11,8 +11,8 @@ export default defineConfig({
     // or CLI test runs beside a build. Builds of the checkout still take turns
     // (tests/support/build-lock.ts); every test uses its own temporary folders and free ports.
     maxWorkers: Math.max(2, os.availableParallelism() - 1),
-    // The files that build start first, between the others (tests/support/sequencer.ts).
-    sequence: { sequencer: BuildsFirstSequencer },
+    // Files that build start whenever no build runs, the others fill the gaps (tests/support/sequencer.ts).
+    sequence: { sequencer: BuildLockSequencer },
     projects: [
       {
         test: {
