@@ -1,5 +1,6 @@
 /** Runs the project's own npm scripts and CLIs as a user would (tests and benchmarks), capturing output. */
 import { spawn } from 'node:child_process';
+import { buildsSite, withBuildLock } from './build-lock.ts';
 import { repoRoot } from './repo.ts';
 
 export interface RunResult {
@@ -37,11 +38,20 @@ export interface RunOptions {
   onSpawn?: (pid: number) => void;
 }
 
-/** Spawns `command args…` (in the repo root unless `cwd`) with extra env; resolves when it exits (never rejects on exit code). */
+/**
+ * Spawns `command args…` (in the repo root unless `cwd`) with extra env; resolves when it exits
+ * (never rejects on exit code). A build of the checkout first waits for any other (build-lock.ts).
+ */
 export function run(command: string, args: string[], env: Record<string, string> = {}, options: RunOptions = {}): Promise<RunResult> {
+  const cwd = options.cwd ?? repoRoot;
+  if (cwd === repoRoot && buildsSite(command, args)) return withBuildLock(() => spawnAndWait(command, args, env, cwd, options));
+  return spawnAndWait(command, args, env, cwd, options);
+}
+
+function spawnAndWait(command: string, args: string[], env: Record<string, string>, cwd: string, options: RunOptions): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
-      cwd: options.cwd ?? repoRoot,
+      cwd,
       env: childEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group, so a timeout can kill npx, tsx and node together.

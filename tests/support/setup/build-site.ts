@@ -3,7 +3,8 @@
  * (ingest + astro build + Pagefind) into `dist/`, then a second `astro build` of the same papers
  * under a GitHub Pages base path, then a third of the fixture archive (tests/fixtures/site:
  * generated paper JSON, a fixture taxonomy and notes) under another base path, and a fourth of
- * the hostile-digest set (tests/hostile) next to the sample digest.
+ * the hostile-digest set (tests/hostile) next to the sample digest, and a fifth of the history
+ * fixture. The builds take turns (tests/support/build-lock.ts); the ingest runs between them overlap.
  * `PAPERSHELF_SKIP_BUILD=1` reuses existing builds while iterating.
  */
 import { SKIP_BUILD } from '../env.ts';
@@ -53,22 +54,34 @@ export default async function setup(project: TestProject) {
     ? path.join(os.tmpdir(), 'papershelf-e2e-base-dist')
     : path.join(mkdtempSync(path.join(os.tmpdir(), 'papershelf-e2e-')), 'dist');
   const skip = SKIP_BUILD && existsSync(distDir) && existsSync(baseDistDir);
-  if (!skip) {
-    await mustRun('npm run build', 'npm', ['run', 'build']);
-    // Small index shards: every search and offline test of the base-path site runs over an index
-    // split by time (newest papers first, older shards merged), as a large archive's is.
-    await mustRun(`astro build with BASE=${TEST_BASE} and search shards of ${BASE_SITE_SHARD} papers`, 'npx', ['astro', 'build'], {
-      BASE: TEST_BASE,
-      SITE: 'https://example.org',
-      PAPERSHELF_OUT: baseDistDir,
-      PAPERSHELF_SEARCH_SHARD: String(BASE_SITE_SHARD),
-    });
-  }
+  const started = performance.now();
+  // Two lanes at once: the astro builds still take turns (tests/support/build-lock.ts), but one
+  // lane's ingest and file writing run while the other lane builds.
+  const [, fixtureDistDir, hostile, history] = await Promise.all([
+    skip ? Promise.resolve() : buildDemoSites(baseDistDir),
+    buildFixtureSite(),
+    buildHostile(),
+    buildHistorySite(),
+  ]);
+  console.log(`[e2e setup] all sites: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   project.provide('distDir', distDir);
   project.provide('baseDistDir', baseDistDir);
-  project.provide('fixtureDistDir', await buildFixtureSite());
-  project.provide('hostile', await buildHostile());
-  project.provide('history', await buildHistorySite());
+  project.provide('fixtureDistDir', fixtureDistDir);
+  project.provide('hostile', hostile);
+  project.provide('history', history);
+}
+
+/** `npm run build` into `dist/`, then the same papers (its `content/papers/`) under TEST_BASE. */
+async function buildDemoSites(baseDistDir: string): Promise<void> {
+  await mustRun('npm run build', 'npm', ['run', 'build']);
+  // Small index shards: every search and offline test of the base-path site runs over an index
+  // split by time (newest papers first, older shards merged), as a large archive's is.
+  await mustRun(`astro build with BASE=${TEST_BASE} and search shards of ${BASE_SITE_SHARD} papers`, 'npx', ['astro', 'build'], {
+    BASE: TEST_BASE,
+    SITE: 'https://example.org',
+    PAPERSHELF_OUT: baseDistDir,
+    PAPERSHELF_SEARCH_SHARD: String(BASE_SITE_SHARD),
+  });
 }
 
 /** One build of every hostile case (but the known defects) next to the sample digest. */
