@@ -66,9 +66,10 @@ async function search(debounce = 0) {
       ? outcome.shown.length
       : 0;
   try {
-    const found = await runSearch({ ...state, q: state.q.trim() }, debounce, (partial) => {
-      if (mine !== seq) return;
-      outcome = partial;
+    const found = await runSearch({ ...state, q: state.q.trim() }, debounce, (progress) => {
+      // The same search again already shows its rows: they stay until the new ones are all in.
+      if (mine !== seq || (progress.loading && keep)) return;
+      outcome = progress;
       render();
     });
     if (!found || mine !== seq) return;
@@ -87,16 +88,17 @@ async function search(debounce = 0) {
   }
 }
 
-/** Shows `outcome`: count, correction, results, "Show more", the no-results help. */
+/** Shows `outcome`: count, correction, results (the first ones while the rest load), "Show more", the no-results help. */
 function render() {
   if (!outcome) return;
-  const { total, shown, state: searched } = outcome;
+  const { total, shown, state: searched, loading } = outcome;
+  list.setAttribute('aria-busy', String(Boolean(loading)));
   const q = outcome.replacedBy ?? searched.q;
   const counted = q ? `${countText(total)} for “${q}”` : countText(total);
   status.textContent = statusText(counted, outcome.partial);
   note.replaceChildren(...suggestionNodes(outcome));
   list.replaceChildren(...shown.map((data) => resultItem(data, { upvotes: searched.sort === 'upvotes' })));
-  more.hidden = shown.length >= total;
+  more.hidden = loading || shown.length >= total;
   noResults.hidden = total > 0;
   root.querySelector<HTMLElement>('[data-clear-filters]')!.hidden = !hasFilters(state);
   if (totals) updateCounts();
