@@ -158,9 +158,8 @@ const stampResults = `(() => {
     const list = root.querySelector('[data-results]');
     new MutationObserver(() => {
       const text = status.textContent || '';
-      if (!/papers? for/.test(text)) return;
       if (list.querySelector('.search-title') || /^0 papers/.test(text)) window.__first ??= Date.now();
-      if (!text.includes('Searching older') && list.getAttribute('aria-busy') !== 'true') window.__all ??= Date.now();
+      if (/papers? for/.test(text) && !text.includes('Searching older') && list.getAttribute('aria-busy') !== 'true') window.__all ??= Date.now();
     }).observe(root, { childList: true, characterData: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch);

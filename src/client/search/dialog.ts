@@ -90,13 +90,14 @@ function build(): HTMLDialogElement {
           return option;
         }),
       );
-      const q2 = outcome.replacedBy ?? q;
-      const more = !outcome.loading && outcome.total > results.length;
-      const counted = `${countText(outcome.total)} for “${q2}”${more ? `, first ${results.length} shown` : ''}`;
-      status.textContent = statusText(counted, outcome.partial);
-      note.replaceChildren(...suggestionNodes(outcome));
       input.setAttribute('aria-expanded', String(results.length > 0));
       setActive(keepActive ? active : -1);
+      // The status (a live region) speaks once per search, when the first page is all in.
+      if (outcome.loading) return;
+      const q2 = outcome.replacedBy ?? q;
+      const counted = `${countText(outcome.total)} for “${q2}”${outcome.total > results.length ? `, first ${results.length} shown` : ''}`;
+      status.textContent = statusText(counted, outcome.partial);
+      note.replaceChildren(...suggestionNodes(outcome));
     };
     try {
       const outcome = await runSearch({ q, sort: 'relevance', filters: { topic: [], org: [], year: [] } }, 60, (progress) => {

@@ -93,13 +93,16 @@ function render() {
   if (!outcome) return;
   const { total, shown, state: searched, loading } = outcome;
   list.setAttribute('aria-busy', String(Boolean(loading)));
+  list.replaceChildren(...shown.map((data) => resultItem(data, { upvotes: searched.sort === 'upvotes' })));
+  noResults.hidden = total > 0;
+  more.hidden = loading || shown.length >= total;
+  // The count and the correction wait for the whole page: the status line is a live region (its
+  // height reserved, so it never pushes the first rows down), spoken once per search.
+  if (loading) return;
   const q = outcome.replacedBy ?? searched.q;
   const counted = q ? `${countText(total)} for “${q}”` : countText(total);
   status.textContent = statusText(counted, outcome.partial);
   note.replaceChildren(...suggestionNodes(outcome));
-  list.replaceChildren(...shown.map((data) => resultItem(data, { upvotes: searched.sort === 'upvotes' })));
-  more.hidden = loading || shown.length >= total;
-  noResults.hidden = total > 0;
   root.querySelector<HTMLElement>('[data-clear-filters]')!.hidden = !hasFilters(state);
   if (totals) updateCounts();
 }
