@@ -45,6 +45,35 @@ describe.each(DEMO_SITES)('search on /search/ ($label)', ({ dir, base }) => {
     await expect(page.locator('main input[name=q]').inputValue()).resolves.toBe('speculative decoding');
   });
 
+  it('shows the first result while the other results are still loading, then the count with all of them', async () => {
+    const page = await site.browser.newPage();
+    // Only the first fragment asked for (the first result's, asked first) arrives; the others wait.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    await page.route(/\/pagefind\/fragment\/[^/]+\.pf_fragment$/, async (route) => {
+      if (asked++ > 0) await held;
+      await route.continue();
+    });
+    await page.goto(`${site.server.url}search/?q=model`);
+    const rows = page.locator('[data-results] li');
+    await rows.first().locator('.search-title').waitFor({ timeout: 15_000 });
+    await expect.poll(() => asked, { timeout: 5_000 }).toBeGreaterThan(1);
+    expect(await rows.count()).toBe(1);
+    const first = await rows.first().locator('.search-title').innerText();
+    expect(first).not.toBe('');
+    await expect(page.locator('[data-results]').getAttribute('aria-busy')).resolves.toBe('true');
+    // The count (a live region) waits for the whole page of results.
+    await expect(page.locator('[data-status]').innerText()).resolves.toBe('');
+    await expect(page.locator('[data-more]').isVisible()).resolves.toBe(false);
+    release();
+    await page.locator('[data-status]', { hasText: /^\d+ papers? for “model”$/ }).waitFor({ timeout: 20_000 });
+    const total = Number.parseInt(await page.locator('[data-status]').innerText(), 10);
+    expect(total).toBeGreaterThan(1);
+    expect(await rows.count()).toBe(Math.min(10, total));
+    await expect(page.locator('[data-results]').getAttribute('aria-busy')).resolves.toBe('false');
+  });
+
   it("opened with a search, loads Pagefind while the page's own scripts are still loading", async () => {
     const page = await site.browser.newPage();
     const requests: string[] = [];

@@ -100,9 +100,15 @@ let rehearsal: Promise<unknown> | undefined;
 
 /**
  * Starts loading Pagefind (search page idle, focus, pointer-over or dialog open) unless Save-Data
- * is on, then runs one search for nothing: it fetches no index chunk, but the first real query no
- * longer pays for the first run of Pagefind's search code (the WASM's lazily compiled functions,
- * the word segmenter), measured at about a third of a warmed-up first query.
+ * is on, then runs one search for nothing. A workaround, not an API: Pagefind has no "warm up"
+ * call, and `init()` only loads the WASM and the `pf_meta`. Relies on Pagefind 1.6's worker
+ * (pagefind-worker.js), where `search(null)` is a filter-only search: with no filters it asks the
+ * WASM for no index chunk and no filter file (nothing is fetched) yet runs the whole search path —
+ * the `Intl.Segmenter` set-up, the WASM's search functions (Chromium compiles WASM lazily, on first
+ * call) and the result ranking — so the first real query does not pay for their first run.
+ * Measured (scratch A/B on the real corpus, Pagefind's API alone, after the same idle second):
+ * see README "Search and offline". If a Pagefind upgrade makes `search(null)` fetch anything,
+ * drop it.
  */
 export function warmUp(): void {
   if (saveData()) return;

@@ -3,7 +3,17 @@
  * the URL (typing replaces the history entry; Enter, sort and filter changes push one; back and
  * forward restore it), "Did you mean", and an empty state that helps.
  */
-import { BASE, SearchUnavailable, allFilters, loadPage, runSearch, warmUp, type FilterCounts, type SearchOutcome } from './engine.ts';
+import {
+  BASE,
+  SearchUnavailable,
+  allFilters,
+  loadPage,
+  runSearch,
+  warmUp,
+  type FilterCounts,
+  type ResultData,
+  type SearchOutcome,
+} from './engine.ts';
 import { countText, el, resultItem, statusText, suggestionNodes } from './render.ts';
 import { FILTER_GROUPS, hasFilters, paramsFromState, stateFromParams, type FilterGroup, type SearchState } from './state.ts';
 
@@ -24,6 +34,8 @@ let state: SearchState = stateFromParams(new URLSearchParams(location.search));
 let outcome: SearchOutcome | null = null;
 let totals: FilterCounts | null = null;
 let seq = 0;
+/** The results whose rows the list shows (the first of them). */
+let listed: SearchOutcome['results'] | null = null;
 
 const LABELS: Record<FilterGroup, string> = { topic: 'Topic', org: 'Organisation', year: 'Year' };
 
@@ -93,7 +105,11 @@ function render() {
   if (!outcome) return;
   const { total, shown, state: searched, loading } = outcome;
   list.setAttribute('aria-busy', String(Boolean(loading)));
-  list.replaceChildren(...shown.map((data) => resultItem(data, { upvotes: searched.sort === 'upvotes' })));
+  const row = (data: ResultData) => resultItem(data, { upvotes: searched.sort === 'upvotes' });
+  // The rows of one search arrive one by one: add the new ones instead of building the list again.
+  if (listed === outcome.results && list.children.length <= shown.length) list.append(...shown.slice(list.children.length).map(row));
+  else list.replaceChildren(...shown.map(row));
+  listed = outcome.results;
   noResults.hidden = total > 0;
   more.hidden = loading || shown.length >= total;
   // The count and the correction wait for the whole page: the status line is a live region (its
