@@ -9,9 +9,10 @@ import type { Page } from 'playwright-core';
 /** Titles of the results shown, in order. */
 const titles = (page: Page) => page.locator('[data-results] .search-title').allInnerTexts();
 
-/** Waits until the status line reports a finished search. */
+/** Waits until the status line reports a finished search and every row of its first page is in (rows show as they arrive). */
 async function settled(page: Page) {
   await page.locator('[data-status]', { hasText: /\d+ papers?/ }).waitFor({ timeout: 15_000 });
+  await page.locator('[data-results]:not([aria-busy="true"])').waitFor({ state: 'attached', timeout: 15_000 });
 }
 
 describe.each(DEMO_SITES)('search on /search/ ($label)', ({ dir, base }) => {
@@ -125,6 +126,7 @@ describe.each(DEMO_SITES)('search on /search/ ($label)', ({ dir, base }) => {
       .check();
     await expect.poll(() => new URL(page.url()).searchParams.getAll('year'), { timeout: 10_000 }).toEqual(['2024']);
     await expect.poll(async () => (await titles(page)).length, { timeout: 10_000 }).toBeLessThan(all.length);
+    await settled(page);
     const filtered = await titles(page);
     expect(filtered.length).toBeGreaterThan(0);
     expect(new URL(page.url()).searchParams.getAll('topic')).toEqual(['Speculative decoding']);
@@ -149,6 +151,7 @@ describe.each(DEMO_SITES)('search on /search/ ($label)', ({ dir, base }) => {
     const relevance = await titles(page);
     await page.locator('select[name=sort]').selectOption('newest');
     await expect.poll(async () => (await titles(page)).join('|') !== relevance.join('|'), { timeout: 10_000 }).toBe(true);
+    await settled(page);
     const dates = (await page.locator('[data-results] li .search-meta:first-of-type').allInnerTexts()).map(
       (t) => t.match(/\d{4}-\d{2}-\d{2}/)![0],
     );
