@@ -34,6 +34,8 @@ let state: SearchState = stateFromParams(new URLSearchParams(location.search));
 let outcome: SearchOutcome | null = null;
 let totals: FilterCounts | null = null;
 let seq = 0;
+/** A render of results still arriving, waiting for the next frame (0: none). */
+let frame = 0;
 /** The results whose rows the list shows (the first of them). */
 let listed: SearchOutcome['results'] | null = null;
 
@@ -82,15 +84,23 @@ async function search(debounce = 0) {
       // The same search again already shows its rows: they stay until the new ones are all in.
       if (mine !== seq || (progress.loading && keep)) return;
       outcome = progress;
-      render();
+      // Rows arriving within one frame are drawn once (fewer style and layout passes during page load).
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        render();
+      });
     });
     if (!found || mine !== seq) return;
+    cancelAnimationFrame(frame);
+    frame = 0;
     while (found.shown.length < Math.min(keep, found.total)) found.shown.push(...(await loadPage(found.results, found.shown.length)));
     if (mine !== seq) return;
     outcome = found;
     render();
   } catch (error) {
     if (mine !== seq) return;
+    cancelAnimationFrame(frame);
+    frame = 0;
     list.replaceChildren();
     more.hidden = true;
     const message = error instanceof SearchUnavailable ? error.message : 'Search failed. Reload the page to try again.';
