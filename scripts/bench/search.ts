@@ -145,20 +145,22 @@ function servedUpTo(served: Served[], start: number, t: number) {
 }
 
 /**
- * The page stamps (epoch ms) when the first results show (the newest papers' index, when it has
- * older shards) and when the results over every shard do: Playwright's polling would notice
- * later, and count bytes the page fetched after the first results (the older shards' metas).
+ * The page stamps (epoch ms) when the first results show, that is the first result row with its
+ * title (or "0 papers"), and when the search is over: the results over every index shard, the
+ * whole first page of them (the list no longer `aria-busy`). Playwright's polling would notice
+ * later, and count bytes the page fetched after the first results (fragments, older shards' metas).
  */
 // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
 const stampResults = `(() => {
   const watch = () => {
-    const status = document.querySelector('[data-status]');
+    const root = document.querySelector('[data-search-page]');
+    const status = root.querySelector('[data-status]');
+    const list = root.querySelector('[data-results]');
     new MutationObserver(() => {
       const text = status.textContent || '';
-      if (!/papers? for/.test(text)) return;
-      window.__first ??= Date.now();
-      if (!text.includes('Searching older')) window.__all ??= Date.now();
-    }).observe(status, { childList: true, characterData: true, subtree: true });
+      if (list.querySelector('.search-title') || /^0 papers/.test(text)) window.__first ??= Date.now();
+      if (/papers? for/.test(text) && !text.includes('Searching older') && list.getAttribute('aria-busy') !== 'true') window.__all ??= Date.now();
+    }).observe(root, { childList: true, characterData: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch);
   else watch();

@@ -12,9 +12,13 @@ const titles = (page: Page) => page.locator('[data-results] .search-title').allI
 /** The status line while a sharded index has answered from its newest papers only (more results are coming). */
 const PARTIAL = 'Searching older papers';
 
-/** Waits until the status line reports a finished search (not the first answer of a sharded index). */
+/**
+ * Waits until the status line reports a finished search (not the first answer of a sharded index)
+ * and every row of its first page is in (rows show as they arrive).
+ */
 async function settled(page: Page) {
   await page.locator('[data-status]', { hasText: /\d+ papers?/, hasNotText: PARTIAL }).waitFor({ timeout: 15_000 });
+  await page.locator('[data-results]:not([aria-busy="true"])').waitFor({ state: 'attached', timeout: 15_000 });
 }
 
 describe.each(DEMO_SITES)('search on /search/ ($label)', ({ dir, base }) => {
@@ -46,6 +50,35 @@ describe.each(DEMO_SITES)('search on /search/ ($label)', ({ dir, base }) => {
     await page.goto(`${site.server.url}search/?q=${encodeURIComponent('speculative decoding')}`);
     await page.locator('[data-results] li', { hasText: 'Medusa' }).first().waitFor({ timeout: 15_000 });
     await expect(page.locator('main input[name=q]').inputValue()).resolves.toBe('speculative decoding');
+  });
+
+  it('shows the first result while the other results are still loading, then the count with all of them', async () => {
+    const page = await site.browser.newPage();
+    // Only the first fragment asked for (the first result's, asked first) arrives; the others wait.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    await page.route(/\/pagefind\/fragment\/[^/]+\.pf_fragment$/, async (route) => {
+      if (asked++ > 0) await held;
+      await route.continue();
+    });
+    await page.goto(`${site.server.url}search/?q=model`);
+    const rows = page.locator('[data-results] li');
+    await rows.first().locator('.search-title').waitFor({ timeout: 15_000 });
+    await expect.poll(() => asked, { timeout: 5_000 }).toBeGreaterThan(1);
+    expect(await rows.count()).toBe(1);
+    const first = await rows.first().locator('.search-title').innerText();
+    expect(first).not.toBe('');
+    await expect(page.locator('[data-results]').getAttribute('aria-busy')).resolves.toBe('true');
+    // The count (a live region) waits for the whole page of results.
+    await expect(page.locator('[data-status]').innerText()).resolves.toBe('');
+    await expect(page.locator('[data-more]').isVisible()).resolves.toBe(false);
+    release();
+    await page.locator('[data-status]', { hasText: /^\d+ papers? for “model”$/ }).waitFor({ timeout: 20_000 });
+    const total = Number.parseInt(await page.locator('[data-status]').innerText(), 10);
+    expect(total).toBeGreaterThan(1);
+    expect(await rows.count()).toBe(Math.min(10, total));
+    await expect(page.locator('[data-results]').getAttribute('aria-busy')).resolves.toBe('false');
   });
 
   it("opened with a search, loads Pagefind while the page's own scripts are still loading", async () => {
@@ -99,6 +132,7 @@ describe.each(DEMO_SITES)('search on /search/ ($label)', ({ dir, base }) => {
       .check();
     await expect.poll(() => new URL(page.url()).searchParams.getAll('year'), { timeout: 10_000 }).toEqual(['2024']);
     await expect.poll(async () => (await titles(page)).length, { timeout: 10_000 }).toBeLessThan(all.length);
+    await settled(page);
     const filtered = await titles(page);
     expect(filtered.length).toBeGreaterThan(0);
     expect(new URL(page.url()).searchParams.getAll('topic')).toEqual(['Speculative decoding']);
@@ -127,6 +161,7 @@ describe.each(DEMO_SITES)('search on /search/ ($label)', ({ dir, base }) => {
     await expect
       .poll(async () => (await titles(page)).join('|') !== relevance.join('|') && (await finished()), { timeout: 10_000 })
       .toBe(true);
+    await settled(page);
     const dates = (await page.locator('[data-results] li .search-meta:first-of-type').allInnerTexts()).map(
       (t) => t.match(/\d{4}-\d{2}-\d{2}/)![0],
     );

@@ -68,8 +68,14 @@ function build(): HTMLDialogElement {
       input.setAttribute('aria-expanded', 'false');
       return setActive(-1);
     }
-    /** Shows `outcome` (the newest papers' results first, when the index has older shards, then all). */
+    /**
+     * Shows `outcome`: the first results as they arrive, the newest papers' results when the index
+     * has older shards, then all. The option chosen with the arrows stays chosen while more arrive.
+     */
+    let shown = false;
     const show = (outcome: SearchOutcome) => {
+      const keepActive = shown && active < outcome.shown.length;
+      shown = true;
       results = outcome.shown;
       listbox.replaceChildren(
         ...results.map((data, i) => {
@@ -84,16 +90,18 @@ function build(): HTMLDialogElement {
           return option;
         }),
       );
+      input.setAttribute('aria-expanded', String(results.length > 0));
+      setActive(keepActive ? active : -1);
+      // The status (a live region) speaks once per search, when the first page is all in.
+      if (outcome.loading) return;
       const q2 = outcome.replacedBy ?? q;
       const counted = `${countText(outcome.total)} for “${q2}”${outcome.total > results.length ? `, first ${results.length} shown` : ''}`;
       status.textContent = statusText(counted, outcome.partial);
       note.replaceChildren(...suggestionNodes(outcome));
-      input.setAttribute('aria-expanded', String(results.length > 0));
-      setActive(-1);
     };
     try {
-      const outcome = await runSearch({ q, sort: 'relevance', filters: { topic: [], org: [], year: [] } }, 60, (partial) => {
-        if (mine === seq) show(partial);
+      const outcome = await runSearch({ q, sort: 'relevance', filters: { topic: [], org: [], year: [] } }, 60, (progress) => {
+        if (mine === seq) show(progress);
       });
       if (!outcome || mine !== seq) return;
       show(outcome);

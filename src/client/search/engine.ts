@@ -100,9 +100,17 @@ let rehearsal: Promise<unknown> | undefined;
 
 /**
  * Starts loading Pagefind (search page idle, focus, pointer-over or dialog open) unless Save-Data
- * is on, then runs one search for nothing: it fetches no index chunk, but the first real query no
- * longer pays for the first run of Pagefind's search code (the WASM's lazily compiled functions,
- * the word segmenter), measured at about a third of a warmed-up first query.
+ * is on, then runs one search for nothing. A workaround, not an API: Pagefind has no "warm up"
+ * call, and `init()` only loads the WASM and the `pf_meta`. Relies on Pagefind 1.6's worker
+ * (pagefind-worker.js), where `search(null)` is a filter-only search: with no filters it asks the
+ * WASM for no index chunk and no filter file (nothing is fetched) yet runs the whole search path —
+ * the `Intl.Segmenter` set-up, the WASM's search functions (Chromium compiles WASM lazily, on first
+ * call) and the result ranking — so the first real query does not pay for their first run.
+ * Measured on the real corpus (Pagefind's API alone, cold contexts, the same idle second after
+ * `init`, two interleaved A/B rounds of 5 and 7 runs at load 6–14): the first `search()` took
+ * 1,050/878 ms without it and 455/258 ms with it for "diffusion", 279/320 against 237/178 ms for
+ * "speculative decoding", 326/170 against 122/217 ms for "RynnBrain". If a Pagefind upgrade
+ * makes `search(null)` fetch anything, or measures no gain, drop it.
  */
 export function warmUp(): void {
   if (saveData()) return;
@@ -155,11 +163,29 @@ export interface SearchOutcome {
   suggestion?: string;
   /** Results of the newest papers only: older shards are still being searched. */
   partial?: boolean;
+  /** `shown` is the first of the page's results whose data arrived: the rest are still loading. */
+  loading?: boolean;
 }
 
-/** Loads the data of results `from` … `from + PAGE`. */
-export function loadPage(results: PagefindResult[], from: number): Promise<ResultData[]> {
-  return Promise.all(results.slice(from, from + PAGE).map((r) => r.data()));
+/**
+ * Loads the data of results `from` … `from + PAGE` (one fragment each, fetched in parallel).
+ * `onPrefix` hears every time the run of loaded results from the first one grows, so the first
+ * rows can show while later fragments are still on their way.
+ */
+export function loadPage(results: PagefindResult[], from: number, onPrefix?: (loaded: ResultData[]) => void): Promise<ResultData[]> {
+  const loaded: Array<ResultData | undefined> = [];
+  let ready = 0;
+  return Promise.all(
+    results.slice(from, from + PAGE).map(async (result, i) => {
+      const data = await result.data();
+      loaded[i] = data;
+      if (onPrefix && i === ready) {
+        while (loaded[ready]) ready++;
+        onPrefix(loaded.slice(0, ready) as ResultData[]);
+      }
+      return data;
+    }),
+  );
 }
 
 /** Sort data already loaded, by sort file, each a map from result id to date and upvotes. */
@@ -185,21 +211,32 @@ async function sortData(shards: SearchIndex['shards']): Promise<Map<string, Sort
   return maps.length === 1 ? maps[0]! : new Map(maps.flatMap((m) => [...m]));
 }
 
-/** `response`'s results in `state`'s order, and the first page's data. */
-async function ordered(state: SearchState, response: PagefindResponse, shards: SearchIndex['shards']) {
+/**
+ * `response`'s results in `state`'s order, and the first page's data; `onPrefix` hears the order
+ * and the first results whose data arrived, as they grow.
+ */
+async function ordered(
+  state: SearchState,
+  response: PagefindResponse,
+  shards: SearchIndex['shards'],
+  onPrefix?: (results: PagefindResult[], loaded: ResultData[]) => void,
+) {
   const results = state.sort === 'relevance' ? response.results : orderResults(response.results, state.sort, await sortData(shards));
-  return { results, shown: await loadPage(results, 0) };
+  return { results, shown: await loadPage(results, 0, onPrefix && ((loaded) => onPrefix(results, loaded))) };
 }
 
 /**
- * Runs `state`'s search (debounced while typing; null when a newer one superseded it). The first
- * search of a page whose index has older shards calls `onPartial` with the newest papers' results
- * before it merges them and returns the results over every shard.
+ * Runs `state`'s search (debounced while typing; null when a newer one superseded it).
+ * `onProgress` hears what can be shown before the end: the first results as their data arrives
+ * (`loading`: a result's title is in its fragment, and the first page's ten fragments arrive one
+ * by one), and, on the first search of a page whose index has older shards, the newest papers'
+ * results (`partial`) before it merges the older shards and returns the results over every shard.
+ * It never hears a search that found nothing: that one may yet be replaced by its correction.
  */
 export async function runSearch(
   state: SearchState,
   debounce = 0,
-  onPartial?: (outcome: SearchOutcome) => void,
+  onProgress?: (outcome: SearchOutcome) => void,
 ): Promise<SearchOutcome | null> {
   const options = pagefindOptions(state);
   // No words but filters: Pagefind lists every paper the filters match only for a null query ("" finds nothing).
@@ -212,17 +249,26 @@ export async function runSearch(
   let response = await withRetry((pf) => (debounce ? pf.debouncedSearch(term, options, debounce) : pf.search(term, options)));
   if (!response) return null;
   const index = await withRetry(() => searchIndex());
+  /** Tells `onProgress` about the first results of `found` while the rest of the page loads. */
+  const progress =
+    (found: PagefindResponse, partial?: boolean) =>
+    (results: PagefindResult[], loaded: ResultData[]): void =>
+      onProgress?.({ state, total: results.length, results, shown: loaded, filters: found.filters, partial, loading: true });
+  let showedPartial = false;
   if (index.shards.length > 1 && !merging) {
     const first = response;
-    const { results, shown } = await withRetry(() => ordered(state, first, index.shards.slice(0, 1)));
-    onPartial?.({ state, total: results.length, results, shown, filters: first.filters, partial: true });
+    const { results, shown } = await withRetry(() => ordered(state, first, index.shards.slice(0, 1), progress(first, true)));
+    onProgress?.({ state, total: results.length, results, shown, filters: first.filters, partial: true });
+    showedPartial = true;
     // Only now: the older shards' metas do not compete with the first results for the network.
     await withRetry((pf) => mergeOlder(pf, index));
     response = await withRetry((pf) => pf.search(term, options));
   } else if (merging) {
     await merging;
   }
-  const { results, shown } = await withRetry(() => ordered(state, response, index.shards));
+  const final = response;
+  // After the newest papers' page is shown, a prefix of the final page would shrink it: wait for the whole page.
+  const { results, shown } = await withRetry(() => ordered(state, final, index.shards, showedPartial ? undefined : progress(final)));
   const outcome: SearchOutcome = { state, total: results.length, results, shown, filters: response.filters };
   if (!suggesting) return outcome;
   const { looksMisspelt } = await suggesting;

@@ -3,7 +3,17 @@
  * the URL (typing replaces the history entry; Enter, sort and filter changes push one; back and
  * forward restore it), "Did you mean", and an empty state that helps.
  */
-import { BASE, SearchUnavailable, allFilters, loadPage, runSearch, warmUp, type FilterCounts, type SearchOutcome } from './engine.ts';
+import {
+  BASE,
+  SearchUnavailable,
+  allFilters,
+  loadPage,
+  runSearch,
+  warmUp,
+  type FilterCounts,
+  type ResultData,
+  type SearchOutcome,
+} from './engine.ts';
 import { countText, el, resultItem, statusText, suggestionNodes } from './render.ts';
 import { FILTER_GROUPS, hasFilters, paramsFromState, stateFromParams, type FilterGroup, type SearchState } from './state.ts';
 
@@ -24,6 +34,10 @@ let state: SearchState = stateFromParams(new URLSearchParams(location.search));
 let outcome: SearchOutcome | null = null;
 let totals: FilterCounts | null = null;
 let seq = 0;
+/** A render of results still arriving, waiting for the next frame (0: none). */
+let frame = 0;
+/** The results whose rows the list shows (the first of them). */
+let listed: SearchOutcome['results'] | null = null;
 
 const LABELS: Record<FilterGroup, string> = { topic: 'Topic', org: 'Organisation', year: 'Year' };
 
@@ -66,18 +80,27 @@ async function search(debounce = 0) {
       ? outcome.shown.length
       : 0;
   try {
-    const found = await runSearch({ ...state, q: state.q.trim() }, debounce, (partial) => {
-      if (mine !== seq) return;
-      outcome = partial;
-      render();
+    const found = await runSearch({ ...state, q: state.q.trim() }, debounce, (progress) => {
+      // The same search again already shows its rows: they stay until the new ones are all in.
+      if (mine !== seq || (progress.loading && keep)) return;
+      outcome = progress;
+      // Rows arriving within one frame are drawn once (fewer style and layout passes during page load).
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        render();
+      });
     });
     if (!found || mine !== seq) return;
+    cancelAnimationFrame(frame);
+    frame = 0;
     while (found.shown.length < Math.min(keep, found.total)) found.shown.push(...(await loadPage(found.results, found.shown.length)));
     if (mine !== seq) return;
     outcome = found;
     render();
   } catch (error) {
     if (mine !== seq) return;
+    cancelAnimationFrame(frame);
+    frame = 0;
     list.replaceChildren();
     more.hidden = true;
     const message = error instanceof SearchUnavailable ? error.message : 'Search failed. Reload the page to try again.';
@@ -87,17 +110,25 @@ async function search(debounce = 0) {
   }
 }
 
-/** Shows `outcome`: count, correction, results, "Show more", the no-results help. */
+/** Shows `outcome`: count, correction, results (the first ones while the rest load), "Show more", the no-results help. */
 function render() {
   if (!outcome) return;
-  const { total, shown, state: searched } = outcome;
+  const { total, shown, state: searched, loading } = outcome;
+  list.setAttribute('aria-busy', String(Boolean(loading)));
+  const row = (data: ResultData) => resultItem(data, { upvotes: searched.sort === 'upvotes' });
+  // The rows of one search arrive one by one: add the new ones instead of building the list again.
+  if (listed === outcome.results && list.children.length <= shown.length) list.append(...shown.slice(list.children.length).map(row));
+  else list.replaceChildren(...shown.map(row));
+  listed = outcome.results;
+  noResults.hidden = total > 0;
+  more.hidden = loading || shown.length >= total;
+  // The count and the correction wait for the whole page: the status line is a live region (its
+  // height reserved, so it never pushes the first rows down), spoken once per search.
+  if (loading) return;
   const q = outcome.replacedBy ?? searched.q;
   const counted = q ? `${countText(total)} for “${q}”` : countText(total);
   status.textContent = statusText(counted, outcome.partial);
   note.replaceChildren(...suggestionNodes(outcome));
-  list.replaceChildren(...shown.map((data) => resultItem(data, { upvotes: searched.sort === 'upvotes' })));
-  more.hidden = shown.length >= total;
-  noResults.hidden = total > 0;
   root.querySelector<HTMLElement>('[data-clear-filters]')!.hidden = !hasFilters(state);
   if (totals) updateCounts();
 }

@@ -6,7 +6,10 @@
 /** Relevance (Pagefind's score, no sort), newest first, or most upvoted first. */
 type SortKey = 'relevance' | 'newest' | 'upvotes';
 
-/** Filter groups: OR within a group, AND across groups. Values are display names. */
+/** The query's URL parameter (also read by the search page's early start, src/pages/search.astro). */
+export const QUERY_PARAM = 'q';
+
+/** Filter groups: OR within a group, AND across groups. Values are display names (and URL parameters). */
 export const FILTER_GROUPS = ['topic', 'org', 'year'] as const;
 export type FilterGroup = (typeof FILTER_GROUPS)[number];
 
@@ -22,13 +25,13 @@ export function stateFromParams(params: URLSearchParams): SearchState {
   const sort = params.get('sort');
   const filters = {} as Record<FilterGroup, string[]>;
   for (const group of FILTER_GROUPS) filters[group] = [...new Set(params.getAll(group).filter(Boolean))];
-  return { q: params.get('q') ?? '', sort: sort === 'newest' || sort === 'upvotes' ? sort : 'relevance', filters };
+  return { q: params.get(QUERY_PARAM) ?? '', sort: sort === 'newest' || sort === 'upvotes' ? sort : 'relevance', filters };
 }
 
 /** The query string of `state` (empty parts left out; filter values in the order chosen). */
 export function paramsFromState(state: SearchState): URLSearchParams {
   const params = new URLSearchParams();
-  if (state.q) params.set('q', state.q);
+  if (state.q) params.set(QUERY_PARAM, state.q);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   for (const group of FILTER_GROUPS) for (const value of state.filters[group]) params.append(group, value);
   return params;
