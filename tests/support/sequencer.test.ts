@@ -1,6 +1,9 @@
 /** The planned start order of test files (sequencer.ts): builds one after another, the rest beside them. */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planOrder } from './sequencer.ts';
+import { BUILDERS, FIRST_GUESS, firstGuess, planOrder } from './sequencer.ts';
+import { repoRoot } from './repo.ts';
 
 const at = (file: string) => `/repo/${file}`;
 
@@ -36,5 +39,32 @@ describe('planOrder', () => {
     const files = ['src/z.test.ts', 'src/y.test.ts', 'src/x.test.ts'].map(at);
     expect(planOrder(files)).toEqual(files);
     expect(planOrder([])).toEqual([]);
+  });
+
+  it("plans with the last run's durations where Vitest has them, the first guess elsewhere", () => {
+    const files = [
+      'tests/browser/a11y.test.ts',
+      'tests/browser/offline.test.ts',
+      'tests/corpus/site-build.test.ts',
+      'tests/build/failed-build.test.ts',
+    ].map(at);
+    // The last run: a11y took 5 s, the failed-build test 120 s (longer than the site build's first guess).
+    const measured = new Map([
+      [at('tests/browser/a11y.test.ts'), 5],
+      [at('tests/build/failed-build.test.ts'), 120],
+    ]);
+    expect(planOrder(files, (f) => measured.get(f) ?? firstGuess(f))).toEqual(
+      [
+        'tests/build/failed-build.test.ts',
+        'tests/browser/offline.test.ts',
+        'tests/browser/a11y.test.ts',
+        'tests/corpus/site-build.test.ts',
+      ].map(at),
+    );
+  });
+
+  it('names only test files that exist (a renamed file would silently lose its place)', () => {
+    const missing = [...BUILDERS, ...Object.keys(FIRST_GUESS)].filter((file) => !existsSync(path.join(repoRoot, file)));
+    expect(missing).toEqual([]);
   });
 });

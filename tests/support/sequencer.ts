@@ -4,14 +4,29 @@
  * So the order is planned for two workers: whenever no build is running, the free worker takes the
  * next file that builds (longest first); otherwise it takes the longest file that does not, which
  * reads built sites, ingests or drives Chromium beside the build. No build is left for the end with
- * the other worker idle. The seconds are what each file took alone on the 2-core CI machine; a file
- * not listed counts as short and keeps Vitest's own order (by the last run's durations, or by size
- * on a fresh clone, as on CI). A wrong figure only costs time, never correctness.
+ * the other worker idle.
+ *
+ * How long a file takes comes from Vitest's own results cache (the last run's duration) when it
+ * has one. A fresh clone, as on CI, has none: then the seconds below are used, what each file took
+ * alone on the 2-core CI machine. They are only a first guess (a wrong figure costs time, never
+ * correctness) and stop mattering after one local run; a file in neither source counts as short and
+ * keeps Vitest's own order (by size on a fresh clone).
  */
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** Files that run astro builds of the checkout in their tests, and their seconds. */
-const BUILDERS: Record<string, number> = {
+/** Files that run astro builds of the checkout in their tests (they take the build lock). */
+export const BUILDERS: readonly string[] = [
+  'tests/corpus/site-build.test.ts',
+  'tests/corpus/bench.test.ts',
+  'tests/build/incremental.test.ts',
+  'tests/cli/build.test.ts',
+  'tests/hostile/outcomes.test.ts',
+  'tests/build/permalinks.test.ts',
+  'tests/build/failed-build.test.ts',
+];
+
+/** Seconds of the longest files on a fresh clone, used only when Vitest has no duration of its own. */
+export const FIRST_GUESS: Readonly<Record<string, number>> = {
   'tests/corpus/site-build.test.ts': 97,
   'tests/corpus/bench.test.ts': 50,
   'tests/build/incremental.test.ts': 47,
@@ -19,10 +34,6 @@ const BUILDERS: Record<string, number> = {
   'tests/hostile/outcomes.test.ts': 17,
   'tests/build/permalinks.test.ts': 10,
   'tests/build/failed-build.test.ts': 8,
-};
-
-/** The longest files that do not build, and their seconds. */
-const OTHERS: Record<string, number> = {
   'tests/browser/a11y.test.ts': 88,
   'tests/browser/offline.test.ts': 49,
   'tests/browser/hostile-site.test.ts': 40,
@@ -37,18 +48,27 @@ const OTHERS: Record<string, number> = {
   'tests/build/html-validity.test.ts': 14,
 };
 
-/** Seconds assumed for a file in neither table. */
+/** Seconds assumed for a file with no duration from either source. */
 const SHORT = 2;
 
-const seconds = (table: Record<string, number>, file: string): number | undefined =>
-  Object.entries(table).find(([listed]) => file.endsWith(`/${listed}`))?.[1];
+const listed = (file: string, name: string) => file.endsWith(`/${name}`);
 
-/** Orders `files` (absolute paths, in Vitest's order) for two workers sharing one build lock. */
-export function planOrder(files: readonly string[]): string[] {
-  const byLength = (table: Record<string, number>) => (a: string, b: string) => (seconds(table, b) ?? SHORT) - (seconds(table, a) ?? SHORT);
-  // Stable sorts: equal (unlisted) files keep Vitest's order.
-  const builders = files.filter((f) => seconds(BUILDERS, f) !== undefined).sort(byLength(BUILDERS));
-  const others = files.filter((f) => seconds(BUILDERS, f) === undefined).sort(byLength(OTHERS));
+/** True when `file` (an absolute path) is one of the BUILDERS. */
+const isBuilder = (file: string): boolean => BUILDERS.some((name) => listed(file, name));
+
+/** The first-guess seconds of `file`, if it has one. */
+export const firstGuess = (file: string): number | undefined => Object.entries(FIRST_GUESS).find(([name]) => listed(file, name))?.[1];
+
+/**
+ * Orders `files` (absolute paths, in Vitest's order) for two workers sharing one build lock.
+ * `seconds(file)` is how long a file is expected to take (undefined: short).
+ */
+export function planOrder(files: readonly string[], seconds: (file: string) => number | undefined = firstGuess): string[] {
+  const length = (file: string) => seconds(file) ?? SHORT;
+  const byLength = (a: string, b: string) => length(b) - length(a);
+  // Stable sorts: files of equal length keep Vitest's order.
+  const builders = files.filter(isBuilder).sort(byLength);
+  const others = files.filter((f) => !isBuilder(f)).sort(byLength);
   const order: string[] = [];
   const free = [0, 0]; // When each worker is next free, in seconds.
   let lockFree = 0; // When the running build ends.
@@ -58,17 +78,28 @@ export function planOrder(files: readonly string[]): string[] {
     const build = builders.length > 0 && (lockFree <= now || others.length === 0);
     const file = (build ? builders : others).shift()!;
     order.push(file);
-    if (build) free[w] = lockFree = Math.max(now, lockFree) + seconds(BUILDERS, file)!;
-    else free[w] = now + (seconds(OTHERS, file) ?? SHORT);
+    if (build) free[w] = lockFree = Math.max(now, lockFree) + length(file);
+    else free[w] = now + length(file);
   }
   return order;
 }
 
-/** Vitest's order, then planned by `planOrder`. */
+/** Vitest's order, then planned by `planOrder` with the last run's durations where Vitest has them. */
 export default class BuildLockSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const order = new Map(planOrder(sorted.map((s) => s.moduleId)).map((file, i) => [file, i]));
+    const measured = new Map<string, number>();
+    for (const spec of sorted) {
+      const duration = this.ctx.cache.getTestSpecificationResult(spec)?.duration;
+      if (duration !== undefined) measured.set(spec.moduleId, duration / 1000);
+    }
+    const seconds = (file: string) => measured.get(file) ?? firstGuess(file);
+    const order = new Map(
+      planOrder(
+        sorted.map((s) => s.moduleId),
+        seconds,
+      ).map((file, i) => [file, i]),
+    );
     return sorted.sort((a, b) => order.get(a.moduleId)! - order.get(b.moduleId)!);
   }
 }
