@@ -45,13 +45,18 @@ export type WorkerReply =
 // large enough that messages stay few (580 corpus files: 37 chunks; 9,877 papers: 20).
 const FILES_PER_CHUNK = 16;
 const PAPERS_PER_CHUNK = 500;
+const YOUNG_GENERATION_MB = 192;
 
 /** Worker threads for `runPipelineParallel`, and the calling thread beside them; `close` ends them. */
 export interface IngestPool {
   /** Threads sharing the work: the workers and the calling thread. */
   readonly size: number;
-  /** Sends `requests` to whichever worker is free; `onReply(reply, i)` for each answer. Rejects on a worker's failure. */
-  spread(requests: readonly WorkerRequest[], onReply: (reply: WorkerReply, i: number) => void): Promise<void>;
+  /**
+   * Sends `requests` to whichever thread is free; `onReply(reply, i)` for each answer. Resolves
+   * with how many requests each thread took (workers first, the calling thread last); rejects on a
+   * worker's failure.
+   */
+  spread(requests: readonly WorkerRequest[], onReply: (reply: WorkerReply, i: number) => void): Promise<number[]>;
   /** Sends `request` to every worker and waits for all. */
   broadcast(request: WorkerRequest): Promise<void>;
   close(): Promise<void>;
@@ -74,7 +79,13 @@ export function startPool(workers: number): IngestPool {
   const workerData = { compileCacheDir: module.getCompileCacheDir?.() };
   const local = createHandler();
   const threads = Array.from({ length: workers }, () => {
-    const worker = new Worker(new URL('./ingest-worker.ts', import.meta.url), { workerData });
+    // A young generation as large as the CLI's (`--max-semi-space-size` in package.json): the
+    // parsed entries and built papers mostly live until the end, and copying them between small
+    // semi-spaces was a tenth of the CPU.
+    const worker = new Worker(new URL('./ingest-worker.ts', import.meta.url), {
+      workerData,
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
     const waiting: Array<{ resolve: (r: WorkerReply) => void; reject: (e: Error) => void }> = [];
     const failAll = (err: Error) => {
       for (const w of waiting.splice(0)) w.reject(err);
@@ -103,12 +114,15 @@ export function startPool(workers: number): IngestPool {
     size: all.length,
     async spread(requests, onReply) {
       let next = 0;
-      await Promise.all(
+      return Promise.all(
         all.map(async ({ ask }) => {
+          let taken = 0;
           while (next < requests.length) {
             const i = next++;
+            taken++;
             onReply(await ask(requests[i]!), i);
           }
+          return taken;
         }),
       );
     },
@@ -139,6 +153,8 @@ export interface ParallelOptions extends Pick<PipelineOptions, 'ledger' | 'onFil
   topics: readonly Topic[] | null;
   /** Where the workers write the papers' entries as they build them (`writeEntryFiles`), and what that folder already holds. */
   out?: { dir: string; existing: ReadonlySet<string> };
+  /** Files and papers per chunk handed out (tests make them small, so every thread gets some). */
+  chunks?: { files: number; papers: number };
 }
 
 /**
@@ -151,7 +167,12 @@ export async function runPipelineParallel(
   pool: IngestPool,
   files: readonly DigestFile[],
   options: ParallelOptions,
-): Promise<{ result: IngestResult; written: { written: number; unchanged: number } | null }> {
+): Promise<{
+  result: IngestResult;
+  written: { written: number; unchanged: number } | null;
+  /** Chunks each thread took (workers first, the calling thread last): files read, then papers built. */
+  taken: { files: number[]; papers: number[] };
+}> {
   const digests = files.filter((f) => !f.notRead && !f.emptyDays).sort((a, b) => compareStrings(a.file, b.file));
   const others: DigestInput[] = await readDigestFiles(files.filter((f) => f.notRead || f.emptyDays));
 
@@ -160,9 +181,9 @@ export async function runPipelineParallel(
   let done = 0;
   const reading = chunks(
     digests.map((file, index) => ({ index, file })),
-    FILES_PER_CHUNK,
+    options.chunks?.files ?? FILES_PER_CHUNK,
   ).map((jobs): WorkerRequest => ({ kind: 'read', jobs }));
-  await pool.spread(reading, (reply) => {
+  const filesTaken = await pool.spread(reading, (reply) => {
     if (reply.kind !== 'read') return;
     for (const r of reply.results) outcomes[r.index] = r;
     done += reply.results.length;
@@ -185,14 +206,18 @@ export async function runPipelineParallel(
   const written = { written: 0, unchanged: 0 };
   const building = chunks(
     jobs.map(({ job }, index) => ({ index, job })),
-    PAPERS_PER_CHUNK,
+    options.chunks?.papers ?? PAPERS_PER_CHUNK,
   ).map((chunk): WorkerRequest => ({ kind: 'build', jobs: chunk, dir: options.out?.dir ?? null }));
-  await pool.spread(building, (reply) => {
+  const papersTaken = await pool.spread(building, (reply) => {
     if (reply.kind !== 'built') return;
     for (const r of reply.results) built[r.index] = r.built;
     written.written += reply.written;
     written.unchanged += reply.unchanged;
   });
 
-  return { result: finishPipeline(parts, reads, plan, jobs, built, options.ledger), written: options.out ? written : null };
+  return {
+    result: finishPipeline(parts, reads, plan, jobs, built, options.ledger),
+    written: options.out ? written : null,
+    taken: { files: filesTaken, papers: papersTaken },
+  };
 }
