@@ -234,6 +234,38 @@ describe('determinism', () => {
   });
 });
 
+describe('worker threads (--workers)', () => {
+  it('writes the same papers and report with one worker as on one thread, and removes stale entries after the workers wrote', async () => {
+    const dir = path.join(tmp, 'workers-in');
+    await mkdir(dir, { recursive: true });
+    const seed = await readFile(SEED, 'utf8');
+    await copyFile(SEED, path.join(dir, '2026-01-08.txt'));
+    // A second day repeating the cards (duplicates to merge) and a third with a card whose date is broken (a rejection).
+    await writeFile(path.join(dir, '2026-01-09.txt'), seed.replace('Jan 8', 'Jan 9').replaceAll(/^(\w{3} \d+, \d{4})$/gm, '$1 9'));
+    await writeFile(path.join(dir, '2026-01-10.txt'), seed.replace('Jan 8', 'Jan 10').replace(/^\w{3} \d+, \d{4}$/m, 'Smarch 99, 2026'));
+    const outs = ['workers-0', 'workers-1'].map((d) => path.join(tmp, d));
+    await mkdir(outs[1]!, { recursive: true });
+    await writeFile(path.join(outs[1]!, 'gone-paper.json'), JSON.stringify({ id: 'gone-paper', appearances: [] }));
+    const runs = await Promise.all([
+      ingest([dir, '--out', outs[0]!, '--json', '--workers', '0']),
+      ingest([dir, '--out', outs[1]!, '--json', '--workers', '1']),
+    ]);
+    expect(runs.map((r) => r.code)).toEqual([1, 1]);
+    expect(runs[1]!.stdout).toBe(runs[0]!.stdout);
+    const report = JSON.parse(runs[0]!.stdout) as IngestReport;
+    expect(report).toMatchObject({ filesRead: 3, entriesRejected: 1, papersWritten: 44 });
+    expect(report.duplicatesMerged).toBeGreaterThan(40);
+    expect(report.problems.find((p) => p.severity === 'error')).toMatchObject({ file: '2026-01-10.txt' });
+    expect(await readOut(outs[1]!)).toEqual(await readOut(outs[0]!));
+  });
+
+  it('refuses a --workers that is not a small whole number', async () => {
+    const r = await ingest(['content/digests', '--workers', 'two']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--workers needs a whole number/);
+  });
+});
+
 describe('every format, one folder', () => {
   it('reads api JSON, markdown, text-browser and plain text by content, merges across them, and names unknown files', async () => {
     const dir = path.join(tmp, 'formats-in');
