@@ -57,8 +57,9 @@ Options:
   --topics FILE   the topic taxonomy (default: content/topics.yaml, or $PAPERSHELF_TOPICS)
   --json          print the report as JSON
   --quiet         print only problems
-  --workers N     threads that read the digests and build the papers (default: 2 on a machine
-                  with two cores or more, for 24 digest files or more; 0: all on one thread)
+  --workers N     worker threads that read the digests and build the papers beside the main
+                  one (default: one per core the load average leaves free, for 24 digest files
+                  or more; 0: all on one thread); the output is the same
   -h, --help      show this help
 
 Exit codes: 0 all entries accepted, 1 some entries rejected or another error in the content

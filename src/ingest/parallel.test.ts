@@ -12,7 +12,7 @@ import { repoRoot } from '../../tests/support/repo.ts';
 import { parseTopics } from '../schemas/topic.ts';
 import { IngestIoError, listDigestFiles, readDigestFiles, serializePaper } from './io.ts';
 import { parseLedger } from './ledger.ts';
-import { runPipelineParallel, startPool, type IngestPool } from './parallel.ts';
+import { defaultWorkers, runPipelineParallel, startPool, type IngestPool } from './parallel.ts';
 import { runPipeline, type IngestResult } from './pipeline.ts';
 import { assignTopics, compileTopics } from './topics.ts';
 
@@ -124,5 +124,18 @@ describe('the parallel pipeline', () => {
     await expect(runPipelineParallel(pool, files, { ledger, topics, out: { dir: missing, existing: new Set() } })).rejects.toThrow(
       `cannot write ${missing}`,
     );
+  });
+});
+
+describe('defaultWorkers', () => {
+  it('uses a worker per free core beside the calling thread, none for a few files or on a busy machine', () => {
+    expect(defaultWorkers(580, 0, 2)).toBe(1);
+    expect(defaultWorkers(580, 0.4, 2)).toBe(1);
+    expect(defaultWorkers(580, 0.6, 2)).toBe(0);
+    expect(defaultWorkers(580, 7, 2)).toBe(0);
+    expect(defaultWorkers(580, 0, 1)).toBe(0);
+    expect(defaultWorkers(580, 1.2, 8)).toBe(6);
+    expect(defaultWorkers(580, 0, 8)).toBe(7);
+    expect(defaultWorkers(10, 0, 8)).toBe(0);
   });
 });

@@ -63,12 +63,15 @@ export interface IngestPool {
 }
 
 /**
- * How many worker threads an ingest of `files` digest files is worth: none below a few dozen (a
- * worker's start-up, loading the pipeline's modules, about 0.4 s of CPU, costs more than it
- * saves), else one per core beside the calling thread, which takes a share of the work too.
+ * How many worker threads an ingest of `files` digest files is worth: one per core the machine
+ * has free beside the calling thread (which takes a share of the work too), judged by the last
+ * minute's load average. None below a few dozen files, or on a busy machine: a worker costs CPU
+ * of its own (its start-up, loading the pipeline's modules, about 0.4 s; the entries and papers
+ * copied between threads), which only a free core repays. The output is the same either way.
  */
-export function defaultWorkers(files: number): number {
-  return files < 24 ? 0 : os.availableParallelism() - 1;
+export function defaultWorkers(files: number, load = os.loadavg()[0], cores = os.availableParallelism()): number {
+  if (files < 24) return 0;
+  return Math.max(0, Math.min(cores - 1, Math.floor(cores - 1 - load + 0.5)));
 }
 
 /**
