@@ -15,7 +15,7 @@ import { config, ConfigError, type Config } from '../src/config.ts';
 import { assignTopics, compileTopics } from '../src/ingest/topics.ts';
 import { parseTopics, TopicsFileError, type Topic } from '../src/schemas/topic.ts';
 import { runPipeline, type IngestResult, type PipelineOptions } from '../src/ingest/pipeline.ts';
-import { defaultWorkers, runPipelineParallel, startPool, type IngestPool } from '../src/ingest/parallel.ts';
+import { defaultWorkers, runPipelineParallel, startPool } from '../src/ingest/parallel.ts';
 import { parseLedger } from '../src/ingest/ledger.ts';
 import { formatReport, hasErrors, type Painter } from '../src/ingest/report.ts';
 import type { IngestReport } from '../src/ingest/types.ts';
