@@ -7,7 +7,24 @@
 import { buildPaper, readFile } from './pipeline.ts';
 import { IngestIoError, readDigestFileSync, serializePaper, writeEntryFiles } from './io.ts';
 import { assignTopics, compileTopics, type CompiledTopics } from './topics.ts';
-import type { WorkerReply, WorkerRequest } from './parallel.ts';
+import type { Topic } from '../schemas/topic.ts';
+import type { DigestFile } from './io.ts';
+import type { BuiltPaper, FileRead, PaperJob } from './pipeline.ts';
+import type { NotRead } from './types.ts';
+
+/** What the calling thread asks a worker. */
+export type WorkerRequest =
+  | { kind: 'setup'; topics: readonly Topic[] | null; existing: string[] }
+  | { kind: 'read'; jobs: Array<{ index: number; file: DigestFile }> }
+  | { kind: 'build'; jobs: Array<{ index: number; job: PaperJob }>; dir: string | null };
+
+/** A worker's answer to one request, in the order asked. */
+export type WorkerReply =
+  | { kind: 'ready' }
+  | { kind: 'read'; results: Array<{ index: number; read: FileRead } | { index: number; notRead: NotRead }> }
+  | { kind: 'built'; results: Array<{ index: number; built: BuiltPaper }>; written: number; unchanged: number }
+  /** `io`: the message of an `IngestIoError` (exit 2 for the CLI); null for a bug. */
+  | { kind: 'failed'; message: string; io: string | null };
 
 /**
  * A handler of parallel.ts's requests, with its own state (the compiled taxonomy and the names

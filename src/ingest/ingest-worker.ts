@@ -4,7 +4,7 @@
  */
 import module from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { WorkerRequest } from './parallel.ts';
+import type { WorkerRequest } from './ingest-jobs.ts';
 
 // The CLI's compile cache (scripts/compile-cache.mjs) covers the main thread only: turned on here
 // before the pipeline's modules load, a worker's start-up reuses their compiled code too.

@@ -21,25 +21,10 @@ import {
   type BuiltPaper,
   type FileRead,
   type IngestResult,
-  type PaperJob,
   type PipelineOptions,
 } from './pipeline.ts';
 import { compareStrings } from '../core/compare.ts';
-import { createHandler } from './ingest-jobs.ts';
-
-/** What the calling thread asks a worker. */
-export type WorkerRequest =
-  | { kind: 'setup'; topics: readonly Topic[] | null; existing: string[] }
-  | { kind: 'read'; jobs: Array<{ index: number; file: DigestFile }> }
-  | { kind: 'build'; jobs: Array<{ index: number; job: PaperJob }>; dir: string | null };
-
-/** A worker's answer to one request, in the order asked. */
-export type WorkerReply =
-  | { kind: 'ready' }
-  | { kind: 'read'; results: Array<{ index: number; read: FileRead } | { index: number; notRead: NotRead }> }
-  | { kind: 'built'; results: Array<{ index: number; built: BuiltPaper }>; written: number; unchanged: number }
-  /** `io`: the message of an `IngestIoError` (exit 2 for the CLI); null for a bug. */
-  | { kind: 'failed'; message: string; io: string | null };
+import { createHandler, type WorkerReply, type WorkerRequest } from './ingest-jobs.ts';
 
 // Chunks small enough that a worker slowed by the shared machine leaves the rest to the other,
 // large enough that messages stay few (580 corpus files: 37 chunks; 9,877 papers: 20).

@@ -101,7 +101,7 @@ export interface PaperJob {
 }
 
 /** A merged paper as a `PaperJob`: its captures' entries reduced to where they were. */
-export function paperJob(paper: MergedPaper, id: string, aliases: string[]): PaperJob {
+function paperJob(paper: MergedPaper, id: string, aliases: string[]): PaperJob {
   const { seenWithoutId: _seen, entries, ...fields } = paper;
   return { fields, id, aliases, sources: entries.map((e) => ({ file: e.file, line: e.line })) };
 }
