@@ -13,14 +13,16 @@ import path from 'node:path';
 import pc from 'picocolors';
 import { config, ConfigError, type Config } from '../src/config.ts';
 import { assignTopics, compileTopics } from '../src/ingest/topics.ts';
-import { parseTopics, TopicsFileError } from '../src/schemas/topic.ts';
-import { runPipeline, type IngestResult } from '../src/ingest/pipeline.ts';
+import { parseTopics, TopicsFileError, type Topic } from '../src/schemas/topic.ts';
+import { runPipeline, type IngestResult, type PipelineOptions } from '../src/ingest/pipeline.ts';
+import { defaultWorkers, runPipelineParallel, startPool } from '../src/ingest/parallel.ts';
 import { parseLedger } from '../src/ingest/ledger.ts';
 import { formatReport, hasErrors, type Painter } from '../src/ingest/report.ts';
 import type { IngestReport } from '../src/ingest/types.ts';
 import { checkNotes } from '../src/ingest/notes.ts';
 import {
   ensureDir,
+  existingEntries,
   IngestIoError,
   type DigestFile,
   listDigestFiles,
@@ -28,6 +30,7 @@ import {
   readLedger,
   readNotes,
   readTopicsText,
+  removeStaleEntries,
   writeArchive,
   writeLedger,
   writeEmptyDaysCopy,
@@ -54,6 +57,9 @@ Options:
   --topics FILE   the topic taxonomy (default: content/topics.yaml, or $PAPERSHELF_TOPICS)
   --json          print the report as JSON
   --quiet         print only problems
+  --workers N     worker threads that read the digests and build the papers beside the main
+                  one (default: one per core the load average leaves free, for 24 digest files
+                  or more; 0: all on one thread); the output is the same
   -h, --help      show this help
 
 Exit codes: 0 all entries accepted, 1 some entries rejected or another error in the content
@@ -84,6 +90,8 @@ interface Options {
   taxonomyRequired: boolean;
   json: boolean;
   quiet: boolean;
+  /** Worker threads (parallel.ts), or null for the default (`defaultWorkers`). */
+  workers: number | null;
   base: string;
   ci: boolean;
   noColor: boolean;
@@ -107,6 +115,7 @@ function parseCli(argv: string[], settings: () => Config): Options | { exit: num
         topics: { type: 'string' },
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -124,6 +133,9 @@ function parseCli(argv: string[], settings: () => Config): Options | { exit: num
   if (values.topics === '') return { exit: fail('--topics needs a file name') };
   if (values.notes === '') return { exit: fail('--notes needs a directory') };
   if (values.report === '') return { exit: fail('--report needs a file name') };
+  const workers = values.workers === undefined ? null : Number(values.workers);
+  if (workers !== null && !(Number.isInteger(workers) && workers >= 0 && workers <= 16))
+    return { exit: fail(`--workers needs a whole number from 0 to 16, found ${JSON.stringify(values.workers)}`) };
   if (values.ledger && values['no-ledger']) return { exit: fail('--ledger and --no-ledger contradict each other') };
   const ownDigests = positionals.length === 0;
   const cfg = settings();
@@ -140,6 +152,7 @@ function parseCli(argv: string[], settings: () => Config): Options | { exit: num
     taxonomyRequired: values.topics !== undefined,
     json: values.json,
     quiet: values.quiet,
+    workers,
     base: cfg.base,
     ci: cfg.ci,
     noColor: cfg.noColor,
@@ -149,23 +162,35 @@ function parseCli(argv: string[], settings: () => Config): Options | { exit: num
 /** A path as messages show it: relative to the working directory, the way the user can open it. */
 const shown = (file: string): string => path.relative(process.cwd(), file) || file;
 
-/** Lists the digests (failing at once on an output path that cannot be written), then reads them, the ledger and the taxonomy. */
+/**
+ * Lists the digests (failing at once on an output path that cannot be written) and starts the
+ * worker threads for them, if any, then reads the ledger and the taxonomy, and the digests
+ * themselves when no worker will.
+ */
 async function loadInputs(opts: Options) {
   const files = await listDigestFiles(opts.inputs, { exclude: [opts.outDir] });
-  // Every output folder before the work: a path that cannot be written fails at once.
-  await ensureDir(opts.outDir);
-  for (const file of [opts.archive, opts.ledgerFile, opts.report]) if (file) await ensureDir(path.dirname(path.resolve(file)));
-  const texts = await readDigestFiles(files);
-  const ledger = opts.ledgerFile ? { file: shown(opts.ledgerFile), ledger: parseLedger(await readLedger(opts.ledgerFile)) } : undefined;
-  const taxonomyText = await readTopicsText(opts.taxonomyFile);
-  if (taxonomyText === null && opts.taxonomyRequired) throw new IngestIoError(`cannot read ${opts.taxonomyFile}: no such file`);
-  const taxonomy = taxonomyText === null ? null : compileTopics(parseTopics(taxonomyText, opts.taxonomyFile));
-  return { files, texts, ledger, taxonomy };
+  // Started first: the workers load their modules while this thread does the rest.
+  const workers = opts.workers ?? defaultWorkers(files.length);
+  const pool = workers > 0 ? startPool(workers) : null;
+  try {
+    // Every output folder before the work: a path that cannot be written fails at once.
+    await ensureDir(opts.outDir);
+    for (const file of [opts.archive, opts.ledgerFile, opts.report]) if (file) await ensureDir(path.dirname(path.resolve(file)));
+    const texts = pool ? null : await readDigestFiles(files);
+    const ledger = opts.ledgerFile ? { file: shown(opts.ledgerFile), ledger: parseLedger(await readLedger(opts.ledgerFile)) } : undefined;
+    const taxonomyText = await readTopicsText(opts.taxonomyFile);
+    if (taxonomyText === null && opts.taxonomyRequired) throw new IngestIoError(`cannot read ${opts.taxonomyFile}: no such file`);
+    const topics: Topic[] | null = taxonomyText === null ? null : parseTopics(taxonomyText, opts.taxonomyFile);
+    return { files, texts, ledger, topics, pool };
+  } catch (err) {
+    await pool?.close();
+    throw err;
+  }
 }
 
 /** Runs the pipeline (with a progress bar on an interactive terminal) and checks the notes. */
 async function ingest(opts: Options, input: Awaited<ReturnType<typeof loadInputs>>) {
-  const { texts, ledger, taxonomy } = input;
+  const { files, texts, ledger, topics, pool } = input;
   const interactive = process.stderr.isTTY === true && !opts.ci && !opts.json && !opts.quiet;
   // Loaded only for a terminal: its modules are a share of the start-up a script or CI run never uses.
   const cliProgress = interactive ? (await import('cli-progress')).default : null;
@@ -175,27 +200,57 @@ async function ingest(opts: Options, input: Awaited<ReturnType<typeof loadInputs
         cliProgress.Presets.shades_classic,
       )
     : null;
-  bar?.start(texts.length, 0);
+  bar?.start(files.filter((f) => !f.notRead && !f.emptyDays).length, 0);
   let result: IngestResult;
+  // With workers, they write each paper's entry as they build it; the stale ones are removed after (writeOutputs).
+  let written: { written: number; unchanged: number; existing: ReadonlySet<string> } | null = null;
   try {
-    result = runPipeline(texts, {
-      onFile: (done) => bar?.update(done),
-      ledger,
-      assignTopics: taxonomy ? (paper) => assignTopics(paper, taxonomy) : undefined,
-    });
+    if (pool) {
+      const existing = await existingEntries(opts.outDir);
+      const run = await runPipelineParallel(pool, files, {
+        onFile: (done) => bar?.update(done),
+        ledger,
+        topics,
+        out: { dir: opts.outDir, existing },
+      });
+      result = run.result;
+      written = { ...run.written!, existing };
+    } else result = runSingleThreaded(texts!, topics, ledger, (done) => bar?.update(done));
   } finally {
     bar?.stop();
+    await pool?.close();
   }
   if (opts.notesFolder !== null) {
     const notes = await readNotes(opts.notesFolder);
     result.report.notes = { dir: shown(opts.notesFolder), checked: notes.length, problems: await checkNotes(notes, result.papers) };
   }
-  return result;
+  return { ...result, written };
+}
+
+/** The pipeline on this thread alone (`--workers 0`, or a few files). */
+function runSingleThreaded(
+  texts: Parameters<typeof runPipeline>[0],
+  topics: readonly Topic[] | null,
+  ledger: PipelineOptions['ledger'],
+  onFile: (done: number) => void,
+): IngestResult {
+  const taxonomy = topics ? compileTopics(topics) : null;
+  return runPipeline(texts, { onFile, ledger, assignTopics: taxonomy ? (paper) => assignTopics(paper, taxonomy) : undefined });
 }
 
 /** Writes the papers, the archive, the ledger and the JSON report; what was written. */
-async function writeOutputs(opts: Options, { papers, report, ledgerText }: IngestResult) {
-  const written = await writePapers(opts.outDir, papers);
+async function writeOutputs(opts: Options, { papers, report, ledgerText, written: already }: Awaited<ReturnType<typeof ingest>>) {
+  const written = already
+    ? {
+        written: already.written,
+        unchanged: already.unchanged,
+        ...(await removeStaleEntries(
+          opts.outDir,
+          already.existing,
+          papers.map((p) => p.id),
+        )),
+      }
+    : await writePapers(opts.outDir, papers);
   await writeEmptyDaysCopy(opts.outDir, report.emptyDays.days);
   if (opts.archive) await writeArchive(opts.archive, papers, opts.base);
   const ledgerChanged = opts.ledgerFile && ledgerText !== null ? await writeLedger(opts.ledgerFile, ledgerText) : false;

@@ -198,12 +198,28 @@ export async function readDigestFiles(files: readonly DigestFile[]): Promise<Dig
       } catch (cause) {
         throw new IngestIoError(`cannot read ${f.path}: ${describe(cause)}`, { cause });
       }
-      const decoded = decodeDigest(bytes);
-      return 'text' in decoded
-        ? { file: f.file, text: decoded.text, ...(f.emptyDays ? { emptyDays: f.emptyDays } : {}) }
-        : { file: f.file, text: '', notRead: { line: decoded.line, severity: 'error', reason: decoded.reason } };
+      return decodedInput(f, bytes);
     }),
   );
+}
+
+/** `readDigestFiles` for one file, synchronously: for a worker thread (parallel.ts), which has nothing else to do meanwhile. */
+export function readDigestFileSync(f: DigestFile): DigestInput {
+  if (f.notRead) return { file: f.file, text: '', notRead: f.notRead };
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(f.path);
+  } catch (cause) {
+    throw new IngestIoError(`cannot read ${f.path}: ${describe(cause)}`, { cause });
+  }
+  return decodedInput(f, bytes);
+}
+
+function decodedInput(f: DigestFile, bytes: Uint8Array): DigestInput {
+  const decoded = decodeDigest(bytes);
+  return 'text' in decoded
+    ? { file: f.file, text: decoded.text, ...(f.emptyDays ? { emptyDays: f.emptyDays } : {}) }
+    : { file: f.file, text: '', notRead: { line: decoded.line, severity: 'error', reason: decoded.reason } };
 }
 
 /**
@@ -271,47 +287,95 @@ function looksLikePaper(text: string): boolean {
 }
 
 /**
- * Writes `<dir>/<id>.json` for every paper and removes the paper entries of ids that are gone.
- * Only files that are paper entries are ever removed, so a mistaken `--out` cannot delete
- * anything else.
+ * The `.json` names already in the papers folder (one listing: only the entries it names are read
+ * to compare; a read attempt per paper in a fresh folder is 9,877 failed opens, each a thrown
+ * error, which cost as much as the writes).
  */
-export async function writePapers(dir: string, papers: readonly Paper[]): Promise<WriteSummary> {
-  const summary: WriteSummary = { written: 0, unchanged: 0, removed: [], foreign: [] };
-  await ensureDir(dir);
+export async function existingEntries(dir: string): Promise<Set<string>> {
   try {
-    // One listing, and only the entries it names are read to compare: a read attempt per paper
-    // in a fresh folder is 9,877 failed opens, each a thrown error, which cost as much as the writes.
-    const existing = new Set((await readdir(dir)).filter((n) => n.endsWith('.json')));
-    // Ids are schema-checked URL segments (no separators), so names are joined onto one prefix.
-    const prefix = path.join(dir, path.sep);
-    // Synchronous on purpose: for 10,000 small files it measured faster here than batched
-    // fs/promises calls (each a thread-pool round trip; 4.4 s against 6.6–7.0 s for 10,000 files
-    // on the 2-core CI machine), and the CLI has nothing else to do meanwhile.
-    for (const paper of papers) {
-      const name = `${paper.id}.json`;
-      const bytes = serializePaper(paper);
+    return new Set((await readdir(dir)).filter((n) => n.endsWith('.json')));
+  } catch (cause) {
+    throw new IngestIoError(`cannot write ${dir}: ${describe(cause)}`, { cause });
+  }
+}
+
+/**
+ * Writes papers' entries into `dir` (which exists), leaving a file whose bytes are already those
+ * untouched (its mtime survives, and so does Astro's cache of it); how many were written and
+ * left. Synchronous on purpose: for 10,000 small files it measured faster here than batched
+ * fs/promises calls (each a thread-pool round trip; 4.4 s against 6.6–7.0 s for 10,000 files on
+ * the 2-core CI machine), and the caller (a worker thread, or the CLI) has nothing else to do meanwhile.
+ */
+export function writeEntryFiles(
+  dir: string,
+  entries: Iterable<{ id: string; bytes: string }>,
+  existing: ReadonlySet<string>,
+): { written: number; unchanged: number } {
+  const counts = { written: 0, unchanged: 0 };
+  // Ids are schema-checked URL segments (no separators), so names are joined onto one prefix.
+  const prefix = path.join(dir, path.sep);
+  try {
+    for (const { id, bytes } of entries) {
+      const name = `${id}.json`;
       if (existing.has(name) && readOrNull(prefix + name) === bytes) {
-        summary.unchanged++;
+        counts.unchanged++;
         continue;
       }
       writeFileSync(prefix + name, bytes);
-      summary.written++;
+      counts.written++;
     }
-    const keep = new Set(papers.map((p) => `${p.id}.json`));
-    const stale = [...existing].filter((n) => !keep.has(n)).sort();
-    for (const name of stale) {
+  } catch (cause) {
+    throw new IngestIoError(`cannot write ${dir}: ${describe(cause)}`, { cause });
+  }
+  return counts;
+}
+
+/**
+ * Removes the paper entries in `dir` whose ids are not in `keep` (ids no digest produces any
+ * more). Only files that are paper entries are ever removed, so a mistaken `--out` cannot delete
+ * anything else: the others are returned as foreign.
+ */
+export async function removeStaleEntries(
+  dir: string,
+  existing: ReadonlySet<string>,
+  keep: Iterable<string>,
+): Promise<Pick<WriteSummary, 'removed' | 'foreign'>> {
+  const kept = new Set([...keep].map((id) => `${id}.json`));
+  const result: Pick<WriteSummary, 'removed' | 'foreign'> = { removed: [], foreign: [] };
+  try {
+    for (const name of [...existing].filter((n) => !kept.has(n)).sort()) {
       const file = path.join(dir, name);
       const text = await readFile(file, 'utf8').catch(() => '');
       if (looksLikePaper(text)) {
         await unlink(file);
-        summary.removed.push(name);
-      } else summary.foreign.push(name);
+        result.removed.push(name);
+      } else result.foreign.push(name);
     }
   } catch (cause) {
-    if (cause instanceof IngestIoError) throw cause;
     throw new IngestIoError(`cannot write ${dir}: ${describe(cause)}`, { cause });
   }
-  return summary;
+  return result;
+}
+
+/** Each paper's id and bytes, serialised as they are written (not all held at once). */
+function* serialized(papers: readonly Paper[]): Generator<{ id: string; bytes: string }> {
+  for (const paper of papers) yield { id: paper.id, bytes: serializePaper(paper) };
+}
+
+/**
+ * Writes `<dir>/<id>.json` for every paper and removes the paper entries of ids that are gone
+ * (`writeEntryFiles`, `removeStaleEntries`).
+ */
+export async function writePapers(dir: string, papers: readonly Paper[]): Promise<WriteSummary> {
+  await ensureDir(dir);
+  const existing = await existingEntries(dir);
+  const counts = writeEntryFiles(dir, serialized(papers), existing);
+  const stale = await removeStaleEntries(
+    dir,
+    existing,
+    papers.map((p) => p.id),
+  );
+  return { ...counts, ...stale };
 }
 
 /** A file's text, or null when it cannot be read (a folder of that name: writing it then fails with the reason). */

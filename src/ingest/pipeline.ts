@@ -88,10 +88,36 @@ function parseDigest(input: DigestInput, formats: readonly FormatReader[] = FORM
   }
 }
 
+/**
+ * What turning one merged paper into a `Paper` needs: its fields, URL and old URLs, and where its
+ * captures were (for messages). Plain data, so a worker thread can take it (parallel.ts).
+ */
+export interface PaperJob {
+  fields: Omit<MergedPaper, 'seenWithoutId' | 'entries'>;
+  id: string;
+  aliases: string[];
+  /** The file and line of each capture merged into the paper. */
+  sources: Array<{ file: string; line: number }>;
+}
+
+/** A merged paper as a `PaperJob`: its captures' entries reduced to where they were. */
+function paperJob(paper: MergedPaper, id: string, aliases: string[]): PaperJob {
+  const { seenWithoutId: _seen, entries, ...fields } = paper;
+  return { fields, id, aliases, sources: entries.map((e) => ({ file: e.file, line: e.line })) };
+}
+
+/** A paper built from its job: the valid `Paper`, or the problems (one per capture) saying why not. */
+export type BuiltPaper = { paper: Paper } | { problems: Problem[] };
+
+/** Builds one paper: its topics assigned, then checked against the schema (`toPaper`). */
+export function buildPaper(job: PaperJob, assign: PipelineOptions['assignTopics']): BuiltPaper {
+  const { title, abstract, keywords } = job.fields;
+  return toPaper(job, assign?.({ title, abstract, keywords }) ?? []);
+}
+
 /** Turns a merged paper into the schema's shape (key order = schema order) or explains why not. */
-function toPaper(paper: MergedPaper, id: string, aliases: string[], topics: TopicMatch[]): { paper: Paper } | { problems: Problem[] } {
+function toPaper({ fields, id, aliases, sources }: PaperJob, topics: TopicMatch[]): BuiltPaper {
   // The schema parse keeps only schema fields, in schema order, so the written JSON is byte-stable.
-  const { seenWithoutId: _seen, entries: _entries, ...fields } = paper;
   const candidate = { id, aliases, ...fields, topics };
   const parsed = paperSchema.safeParse(candidate);
   if (parsed.success) return { paper: parsed.data };
@@ -103,7 +129,7 @@ function toPaper(paper: MergedPaper, id: string, aliases: string[], topics: Topi
     return `${path || 'paper'}: ${issue.message}${found ? `, found ${found}` : ''}`;
   });
   return {
-    problems: paper.entries.map((e: NormalizedEntry) => ({
+    problems: sources.map((e) => ({
       file: e.file,
       line: e.line,
       severity: 'error' as const,
@@ -277,7 +303,7 @@ function honourLedger(
 }
 
 /** One file read: its normalised entries, its problems and its line in the report. */
-interface FileRead {
+export interface FileRead {
   entries: NormalizedEntry[];
   problems: Problem[];
   summary: FileSummary;
@@ -288,7 +314,7 @@ interface FileRead {
  * the first format that recognises it, the entry count checked, implausible dates refused, the
  * entries normalised.
  */
-function readFile(input: DigestInput, formats: PipelineOptions['formats']): FileRead {
+export function readFile(input: DigestInput, formats?: PipelineOptions['formats']): FileRead {
   const stripped = stripControlCharacters(input.text, input.file);
   const read = parseDigest({ file: input.file, text: stripped.text }, formats);
   checkReaderCounts(input.file, read);
@@ -319,44 +345,33 @@ function readFile(input: DigestInput, formats: PipelineOptions['formats']): File
   };
 }
 
-/** The merged papers as schema-valid `Paper`s (sorted by id) with topics; the captures each accepted paper merged. */
-function toPapers(
-  merged: readonly MergedPaper[],
-  ids: readonly string[],
-  aliases: readonly string[][],
-  rejected: ReadonlySet<number>,
-  options: PipelineOptions,
-  problems: Problem[],
-): { papers: Paper[]; accepted: number } {
-  const papers: Paper[] = [];
-  let accepted = 0;
-  merged.forEach((m, i) => {
-    if (rejected.has(i)) return;
-    const topics = options.assignTopics?.({ title: m.title, abstract: m.abstract, keywords: m.keywords }) ?? [];
-    const result = toPaper(m, ids[i]!, aliases[i]!, topics);
-    if ('paper' in result) {
-      papers.push(result.paper);
-      accepted += m.entries.length;
-    } else problems.push(...result.problems);
-  });
-  return { papers: papers.sort((a, b) => compareStrings(a.id, b.id)), accepted };
+/** The inputs a run reads as digests (sorted by file), the empty-days files' days, and the files not read. */
+export function partitionInputs(inputs: readonly DigestInput[]): {
+  digests: DigestInput[];
+  emptyDays: IngestReport['emptyDays'];
+  notRead: NotReadFile[];
+} {
+  const byFile = (a: { file: string }, b: { file: string }) => compareStrings(a.file, b.file);
+  return {
+    digests: inputs.filter((input) => !input.notRead && !input.emptyDays).sort(byFile),
+    emptyDays: readEmptyDays(inputs.filter((input) => !input.notRead && input.emptyDays).sort(byFile)),
+    notRead: inputs.flatMap((input) => (input.notRead ? [{ file: input.file, ...input.notRead }] : [])).sort(byFile),
+  };
 }
 
-/**
- * Runs the whole ingest on digest texts: read every file, merge the captures of each paper,
- * give each its URL (honouring the ledger), validate, and report. The same inputs in any order
- * give the same result.
- */
-export function runPipeline(inputs: readonly DigestInput[], options: PipelineOptions = {}): IngestResult {
-  const byFile = (a: { file: string }, b: { file: string }) => compareStrings(a.file, b.file);
-  const sorted = inputs.filter((input) => !input.notRead && !input.emptyDays).sort(byFile);
-  const emptyDays = readEmptyDays(inputs.filter((input) => !input.notRead && input.emptyDays).sort(byFile));
-  const notRead: NotReadFile[] = inputs.flatMap((input) => (input.notRead ? [{ file: input.file, ...input.notRead }] : [])).sort(byFile);
-  const reads = sorted.map((input, i) => {
-    const read = readFile(input, options.formats);
-    options.onFile?.(i + 1, sorted.length);
-    return read;
-  });
+/** What the files read add up to before the papers are built: the merged papers, their URLs, and the problems so far. */
+export interface PaperPlan {
+  merged: MergedPaper[];
+  ids: string[];
+  aliases: string[][];
+  permalinks: PermalinkReport;
+  /** Indexes (into `merged`) of papers refused for an id collision. */
+  rejected: ReadonlySet<number>;
+  problems: Problem[];
+}
+
+/** Merges the captures of each paper and gives each its URL, honouring the ledger. */
+export function planPapers(reads: readonly FileRead[], ledger: PipelineOptions['ledger']): PaperPlan {
   const all = reads.flatMap((r) => r.entries);
   const entries = all.filter((e) => e.format !== 'counts');
   const counts = all.filter((e) => e.format === 'counts');
@@ -365,15 +380,50 @@ export function runPipeline(inputs: readonly DigestInput[], options: PipelineOpt
   const merged = mergeEntries(entries, counts);
   problems.push(...unmatchedCounts(merged, counts));
   const { ids, aliases } = assignIds(merged);
-  const permalinks: PermalinkReport = options.ledger
-    ? honourLedger(options.ledger, merged, ids, aliases)
+  const permalinks: PermalinkReport = ledger
+    ? honourLedger(ledger, merged, ids, aliases)
     : { ledger: null, known: 0, added: [], recovered: [], missing: [] };
   const collisions = idCollisions(merged, ids, aliases);
   problems.push(...collisions.problems);
-  const { papers, accepted } = toPapers(merged, ids, aliases, collisions.rejected, options, problems);
+  return { merged, ids, aliases, permalinks, rejected: collisions.rejected, problems };
+}
+
+/** The jobs of the papers to build, in `merged` order, with their index there (papers refused for an id collision left out). */
+export function paperJobs(plan: PaperPlan): Array<{ index: number; job: PaperJob }> {
+  const jobs: Array<{ index: number; job: PaperJob }> = [];
+  plan.merged.forEach((m, i) => {
+    if (!plan.rejected.has(i)) jobs.push({ index: i, job: paperJob(m, plan.ids[i]!, plan.aliases[i]!) });
+  });
+  return jobs;
+}
+
+/**
+ * The result from the files read, the plan and each job's built paper (`built[k]` for
+ * `paperJobs(plan)[k]`): papers sorted by id, the report checked to reconcile, the ledger's text.
+ */
+export function finishPipeline(
+  parts: ReturnType<typeof partitionInputs>,
+  reads: readonly FileRead[],
+  plan: PaperPlan,
+  jobs: ReadonlyArray<{ index: number }>,
+  built: readonly BuiltPaper[],
+  ledger: PipelineOptions['ledger'],
+): IngestResult {
+  const { emptyDays, notRead } = parts;
+  const { merged, ids, aliases, permalinks } = plan;
+  const problems = [...plan.problems];
+  const papers: Paper[] = [];
+  let accepted = 0;
+  built.forEach((result, k) => {
+    if ('paper' in result) {
+      papers.push(result.paper);
+      accepted += merged[jobs[k]!.index]!.entries.length;
+    } else problems.push(...result.problems);
+  });
+  papers.sort((a, b) => compareStrings(a.id, b.id));
 
   const report: IngestReport = {
-    filesRead: sorted.length,
+    filesRead: reads.length,
     filesNotRead: notRead.length,
     entriesRead: reads.reduce((n, r) => n + r.summary.entriesRead, 0),
     papersWritten: papers.length,
@@ -393,11 +443,30 @@ export function runPipeline(inputs: readonly DigestInput[], options: PipelineOpt
     conflicts: papers.reduce((n, p) => n + p.conflicts.length, 0),
   };
   assertReconciles(report);
-  const ledgerText = options.ledger
+  const ledgerText = ledger
     ? nextLedger(
-        options.ledger.ledger,
+        ledger.ledger,
         papers.flatMap((p) => [p.id, ...p.aliases]),
       )
     : null;
   return { papers, report, ledgerText };
+}
+
+/**
+ * Runs the whole ingest on digest texts: read every file, merge the captures of each paper,
+ * give each its URL (honouring the ledger), validate, and report. The same inputs in any order
+ * give the same result. parallel.ts runs the same stages with the files and papers spread over
+ * worker threads.
+ */
+export function runPipeline(inputs: readonly DigestInput[], options: PipelineOptions = {}): IngestResult {
+  const parts = partitionInputs(inputs);
+  const reads = parts.digests.map((input, i) => {
+    const read = readFile(input, options.formats);
+    options.onFile?.(i + 1, parts.digests.length);
+    return read;
+  });
+  const plan = planPapers(reads, options.ledger);
+  const jobs = paperJobs(plan);
+  const built = jobs.map(({ job }) => buildPaper(job, options.assignTopics));
+  return finishPipeline(parts, reads, plan, jobs, built, options.ledger);
 }

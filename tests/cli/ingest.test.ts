@@ -194,14 +194,22 @@ describe('exit codes', () => {
   });
 });
 
+/**
+ * The sample digest as its day and a second day repeating its cards with new comment counts
+ * (merges, digests and appearances), in `dir`; the sample's text.
+ */
+async function writeTwoDays(dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const seed = await readFile(SEED, 'utf8');
+  await copyFile(SEED, path.join(dir, '2026-01-08.txt'));
+  await writeFile(path.join(dir, '2026-01-09.txt'), seed.replace('Jan 8', 'Jan 9').replaceAll(/^(\w{3} \d+, \d{4})$/gm, '$1 9'));
+  return seed;
+}
+
 describe('determinism', () => {
   it('gives byte-identical papers on two runs and whatever the order the files are given in', async () => {
     const dir = path.join(tmp, 'two-in');
-    await mkdir(dir, { recursive: true });
-    const seed = await readFile(SEED, 'utf8');
-    await copyFile(SEED, path.join(dir, '2026-01-08.txt'));
-    // A second day repeating half the cards with new comment counts: merges, digests and appearances.
-    await writeFile(path.join(dir, '2026-01-09.txt'), seed.replace('Jan 8', 'Jan 9').replaceAll(/^(\w{3} \d+, \d{4})$/gm, '$1 9'));
+    await writeTwoDays(dir);
     const a = path.join(dir, '2026-01-08.txt');
     const b = path.join(dir, '2026-01-09.txt');
     const outs = ['det-1', 'det-2', 'det-3'].map((d) => path.join(tmp, d));
@@ -231,6 +239,35 @@ describe('determinism', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/1 removed/);
     expect(await readdir(out)).not.toContain('gone-paper.json');
+  });
+});
+
+describe('worker threads (--workers)', () => {
+  it('writes the same papers and report with one worker as on one thread, and removes stale entries after the workers wrote', async () => {
+    const dir = path.join(tmp, 'workers-in');
+    const seed = await writeTwoDays(dir);
+    // A third day with a card whose date is broken (a rejection).
+    await writeFile(path.join(dir, '2026-01-10.txt'), seed.replace('Jan 8', 'Jan 10').replace(/^\w{3} \d+, \d{4}$/m, 'Smarch 99, 2026'));
+    const outs = ['workers-0', 'workers-1'].map((d) => path.join(tmp, d));
+    await mkdir(outs[1]!, { recursive: true });
+    await writeFile(path.join(outs[1]!, 'gone-paper.json'), JSON.stringify({ id: 'gone-paper', appearances: [] }));
+    const runs = await Promise.all([
+      ingest([dir, '--out', outs[0]!, '--json', '--workers', '0']),
+      ingest([dir, '--out', outs[1]!, '--json', '--workers', '1']),
+    ]);
+    expect(runs.map((r) => r.code)).toEqual([1, 1]);
+    expect(runs[1]!.stdout).toBe(runs[0]!.stdout);
+    const report = JSON.parse(runs[0]!.stdout) as IngestReport;
+    expect(report).toMatchObject({ filesRead: 3, entriesRejected: 1, papersWritten: 44 });
+    expect(report.duplicatesMerged).toBeGreaterThan(40);
+    expect(report.problems.find((p) => p.severity === 'error')).toMatchObject({ file: '2026-01-10.txt' });
+    expect(await readOut(outs[1]!)).toEqual(await readOut(outs[0]!));
+  });
+
+  it('refuses a --workers that is not a small whole number', async () => {
+    const r = await ingest(['content/digests', '--workers', 'two']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--workers needs a whole number/);
   });
 });
 

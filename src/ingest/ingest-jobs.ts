@@ -1,0 +1,77 @@
+/**
+ * What a share of parallel ingest does (parallel.ts), in a worker thread or on the calling thread:
+ * reads and parses the digest files it is given, and builds (topics, schema check, JSON text) and
+ * writes the papers it is given. Only moves the CPU: every step is the pipeline's own pure
+ * function (pipeline.ts), the one a single-threaded run calls.
+ */
+import { buildPaper, readFile } from './pipeline.ts';
+import { IngestIoError, readDigestFileSync, serializePaper, writeEntryFiles } from './io.ts';
+import { assignTopics, compileTopics, type CompiledTopics } from './topics.ts';
+import type { Topic } from '../schemas/topic.ts';
+import type { DigestFile } from './io.ts';
+import type { BuiltPaper, FileRead, PaperJob } from './pipeline.ts';
+import type { NotRead } from './types.ts';
+
+/** What the calling thread asks a worker. */
+export type WorkerRequest =
+  | { kind: 'setup'; topics: readonly Topic[] | null; existing: string[] }
+  | { kind: 'read'; jobs: Array<{ index: number; file: DigestFile }> }
+  | { kind: 'build'; jobs: Array<{ index: number; job: PaperJob }>; dir: string | null };
+
+/** A worker's answer to one request, in the order asked. */
+export type WorkerReply =
+  | { kind: 'ready' }
+  | { kind: 'read'; results: Array<{ index: number; read: FileRead } | { index: number; notRead: NotRead }> }
+  | { kind: 'built'; results: Array<{ index: number; built: BuiltPaper }>; written: number; unchanged: number }
+  /** `io`: the message of an `IngestIoError` (exit 2 for the CLI); null for a bug. */
+  | { kind: 'failed'; message: string; io: string | null };
+
+/**
+ * A handler of parallel.ts's requests, with its own state (the compiled taxonomy and the names
+ * already in the output folder, from the `setup` request). Never throws: a failure is a `failed` reply.
+ */
+export function createHandler(): (request: WorkerRequest) => WorkerReply {
+  let taxonomy: CompiledTopics | null = null;
+  let existing: ReadonlySet<string> = new Set();
+  const handle = (request: WorkerRequest): WorkerReply => {
+    switch (request.kind) {
+      case 'setup':
+        taxonomy = request.topics ? compileTopics(request.topics) : null;
+        existing = new Set(request.existing);
+        return { kind: 'ready' };
+      case 'read':
+        return {
+          kind: 'read',
+          results: request.jobs.map(({ index, file }) => {
+            const input = readDigestFileSync(file);
+            return input.notRead ? { index, notRead: input.notRead } : { index, read: readFile(input) };
+          }),
+        };
+      case 'build': {
+        const compiled = taxonomy;
+        const assign = compiled ? (paper: Parameters<typeof assignTopics>[0]) => assignTopics(paper, compiled) : undefined;
+        const results = request.jobs.map(({ index, job }) => ({ index, built: buildPaper(job, assign) }));
+        const papers = results.flatMap(({ built }) => ('paper' in built ? [built.paper] : []));
+        const counts = request.dir
+          ? writeEntryFiles(
+              request.dir,
+              papers.map((p) => ({ id: p.id, bytes: serializePaper(p) })),
+              existing,
+            )
+          : { written: 0, unchanged: 0 };
+        return { kind: 'built', results, ...counts };
+      }
+    }
+  };
+  return (request) => {
+    try {
+      return handle(request);
+    } catch (err) {
+      return {
+        kind: 'failed',
+        message: err instanceof Error ? (err.stack ?? err.message) : String(err),
+        io: err instanceof IngestIoError ? err.message : null,
+      };
+    }
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * The parallel pipeline (parallel.ts) against the single-threaded one: the same report and the
+ * same papers, byte for byte, whichever thread took which file or paper; problems keep their
+ * file:line when a worker found them; a worker's I/O failure is an `IngestIoError`.
+ */
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../tests/support/repo.ts';
+import { parseTopics } from '../schemas/topic.ts';
+import { IngestIoError, listDigestFiles, readDigestFiles, serializePaper } from './io.ts';
+import { parseLedger } from './ledger.ts';
+import { defaultWorkers, runPipelineParallel, startPool, type IngestPool } from './parallel.ts';
+import { runPipeline, type IngestResult } from './pipeline.ts';
+import { assignTopics, compileTopics } from './topics.ts';
+
+const topicsFile = path.join(repoRoot, 'content/topics.yaml');
+const topics = parseTopics(readFileSync(topicsFile, 'utf8'), topicsFile);
+const ledger = { file: 'permalinks.txt', ledger: parseLedger('2601.99999\n') };
+let tmp: string;
+let digests: string;
+let pool: IngestPool;
+
+/** Every format reader's fixture digests, the sample digest (its papers appear in fixtures too: duplicates) and two files not read. */
+async function writeDigests(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const formats = path.join(repoRoot, 'src/ingest/formats/fixtures');
+  for (const format of readdirSync(formats)) {
+    for (const fixture of readdirSync(path.join(formats, format))) {
+      for (const name of readdirSync(path.join(formats, format, fixture))) {
+        if (name === 'expected.json') continue;
+        await mkdir(path.join(dir, format, fixture), { recursive: true });
+        await copyFile(path.join(formats, format, fixture, name), path.join(dir, format, fixture, name));
+      }
+    }
+  }
+  await copyFile(path.join(repoRoot, 'content/digests/2026-01-08.txt'), path.join(dir, '2026-01-08.txt'));
+  await writeFile(path.join(dir, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+  await writeFile(path.join(dir, 'empty-days.txt'), '2026-01-01\nnot a day\n');
+}
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(tmpdir(), 'papershelf-parallel-'));
+  digests = path.join(tmp, 'digests');
+  await writeDigests(digests);
+  pool = startPool(1);
+});
+afterAll(async () => {
+  await pool.close();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('the parallel pipeline', () => {
+  let single: IngestResult;
+  let parallel: Awaited<ReturnType<typeof runPipelineParallel>>;
+  const out = () => path.join(tmp, 'out');
+
+  beforeAll(async () => {
+    const files = await listDigestFiles([digests]);
+    const taxonomy = compileTopics(topics);
+    single = runPipeline(await readDigestFiles(files), { ledger, assignTopics: (p) => assignTopics(p, taxonomy) });
+    await mkdir(out());
+    // One file and seven papers a chunk: both threads take many, in an order timing decides.
+    parallel = await runPipelineParallel(pool, files, {
+      ledger,
+      topics,
+      out: { dir: out(), existing: new Set() },
+      chunks: { files: 1, papers: 7 },
+    });
+  });
+
+  it('reads a fixture set with duplicates, rejections, files not read and an empty-days file', () => {
+    expect(single.report.duplicatesMerged).toBeGreaterThan(0);
+    expect(single.report.entriesRejected).toBeGreaterThan(0);
+    expect(single.report.filesNotRead).toBeGreaterThan(0);
+    expect(single.report.emptyDays.problems).toHaveLength(1);
+    expect(single.papers.some((p) => p.topics.length > 0)).toBe(true);
+  });
+
+  it('gives the same report, papers and ledger as the single-threaded pipeline', () => {
+    expect(parallel.result.report).toEqual(single.report);
+    expect(parallel.result.papers).toEqual(single.papers);
+    expect(parallel.result.ledgerText).toBe(single.ledgerText);
+  });
+
+  it('writes every paper byte for byte as the single-threaded run serialises it', async () => {
+    const names = (await readdir(out())).sort();
+    expect(names).toEqual(single.papers.map((p) => `${p.id}.json`).sort());
+    for (const paper of single.papers) expect(await readFile(path.join(out(), `${paper.id}.json`), 'utf8')).toBe(serializePaper(paper));
+    expect(parallel.written).toEqual({ written: single.papers.length, unchanged: 0 });
+  });
+
+  it('shares the work: the worker and the calling thread each read files and built papers', () => {
+    expect(parallel.taken.files).toHaveLength(2);
+    for (const n of [...parallel.taken.files, ...parallel.taken.papers]) expect(n).toBeGreaterThan(0);
+  });
+
+  it('reports a rejected card found in a worker with its file and line', () => {
+    const rejection = parallel.result.report.problems.find((p) => p.file.includes('malformed-date-between-good') && p.severity === 'error');
+    expect(rejection).toBeDefined();
+    expect(rejection!.line).toBeGreaterThan(1);
+  });
+
+  it('leaves files already identical on disk untouched on a second run', async () => {
+    const files = await listDigestFiles([digests]);
+    const existing = new Set(await readdir(out()));
+    const again = await runPipelineParallel(pool, files, {
+      ledger,
+      topics,
+      out: { dir: out(), existing },
+      chunks: { files: 2, papers: 5 },
+    });
+    expect(again.written).toEqual({ written: 0, unchanged: single.papers.length });
+  });
+
+  it("turns a worker's write failure into an IngestIoError naming the folder", async () => {
+    const files = await listDigestFiles([digests]);
+    const missing = path.join(tmp, 'no-such-folder');
+    await expect(runPipelineParallel(pool, files, { ledger, topics, out: { dir: missing, existing: new Set() } })).rejects.toThrow(
+      IngestIoError,
+    );
+    await expect(runPipelineParallel(pool, files, { ledger, topics, out: { dir: missing, existing: new Set() } })).rejects.toThrow(
+      `cannot write ${missing}`,
+    );
+  });
+});
+
+describe('defaultWorkers', () => {
+  it('uses a worker per free core beside the calling thread, none for a few files or on a busy machine', () => {
+    expect(defaultWorkers(580, 0, 2)).toBe(1);
+    expect(defaultWorkers(580, 0.4, 2)).toBe(1);
+    expect(defaultWorkers(580, 0.6, 2)).toBe(0);
+    expect(defaultWorkers(580, 7, 2)).toBe(0);
+    expect(defaultWorkers(580, 0, 1)).toBe(0);
+    expect(defaultWorkers(580, 1.2, 8)).toBe(6);
+    expect(defaultWorkers(580, 0, 8)).toBe(7);
+    expect(defaultWorkers(10, 0, 8)).toBe(0);
+  });
+});

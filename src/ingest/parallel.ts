@@ -1,0 +1,211 @@
+/**
+ * The ingest pipeline (pipeline.ts) with its two costly stages spread over worker threads
+ * (ingest-worker.ts): reading and parsing the digest files, and building the papers (topics,
+ * schema check, JSON text) and writing their files. Merging and ids stay on the calling thread,
+ * between the two. Work is handed out in chunks to whichever worker is free, but every result is
+ * put back at its index, so the output never depends on timing: the same papers and report as
+ * `runPipeline`, byte for byte (tests/cli and parallel.test.ts check it).
+ */
+import module from 'node:module';
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Topic } from '../schemas/topic.ts';
+import type { DigestInput, NotRead } from './types.ts';
+import type { DigestFile } from './io.ts';
+import { IngestIoError, readDigestFiles } from './io.ts';
+import {
+  finishPipeline,
+  paperJobs,
+  partitionInputs,
+  planPapers,
+  type BuiltPaper,
+  type FileRead,
+  type IngestResult,
+  type PipelineOptions,
+} from './pipeline.ts';
+import { compareStrings } from '../core/compare.ts';
+import { createHandler, type WorkerReply, type WorkerRequest } from './ingest-jobs.ts';
+
+// Chunks small enough that a worker slowed by the shared machine leaves the rest to the other,
+// large enough that messages stay few (580 corpus files: 37 chunks; 9,877 papers: 20).
+const FILES_PER_CHUNK = 16;
+const PAPERS_PER_CHUNK = 500;
+const YOUNG_GENERATION_MB = 192;
+
+/** Worker threads for `runPipelineParallel`, and the calling thread beside them; `close` ends them. */
+export interface IngestPool {
+  /** Threads sharing the work: the workers and the calling thread. */
+  readonly size: number;
+  /**
+   * Sends `requests` to whichever thread is free; `onReply(reply, i)` for each answer. Resolves
+   * with how many requests each thread took (workers first, the calling thread last); rejects on a
+   * worker's failure.
+   */
+  spread(requests: readonly WorkerRequest[], onReply: (reply: WorkerReply, i: number) => void): Promise<number[]>;
+  /** Sends `request` to every worker and waits for all. */
+  broadcast(request: WorkerRequest): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * How many worker threads an ingest of `files` digest files is worth: one per core the machine
+ * has free beside the calling thread (which takes a share of the work too), judged by the last
+ * minute's load average. None below a few dozen files, or on a busy machine: a worker costs CPU
+ * of its own (its start-up, loading the pipeline's modules, about 0.4 s; the entries and papers
+ * copied between threads), which only a free core repays. The output is the same either way.
+ */
+export function defaultWorkers(files: number, load = os.loadavg()[0], cores = os.availableParallelism()): number {
+  if (files < 24) return 0;
+  return Math.max(0, Math.min(cores - 1, Math.floor(cores - 1 - load + 0.5)));
+}
+
+/**
+ * Starts `workers` worker threads, which load the pipeline's modules while the caller does other
+ * work; the calling thread takes a share of the work beside them.
+ */
+export function startPool(workers: number): IngestPool {
+  const workerData = { compileCacheDir: module.getCompileCacheDir?.() };
+  const local = createHandler();
+  const threads = Array.from({ length: workers }, () => {
+    // A young generation as large as the CLI's (`--max-semi-space-size` in package.json): the
+    // parsed entries and built papers mostly live until the end, and copying them between small
+    // semi-spaces was a tenth of the CPU.
+    const worker = new Worker(new URL('./ingest-worker.ts', import.meta.url), {
+      workerData,
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
+    const waiting: Array<{ resolve: (r: WorkerReply) => void; reject: (e: Error) => void }> = [];
+    const failAll = (err: Error) => {
+      for (const w of waiting.splice(0)) w.reject(err);
+    };
+    worker.on('message', (reply: WorkerReply) => waiting.shift()?.resolve(reply));
+    worker.on('error', failAll);
+    worker.on('exit', (code) => failAll(new Error(`an ingest worker stopped (exit ${code}) before answering`)));
+    const ask = (request: WorkerRequest) =>
+      new Promise<WorkerReply>((resolve, reject) => {
+        waiting.push({ resolve, reject });
+        worker.postMessage(request);
+      }).then(checked);
+    return { worker, ask };
+  });
+  // The calling thread answers synchronously, after yielding to the event loop so the workers'
+  // replies are taken (and they are handed their next chunk) between its own chunks.
+  const here = {
+    worker: null,
+    ask: async (request: WorkerRequest) => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return checked(local(request));
+    },
+  };
+  const all = [...threads, here];
+  return {
+    size: all.length,
+    async spread(requests, onReply) {
+      let next = 0;
+      return Promise.all(
+        all.map(async ({ ask }) => {
+          let taken = 0;
+          while (next < requests.length) {
+            const i = next++;
+            taken++;
+            onReply(await ask(requests[i]!), i);
+          }
+          return taken;
+        }),
+      );
+    },
+    async broadcast(request) {
+      await Promise.all(all.map(({ ask }) => ask(request)));
+    },
+    async close() {
+      await Promise.all(threads.map(({ worker }) => worker.terminate()));
+    },
+  };
+}
+
+/** A worker's reply, or its failure thrown here: an I/O error as `IngestIoError`, a bug as an `Error` with the worker's stack. */
+function checked(reply: WorkerReply): WorkerReply {
+  if (reply.kind !== 'failed') return reply;
+  throw reply.io !== null ? new IngestIoError(reply.io) : new Error(`ingest worker: ${reply.message}`);
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Options of `runPipelineParallel`: the pipeline's, with the taxonomy as data (a worker compiles its own). */
+export interface ParallelOptions extends Pick<PipelineOptions, 'ledger' | 'onFile'> {
+  /** The parsed taxonomy (`parseTopics`), or null for no topics. */
+  topics: readonly Topic[] | null;
+  /** Where the workers write the papers' entries as they build them (`writeEntryFiles`), and what that folder already holds. */
+  out?: { dir: string; existing: ReadonlySet<string> };
+  /** Files and papers per chunk handed out (tests make them small, so every thread gets some). */
+  chunks?: { files: number; papers: number };
+}
+
+/**
+ * `runPipeline` over the files `listDigestFiles` found, with the workers of `pool` reading and
+ * parsing the files and building (and, with `out`, writing) the papers. The same result as
+ * `runPipeline` of the same files; `written` counts the files written and left unchanged when
+ * `out` was given.
+ */
+export async function runPipelineParallel(
+  pool: IngestPool,
+  files: readonly DigestFile[],
+  options: ParallelOptions,
+): Promise<{
+  result: IngestResult;
+  written: { written: number; unchanged: number } | null;
+  /** Chunks each thread took (workers first, the calling thread last): files read, then papers built. */
+  taken: { files: number[]; papers: number[] };
+}> {
+  const digests = files.filter((f) => !f.notRead && !f.emptyDays).sort((a, b) => compareStrings(a.file, b.file));
+  const others: DigestInput[] = await readDigestFiles(files.filter((f) => f.notRead || f.emptyDays));
+
+  // Stage 1: read and parse every digest file; results kept by the file's place in the sorted list.
+  const outcomes: Array<{ read: FileRead } | { notRead: NotRead }> = new Array(digests.length);
+  let done = 0;
+  const reading = chunks(
+    digests.map((file, index) => ({ index, file })),
+    options.chunks?.files ?? FILES_PER_CHUNK,
+  ).map((jobs): WorkerRequest => ({ kind: 'read', jobs }));
+  const filesTaken = await pool.spread(reading, (reply) => {
+    if (reply.kind !== 'read') return;
+    for (const r of reply.results) outcomes[r.index] = r;
+    done += reply.results.length;
+    options.onFile?.(done, digests.length);
+  });
+  const reads: FileRead[] = [];
+  outcomes.forEach((o, i) => {
+    if ('read' in o) reads.push(o.read);
+    else others.push({ file: digests[i]!.file, text: '', notRead: o.notRead });
+  });
+  const parts = partitionInputs(others);
+
+  // Stage 2, on this thread: merge, ids, the ledger.
+  const plan = planPapers(reads, options.ledger);
+  const jobs = paperJobs(plan);
+
+  // Stage 3: build (and write) the papers; results kept by the job's place.
+  await pool.broadcast({ kind: 'setup', topics: options.topics, existing: [...(options.out?.existing ?? [])] });
+  const built: BuiltPaper[] = new Array(jobs.length);
+  const written = { written: 0, unchanged: 0 };
+  const building = chunks(
+    jobs.map(({ job }, index) => ({ index, job })),
+    options.chunks?.papers ?? PAPERS_PER_CHUNK,
+  ).map((chunk): WorkerRequest => ({ kind: 'build', jobs: chunk, dir: options.out?.dir ?? null }));
+  const papersTaken = await pool.spread(building, (reply) => {
+    if (reply.kind !== 'built') return;
+    for (const r of reply.results) built[r.index] = r.built;
+    written.written += reply.written;
+    written.unchanged += reply.unchanged;
+  });
+
+  return {
+    result: finishPipeline(parts, reads, plan, jobs, built, options.ledger),
+    written: options.out ? written : null,
+    taken: { files: filesTaken, papers: papersTaken },
+  };
+}
