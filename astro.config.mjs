@@ -26,7 +26,12 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: config().outDir,
   cacheDir: config().cacheDir,
-  build: { format: 'directory' },
+  // Two pages in flight: with one, the rendering thread sat idle while each page's two writes (the
+  // page, and the incremental cache's copy of it) went through libuv's thread pool; with two, one
+  // page renders while the other's files are written. Same bytes (every page is independent; the
+  // sitemap sorts its URLs). Measured on the real corpus (one cold build each, load ~7): page
+  // generation 89 s with 1, 64 s with 2, 70 s with 4 (4 also raised Astro's peak by ~0.2 GB).
+  build: { format: 'directory', concurrency: 2 },
   // A rebuild copies the pages whose cacheKey (src/site/data/cache-keys.ts) and code are unchanged
   // from the last build's output in cacheDir instead of rendering them again.
   experimental: { incrementalBuild: true },

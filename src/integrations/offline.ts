@@ -11,12 +11,13 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generateSW } from 'workbox-build';
 import { withTrailingSlash } from '../core/paths.ts';
-import { offlineManifest, type OfflineFile } from '../site/search/offline-manifest.ts';
+import { offlineManifest } from '../site/search/offline-manifest.ts';
 import type { SearchIndex } from '../site/search/shards.ts';
+import { listSavedFilesInWorker } from './saved-files.ts';
 
 /** The shell: what the first visit precaches. The index's unhashed files are here so a deploy swaps them atomically. */
 const SHELL = [
@@ -45,48 +46,6 @@ const savedCopy = {
     cachedResponse ?? (await (await caches.open('papershelf-saved')).match(request, { ignoreSearch: true })) ?? null,
 };
 
-/** How many files `savedFiles` reads at once: enough to keep libuv's I/O threads busy, far below the open-file limit. */
-const READ_AHEAD = 32;
-
-/**
- * Files a saved copy holds: every page and the whole index, KaTeX, the vocabulary and the shell's
- * assets. Read asynchronously, a few at a time: on ~22,000 files the synchronous walk kept the
- * main thread in readdir/read calls for seconds; libuv's I/O threads now do them side by side.
- * The order is the walk's; `offlineManifest` sorts by path.
- */
-async function savedFiles(outDir: string): Promise<OfflineFile[]> {
-  const wantedFiles: Array<{ full: string; url: string }> = [];
-  const walk = async (dir: string, rel: string): Promise<void> => {
-    const subdirs: Array<Promise<void>> = [];
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        if (relPath !== 'offline') subdirs.push(walk(full, relPath));
-        continue;
-      }
-      const wanted = /^(pagefind|katex|_astro|search)\//.test(relPath) || relPath.endsWith('index.html') || relPath === 'favicon.svg';
-      if (!wanted) continue;
-      // Pages are saved under their directory URL, the one readers navigate to.
-      const url = relPath === 'index.html' ? '' : relPath.endsWith('/index.html') ? relPath.slice(0, -'index.html'.length) : relPath;
-      wantedFiles.push({ full, url });
-    }
-    await Promise.all(subdirs);
-  };
-  await walk(outDir, '');
-  const files: OfflineFile[] = [];
-  let next = 0;
-  const reader = async () => {
-    while (next < wantedFiles.length) {
-      const { full, url } = wantedFiles[next++]!;
-      const body = await readFile(full);
-      files.push({ path: url, bytes: body.length, hash: createHash('sha1').update(body).digest('hex').slice(0, 8) });
-    }
-  };
-  await Promise.all(Array.from({ length: READ_AHEAD }, reader));
-  return files;
-}
-
 /** Astro integration: runs after the Pagefind hook (it must be listed after it). */
 export default function offline(): AstroIntegration {
   let base = '/';
@@ -99,6 +58,10 @@ export default function offline(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const started = performance.now();
+        // Read and hashed beside the bundling of sw.js below (CPU on this thread): neither waits for the other.
+        const saved = listSavedFilesInWorker(outDir);
+        // A failed generateSW must not leave the worker's rejection unhandled.
+        saved.catch(() => {});
         const result = await generateSW({
           swDest: path.join(outDir, 'sw.js'),
           globDirectory: outDir,
@@ -146,9 +109,7 @@ export default function offline(): AstroIntegration {
         for (const warning of result.warnings) logger.warn(warning);
 
         const index = JSON.parse(readFileSync(path.join(outDir, 'search', 'index.json'), 'utf8')) as SearchIndex;
-        const { manifest, parts } = offlineManifest(await savedFiles(outDir), index.state, (text) =>
-          createHash('sha1').update(text).digest('hex'),
-        );
+        const { manifest, parts } = offlineManifest(await saved, index.state, (text) => createHash('sha1').update(text).digest('hex'));
         await mkdir(path.join(outDir, 'offline'), { recursive: true });
         for (const [name, text] of parts) await writeFile(path.join(outDir, name), text);
         await writeFile(path.join(outDir, 'offline-manifest.json'), `${JSON.stringify(manifest)}\n`);

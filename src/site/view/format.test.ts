@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { byline, excerpt, formatDate, formatLongDate, formatMonth, linkSegments, metaDescription, paragraphs, plural } from './format.ts';
+import {
+  byline,
+  excerpt,
+  formatCount,
+  formatDate,
+  formatLongDate,
+  formatMonth,
+  linkSegments,
+  metaDescription,
+  paragraphs,
+  plural,
+} from './format.ts';
 import type { UrlSpan } from '../../core/urls.ts';
 import { testPaper } from '../../../tests/support/builders.ts';
 
@@ -84,6 +95,34 @@ describe('plural', () => {
     expect(plural(1, 'author')).toBe('1 author');
     expect(plural(0, 'comment')).toBe('0 comments');
     expect(plural(12345, 'paper')).toBe('12,345 papers');
+  });
+
+  it('groups counts exactly as Intl.NumberFormat en-US does', () => {
+    const intl = new Intl.NumberFormat('en-US');
+    const values = [
+      0,
+      1,
+      -1,
+      7,
+      12,
+      999,
+      1000,
+      -1000,
+      1234,
+      99999,
+      100000,
+      123456,
+      1234567,
+      987654321,
+      Number.MAX_SAFE_INTEGER,
+      -Number.MAX_SAFE_INTEGER,
+      1.5,
+      1234.5678,
+      -0.25,
+      1e21,
+    ];
+    for (let n = 1; n < 1e15; n *= 7) values.push(n, n + 1, -n);
+    for (const n of values) expect(formatCount(n), String(n)).toBe(intl.format(n));
   });
 });
 
