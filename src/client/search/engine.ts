@@ -97,6 +97,8 @@ function saveData(): boolean {
 }
 
 let rehearsal: Promise<unknown> | undefined;
+/** The older shards merged ahead of the first query (`warmUp(true)`). */
+let olderAhead: Promise<void> | undefined;
 
 /**
  * Starts loading Pagefind (search page idle, focus, pointer-over or dialog open) unless Save-Data
@@ -111,13 +113,26 @@ let rehearsal: Promise<unknown> | undefined;
  * 1,050/878 ms without it and 455/258 ms with it for "diffusion", 279/320 against 237/178 ms for
  * "speculative decoding", 326/170 against 122/217 ms for "RynnBrain". If a Pagefind upgrade
  * makes `search(null)` fetch anything, or measures no gain, drop it.
+ *
+ * `older`: once that is done, also merge the older shards, so the first query fetches only index
+ * chunks and fragments. Where a reader means to search (the search page, the open dialog), not on
+ * a pointer passing over the header's link. Each older shard's `pf_meta` is ~7 B per paper (a page
+ * hash and word count each, ~71 kB gzip per 10,000 papers) and was most of what the complete
+ * answer waited for at 50,000 papers; the merged answer is the same whether merged now or after
+ * the first results (tests/browser/search-order.test.ts compares them).
  */
-export function warmUp(): void {
+export function warmUp(older = false): void {
   if (saveData()) return;
   rehearsal ??= pagefind()
     .then((pf) => pf.search(null))
     .catch(() => (rehearsal = undefined));
-  searchIndex().catch(() => {});
+  const indexing = searchIndex();
+  indexing.catch(() => {});
+  if (!older) return;
+  const warmed = rehearsal;
+  olderAhead ??= Promise.all([warmed, indexing])
+    .then(async ([, index]) => mergeOlder(await pagefind(), index))
+    .catch(() => (olderAhead = undefined));
 }
 
 /** Why a search failed, in words a reader can act on. */
@@ -141,6 +156,7 @@ async function withRetry<T>(fn: (pf: Pagefind) => Promise<T>): Promise<T> {
     loading = undefined;
     indexFile = undefined;
     merging = undefined;
+    olderAhead = undefined;
     sortValues.clear();
     try {
       return await fn(await pagefind());
