@@ -185,7 +185,8 @@ async function stamped(page: Page, server: Server, started: number) {
     completeBytes: toAll.bytes,
     completeRequests: toAll.requests,
     results,
-    trace: toFirst.trace,
+    // Every request up to the complete answer; those after the first results are marked.
+    trace: toAll.trace.map((t, i) => (i < toFirst.requests ? t : `(after first) ${t}`)),
   };
 }
 
@@ -369,7 +370,7 @@ export async function benchSearch(dist: string, options: { recall?: number; seed
   }
 }
 
-/** The measures as a table (with `trace`, each query's requests up to its first results). */
+/** The measures as a table (with `trace`, each query's requests up to its complete answer). */
 export function formatSearch(r: Awaited<ReturnType<typeof benchSearch>>, trace = false): string {
   const kb = (n: number) => `${(n / 1000).toFixed(1)} kB`;
   const runs = r.queries[0]?.runs ?? 1;
@@ -389,7 +390,7 @@ export function formatSearch(r: Awaited<ReturnType<typeof benchSearch>>, trace =
   ];
   if (trace) {
     for (const q of [...r.queries, ...r.links]) {
-      lines.push(`  ${q.query} (${'warm' in q ? (q.warm ? 'typed, focus warm-up' : 'typed') : 'link'}), requests to the first results:`, ...q.trace.map((t) => `    ${t}`));
+      lines.push(`  ${q.query} (${'warm' in q ? (q.warm ? 'typed, focus warm-up' : 'typed') : 'link'}), requests to the complete answer:`, ...q.trace.map((t) => `    ${t}`));
     }
   }
   if (r.recall) {

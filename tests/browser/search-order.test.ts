@@ -125,6 +125,58 @@ describe.each(DEMO_SITES)('sort and shards ($label)', ({ dir, base }) => {
     await shownCounts(byYear(results));
   });
 
+  it.runIf(base !== '/')(
+    "fetches every shard's meta ahead on the search page, and a typed query gives the same answer, in the same order, as a link (several shards)",
+    async () => {
+      const index = JSON.parse(readFileSync(path.join(dir(), 'search', 'index.json'), 'utf8')) as SearchIndexFile;
+      expect(index.shards.length).toBeGreaterThan(1);
+      for (const sort of ['relevance', 'newest'] as const) {
+        // Opened as a link: the newest papers' results first, the older shards merged after them.
+        const linked = await site.browser.newPage();
+        await linked.goto(`${site.server.url}search/?q=model${sort === 'relevance' ? '' : `&sort=${sort}`}`);
+        await complete(linked);
+        const status = await linked.locator('[data-status]').innerText();
+        const expected = await allResults(linked);
+        expect(expected.length).toBeGreaterThan(10);
+        await linked.close();
+
+        // Typed on the idle search page: every shard's entry and meta were fetched before the first keystroke.
+        const page = await site.browser.newPage();
+        const fetched: string[] = [];
+        page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+        await page.goto(`${site.server.url}search/`);
+        await expect.poll(() => fetched.filter((p) => p.endsWith('.pf_meta')).length, { timeout: 15_000 }).toBe(index.shards.length);
+        await expect.poll(() => fetched.filter((p) => p.endsWith('/pagefind-entry.json')).length).toBe(index.shards.length);
+        // Fetched, not merged: the first search still shows the newest papers' results first.
+        if (sort !== 'relevance') await page.locator('main select[name=sort]').selectOption(sort);
+        await page.locator('main input[name=q]').fill('model');
+        await complete(page);
+        await expect(page.locator('[data-status]').innerText()).resolves.toBe(status);
+        await expect(allResults(page)).resolves.toEqual(expected);
+        await page.close();
+      }
+    },
+  );
+
+  it.runIf(base !== '/')(
+    "a pointer over the header search link warms the newest papers only; opening the dialog fetches every shard's meta",
+    async () => {
+      const index = JSON.parse(readFileSync(path.join(dir(), 'search', 'index.json'), 'utf8')) as SearchIndexFile;
+      const page = await site.browser.newPage();
+      const fetched: string[] = [];
+      page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+      await page.goto(site.server.url);
+      const link = page.locator('header [data-search-open]').first();
+      await link.hover();
+      await expect.poll(() => fetched.filter((p) => p.endsWith('.pf_meta')).length, { timeout: 15_000 }).toBe(1);
+      await page.waitForTimeout(1000);
+      expect(fetched.filter((p) => p.includes('/older-'))).toEqual([]);
+      await link.click();
+      await expect.poll(() => fetched.filter((p) => p.endsWith('.pf_meta')).length, { timeout: 15_000 }).toBe(index.shards.length);
+      await page.close();
+    },
+  );
+
   it.runIf(base !== '/')('shows the newest papers first and says older ones are being searched (base path: several shards)', async () => {
     const index = JSON.parse(readFileSync(path.join(dir(), 'search', 'index.json'), 'utf8')) as SearchIndexFile;
     expect(index.shards.length).toBeGreaterThan(1);

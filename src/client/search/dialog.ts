@@ -135,7 +135,8 @@ function build(): HTMLDialogElement {
 export function openSearchDialog(from: HTMLElement | null): void {
   dialog ??= build();
   trigger = from;
-  warmUp();
+  // Open: the reader means to search, so the older shards warm too (a hover warms the newest only).
+  warmUp(true);
   if (!dialog.open) dialog.showModal();
   const input = dialog.querySelector('input')!;
   input.focus();

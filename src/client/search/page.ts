@@ -143,8 +143,10 @@ more.addEventListener('click', async () => {
   (list.children[outcome.shown.length - next.length]?.querySelector('a') as HTMLElement | null)?.focus();
 });
 
-input.addEventListener('focus', warmUp, { once: true });
-input.addEventListener('pointerover', warmUp, { once: true });
+// The search page: warm the older shards too (a reader here means to search).
+const warmAll = () => warmUp(true);
+input.addEventListener('focus', warmAll, { once: true });
+input.addEventListener('pointerover', warmAll, { once: true });
 input.addEventListener('input', () => {
   state = { ...state, q: input.value };
   writeUrl('replace');
@@ -275,7 +277,8 @@ showState();
 if (hasFilters(state)) details.open = true;
 if (state.q || hasFilters(state)) void search();
 // A reader on the search page is about to search: Pagefind (its worker, WASM and the newest papers'
-// `pf_meta`) loads once the page is idle, so the first query finds it ready instead of paying for it
-// after the first keystroke (its compile and decode are most of a cold query's time). Not with Save-Data.
-else if ('requestIdleCallback' in window) requestIdleCallback(warmUp, { timeout: 1000 });
-else setTimeout(warmUp, 200);
+// `pf_meta`, then the older shards' metas) loads once the page is idle, so the first query finds it
+// ready instead of paying for it after the first keystroke (its compile and decode are most of a
+// cold query's time; the older metas most of a sharded index's complete answer). Not with Save-Data.
+else if ('requestIdleCallback' in window) requestIdleCallback(warmAll, { timeout: 1000 });
+else setTimeout(warmAll, 200);
