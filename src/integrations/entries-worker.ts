@@ -8,14 +8,15 @@ import { config } from '../config.ts';
 import { relatedIds } from '../site/data/related.ts';
 import { readEntries, type EntriesMessage } from './entries.ts';
 import { indexSearch } from './pagefind.ts';
+import { workerFailure, type WorkerFailure } from './worker-result.ts';
 
 const { outDir } = workerData as { outDir: string };
-const post = (message: EntriesMessage): void => parentPort!.postMessage(message);
+const post = (message: EntriesMessage | WorkerFailure): void => parentPort!.postMessage(message);
 try {
   const started = performance.now();
   const entries = readEntries(config().papersDir);
   post({ kind: 'related', ids: relatedIds(entries) });
   post({ kind: 'done', line: await indexSearch(outDir, entries, started) });
 } catch (err) {
-  post({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
+  post(workerFailure(err));
 }

@@ -5,12 +5,12 @@
  * in one worker thread (entries-worker.ts), started with the build: one read of the entries,
  * and no copy of every title and abstract posted from the rendering thread.
  */
-import { Worker } from 'node:worker_threads';
 import { compareStrings } from '../core/compare.ts';
 import { readPaperEntries } from './papers-folder.ts';
 import type { Paper } from '../schemas/paper.ts';
 import type { SearchablePaper } from '../site/search/records.ts';
 import { offerRelatedIds } from '../site/data/related-handoff.ts';
+import { runWorker } from './worker-result.ts';
 
 /**
  * The fields of a paper entry the build's worker reads: what search needs, which includes what
@@ -35,8 +35,7 @@ export function readEntries(dir: string): EntryFields[] {
 }
 
 /** What entries-worker.ts posts: the related ids first, then the indexing's outcome. */
-export type EntriesMessage =
-  { kind: 'related'; ids: Map<string, string[]> } | { kind: 'done'; line: string } | { kind: 'failed'; message: string };
+export type EntriesMessage = { kind: 'related'; ids: Map<string, string[]> } | { kind: 'done'; line: string };
 
 /**
  * Starts entries-worker.ts, which reads the entries, computes the related papers and writes the
@@ -50,24 +49,11 @@ export function startEntriesWorker(outDir: string): Promise<string> {
   // A build whose pages never ask (none to render) must not see a failure as an unhandled rejection.
   related.catch(() => {});
   offerRelatedIds(related);
-  return new Promise<string>((resolve, reject) => {
-    const worker = new Worker(new URL('./entries-worker.ts', import.meta.url), { workerData: { outDir } });
-    let settled = false;
-    const fail = (err: Error) => {
-      settled = true;
-      // A no-op when the related ids came first.
-      relatedSettle.reject(err);
-      reject(err);
-    };
-    worker.on('message', (m: EntriesMessage) => {
-      if (m.kind === 'related') return relatedSettle.resolve(m.ids);
-      if (m.kind === 'failed') return fail(new Error(m.message));
-      settled = true;
-      resolve(m.line);
-    });
-    worker.once('error', fail);
-    worker.once('exit', (code) => {
-      if (!settled) fail(new Error(`the entries worker stopped (exit ${code}) without a result`));
-    });
+  const line = runWorker(new URL('./entries-worker.ts', import.meta.url), { outDir }, 'the entries worker', (m: EntriesMessage) => {
+    if (m.kind === 'related') return void relatedSettle.resolve(m.ids);
+    return m.line;
   });
+  // A no-op when the related ids came first.
+  line.catch((err: Error) => relatedSettle.reject(err));
+  return line;
 }

@@ -8,8 +8,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { OfflineFile } from '../site/search/offline-manifest.ts';
+import { runWorker } from './worker-result.ts';
 
 /** Whether the file at `relPath` (inside the site, `/`-separated) belongs in a saved copy. */
 function wanted(relPath: string): boolean {
@@ -45,20 +45,6 @@ export function listSavedFiles(outDir: string): OfflineFile[] {
 
 /** `listSavedFiles(outDir)` in a worker thread (saved-files-worker.ts); rejects with its error. */
 export function listSavedFilesInWorker(outDir: string): Promise<OfflineFile[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./saved-files-worker.ts', import.meta.url), { workerData: { outDir } });
-    let settled = false;
-    worker.once('message', (m: { files: OfflineFile[] } | { error: string }) => {
-      settled = true;
-      if ('files' in m) resolve(m.files);
-      else reject(new Error(`listing the saved copy's files: ${m.error}`));
-    });
-    worker.once('error', (err) => {
-      settled = true;
-      reject(err);
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`the saved-files worker stopped (exit ${code}) without a result`));
-    });
-  });
+  const url = new URL('./saved-files-worker.ts', import.meta.url);
+  return runWorker(url, { outDir }, 'the saved-files worker', (m: { files: OfflineFile[] }) => m.files);
 }
