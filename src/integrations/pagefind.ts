@@ -28,6 +28,7 @@ import { searchRecord, type SearchRecord } from '../site/search/records.ts';
 import { countVocabulary, serialiseVocabulary } from '../site/search/vocabulary.ts';
 import { planShards, serialiseSortData, sortKey, type SearchIndex, type SearchShard } from '../site/search/shards.ts';
 import { startEntriesWorker, type EntryFields } from './entries.ts';
+import { openShardCache, shardKey } from './shard-cache.ts';
 
 /** Files Pagefind writes that the site never loads (its three UIs, highlighting, the non-English WASM). */
 const UNUSED = [
@@ -63,12 +64,12 @@ async function pageHashes(bundle: string): Promise<Map<string, string>> {
 }
 
 /**
- * Writes one shard's Pagefind bundle (one record per paper) into `bundle` and returns its index
- * hash. Each shard gets an indexer process of its own, closed when the shard is written: deleting
- * an index leaves the process holding much of its memory (its allocator keeps the pages), so the
- * next shard's peak stacked on the last one's leftovers, beside Astro's rendering.
+ * Writes one shard's Pagefind bundle (one record per paper) into `bundle`. Each shard gets an
+ * indexer process of its own, closed when the shard is written: deleting an index leaves the
+ * process holding much of its memory (its allocator keeps the pages), so the next shard's peak
+ * stacked on the last one's leftovers, beside Astro's rendering.
  */
-async function writeShard(records: readonly SearchRecord[], bundle: string): Promise<string> {
+async function writeShard(records: readonly SearchRecord[], bundle: string): Promise<void> {
   const { index, errors: createErrors } = await createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${createErrors.join('; ')}`);
   for (const record of records) {
@@ -79,6 +80,10 @@ async function writeShard(records: readonly SearchRecord[], bundle: string): Pro
   if (written.errors.length) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
   await index.deleteIndex();
   await close();
+}
+
+/** A bundle's index hash, from its `pagefind-entry.json`. */
+async function bundleHash(bundle: string): Promise<string> {
   const entry = JSON.parse(await readFile(path.join(bundle, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { hash: string }>;
   };
@@ -115,8 +120,13 @@ function noteText(dir: string, id: string): string {
  * Indexes `papers` (oldest first) into `<outDir>/pagefind/` and its older shards, and writes the
  * sort data, the vocabulary and `search/index.json`. Returns the index for the log line.
  */
-async function writeSearchIndex(outDir: string, papers: readonly EntryFields[]): Promise<{ index: SearchIndex; vocabBytes: number }> {
-  const { topicsFile, notesDir, searchShardPapers } = config();
+async function writeSearchIndex(
+  outDir: string,
+  papers: readonly EntryFields[],
+): Promise<{ index: SearchIndex; vocabBytes: number; reused: number }> {
+  const { topicsFile, notesDir, searchShardPapers, cacheDir } = config();
+  const cache = openShardCache(cacheDir);
+  let reused = 0;
   const topicNames = new Map(parseTopics(readFileSync(topicsFile, 'utf8'), topicsFile).map((t) => [t.slug, t.name]));
   const noted = notedIds(notesDir);
   const root = path.join(outDir, 'pagefind');
@@ -126,17 +136,25 @@ async function writeSearchIndex(outDir: string, papers: readonly EntryFields[]):
     let bundle = i === 0 ? root : path.join(root, `older-${i}`);
     // Built once: indexed, then matched to the hash Pagefind gave its page.
     const records = shard.map((paper) => searchRecord(paper, topicNames, noted.has(paper.id) ? noteText(notesDir, paper.id) : ''));
-    const hash = await writeShard(records, bundle);
-    if (i === 0) {
-      await Promise.all(UNUSED.map((name) => rm(path.join(bundle, name), { force: true })));
-    } else {
-      for (const name of await readdir(bundle))
-        if (!SHARD_KEEP.test(name)) await rm(path.join(bundle, name), { recursive: true, force: true });
+    const cacheKey = shardKey(records, i === 0 ? `primary, without ${UNUSED.join(' ')}` : `older, keeping ${SHARD_KEEP.source}`);
+    const restored = cache.restore(cacheKey, bundle);
+    if (restored) reused++;
+    else {
+      await writeShard(records, bundle);
+      if (i === 0) await Promise.all(UNUSED.map((name) => rm(path.join(bundle, name), { force: true })));
+      else
+        for (const name of await readdir(bundle))
+          if (!SHARD_KEEP.test(name)) await rm(path.join(bundle, name), { recursive: true, force: true });
+    }
+    const hash = await bundleHash(bundle);
+    if (i !== 0) {
       // Named by content: a deploy never mixes an old entry with new data, and the name is the cache tag.
       const named = path.join(root, `older-${hash}`);
       await rename(bundle, named);
       bundle = named;
     }
+    // Saved before the next shard is written: the primary's folder holds the older ones.
+    if (!restored) cache.save(cacheKey, bundle);
     const hashes = await pageHashes(bundle);
     const rows = shard.map((paper, j) => {
       const key = hashes.get(records[j]!.url);
@@ -155,7 +173,8 @@ async function writeSearchIndex(outDir: string, papers: readonly EntryFields[]):
   const index: SearchIndex = { state, vocab: `search/vocab-${state}.txt`, shards };
   await writeFile(path.join(outDir, index.vocab), vocabulary);
   await writeFile(path.join(outDir, 'search', 'index.json'), `${JSON.stringify(index)}\n`);
-  return { index, vocabBytes: vocabulary.length };
+  cache.prune();
+  return { index, vocabBytes: vocabulary.length, reused };
 }
 
 /**
@@ -166,8 +185,9 @@ async function writeSearchIndex(outDir: string, papers: readonly EntryFields[]):
  */
 export async function indexSearch(outDir: string, papers: readonly EntryFields[], started = performance.now()): Promise<string> {
   try {
-    const { index, vocabBytes } = await writeSearchIndex(outDir, papers);
-    return `indexed ${papers.length} papers in ${index.shards.length} shard${index.shards.length === 1 ? '' : 's'}, vocabulary ${Math.round(vocabBytes / 1024)} kB, in ${Math.round(performance.now() - started)} ms`;
+    const { index, vocabBytes, reused } = await writeSearchIndex(outDir, papers);
+    const shards = `${index.shards.length} shard${index.shards.length === 1 ? '' : 's'}${reused ? ` (${reused} unchanged, from the cache)` : ''}`;
+    return `indexed ${papers.length} papers in ${shards}, vocabulary ${Math.round(vocabBytes / 1024)} kB, in ${Math.round(performance.now() - started)} ms`;
   } finally {
     await close();
   }

@@ -3,7 +3,9 @@
  * src/site/data/cache-keys.ts): a rebuild after one more digest day, with the cache of the build
  * before, copies the pages the new day did not touch and renders the rest; its `dist/` must be
  * byte for byte the `dist/` of a cold build of the same papers. A cache key that misses an input
- * of a page would leave that page stale, and this comparison would show it.
+ * of a page would leave that page stale, and this comparison would show it. The search index is
+ * split into shards of two papers here, so the rebuild also reuses the older shard from the cache
+ * (src/integrations/shard-cache.ts), and the same comparison checks it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,7 @@ function files(dir: string): Map<string, Buffer> {
 
 describe('a rebuild after one more digest day', () => {
   let root: string;
+  let firstLog: string;
   let rebuildLog: string;
   let movedLog: string;
 
@@ -43,12 +46,14 @@ describe('a rebuild after one more digest day', () => {
         PAPERSHELF_PAPERS: papers,
         PAPERSHELF_OUT: path.join(root, out),
         PAPERSHELF_CACHE: path.join(root, cache),
+        PAPERSHELF_SEARCH_SHARD: '2',
         ...env,
       });
 
     expect((await ingest(path.join(root, 'papers-1'))).code).toBe(0);
     const first = await build(path.join(root, 'papers-1'), 'dist-1', 'cache');
     expect(first.code, first.output).toBe(0);
+    firstLog = first.output;
 
     // The next day: a new paper related to two old ones, and an old one seen again with more upvotes.
     writeFileSync(
@@ -85,6 +90,13 @@ describe('a rebuild after one more digest day', () => {
       expect(rebuildLog).toContain(`/papers/${id}/index.html`);
       expect(rebuildLog).not.toContain(`/papers/${id}/index.html (restored)`);
     }
+  });
+
+  it('indexes only the search shard the new day changed, and takes the older one from the cache', () => {
+    expect(firstLog).toMatch(/indexed 3 papers in 2 shards, vocabulary/);
+    expect(rebuildLog).toMatch(/indexed 4 papers in 2 shards \(1 unchanged, from the cache\), vocabulary/);
+    const index = JSON.parse(readFileSync(path.join(root, 'dist-rebuild/search/index.json'), 'utf8')) as { shards: { bundle: string }[] };
+    expect(index.shards.map((s) => s.bundle)).toEqual(['pagefind/', expect.stringMatching(/^pagefind\/older-\w+\/$/)]);
   });
 
   it('renders every page again when SITE or BASE changes, so no page keeps the old address', () => {
