@@ -10,6 +10,7 @@ import sitemap from '@astrojs/sitemap';
 import offline from './src/integrations/offline.ts';
 import katexAssets from './src/integrations/katex-assets.ts';
 import notesCheck from './src/integrations/notes-check.ts';
+import oldOutput from './src/integrations/old-output.ts';
 import { config } from './src/config.ts';
 import { aliasPaths } from './src/integrations/alias-pages.ts';
 
@@ -39,6 +40,9 @@ export default defineConfig({
   integrations: [
     // First: a note that cannot be rendered stops the build with its file:line:col, not a stack trace.
     notesCheck(),
+    // Before Astro empties outDir (synchronously, on the rendering thread): the old output moves
+    // into the cache and is deleted in a worker thread while the build goes on.
+    oldOutput(),
     // Hand-written notes (content/notes/*.mdx) are Markdown: `$…$` in them goes through remark-math
     // + rehype-katex. Digest text is plain text and is rendered by src/site/view/rich-text.ts instead.
     mdx({

@@ -64,7 +64,8 @@ describe('a rebuild after one more digest day', () => {
       ]),
     );
     expect((await ingest(path.join(root, 'papers-2'))).code).toBe(0);
-    const rebuild = await build(path.join(root, 'papers-2'), 'dist-rebuild', 'cache');
+    // Into the first build's folder, as `npm run build` does: nothing of the old output may stay.
+    const rebuild = await build(path.join(root, 'papers-2'), 'dist-1', 'cache');
     expect(rebuild.code, rebuild.output).toBe(0);
     rebuildLog = rebuild.output;
     const cold = await build(path.join(root, 'papers-2'), 'dist-cold', 'cache-cold');
@@ -77,7 +78,7 @@ describe('a rebuild after one more digest day', () => {
   });
 
   it('writes exactly the files a cold build of the same papers writes', () => {
-    const rebuilt = files(path.join(root, 'dist-rebuild'));
+    const rebuilt = files(path.join(root, 'dist-1'));
     const cold = files(path.join(root, 'dist-cold'));
     expect([...rebuilt.keys()].sort()).toEqual([...cold.keys()].sort());
     const differing = [...cold].filter(([name, bytes]) => !rebuilt.get(name)!.equals(bytes)).map(([name]) => name);
@@ -95,8 +96,14 @@ describe('a rebuild after one more digest day', () => {
   it('indexes only the search shard the new day changed, and takes the older one from the cache', () => {
     expect(firstLog).toMatch(/indexed 3 papers in 2 shards, vocabulary/);
     expect(rebuildLog).toMatch(/indexed 4 papers in 2 shards \(1 unchanged, from the cache\), vocabulary/);
-    const index = JSON.parse(readFileSync(path.join(root, 'dist-rebuild/search/index.json'), 'utf8')) as { shards: { bundle: string }[] };
+    const index = JSON.parse(readFileSync(path.join(root, 'dist-1/search/index.json'), 'utf8')) as { shards: { bundle: string }[] };
     expect(index.shards.map((s) => s.bundle)).toEqual(['pagefind/', expect.stringMatching(/^pagefind\/older-\w+\/$/)]);
+  });
+
+  it("removed the last build's output beside the build, leaving nothing in the cache", () => {
+    expect(firstLog).not.toContain("removed the last build's output");
+    expect(rebuildLog).toMatch(/removed the last build's output in \d+ ms, beside the build/);
+    expect(readdirSync(path.join(root, 'cache')).filter((name) => name.startsWith('old-output-'))).toEqual([]);
   });
 
   it('renders every page again when SITE or BASE changes, so no page keeps the old address', () => {

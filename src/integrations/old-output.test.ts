@@ -1,0 +1,45 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { moveOldOutput } from './old-output.ts';
+
+function site(): { outDir: string; cacheDir: string } {
+  const root = mkdtempSync(path.join(tmpdir(), 'papershelf-old-output-'));
+  onTestFinished(() => rmSync(root, { recursive: true, force: true }));
+  const outDir = path.join(root, 'dist');
+  mkdirSync(path.join(outDir, 'papers', 'a'), { recursive: true });
+  writeFileSync(path.join(outDir, 'papers', 'a', 'index.html'), '<p>a</p>');
+  writeFileSync(path.join(outDir, 'index.html'), '<p>home</p>');
+  mkdirSync(path.join(outDir, '.git'));
+  return { outDir, cacheDir: path.join(root, 'cache') };
+}
+
+describe('moveOldOutput', () => {
+  it('moves every entry but .git into one folder in the cache, and names it for deletion', () => {
+    const { outDir, cacheDir } = site();
+    const doomed = moveOldOutput(outDir, cacheDir, 1);
+    expect(readdirSync(outDir)).toEqual(['.git']);
+    expect(doomed).toEqual([path.join(cacheDir, `old-output-${process.pid}-1`)]);
+    expect(readdirSync(doomed[0]!).sort()).toEqual(['index.html', 'papers']);
+    expect(existsSync(path.join(doomed[0]!, 'papers', 'a', 'index.html'))).toBe(true);
+  });
+
+  it('names what a stopped build left in the cache too, and nothing else there', () => {
+    const { outDir, cacheDir } = site();
+    mkdirSync(path.join(cacheDir, 'old-output-12-34'), { recursive: true });
+    mkdirSync(path.join(cacheDir, 'search-shards'));
+    writeFileSync(path.join(cacheDir, 'data-store.json'), '{}');
+    const doomed = moveOldOutput(outDir, cacheDir, 2);
+    expect(doomed.sort()).toEqual([path.join(cacheDir, 'old-output-12-34'), path.join(cacheDir, `old-output-${process.pid}-2`)].sort());
+  });
+
+  it('does nothing for a first build (no output yet) or an empty output folder', () => {
+    const { outDir, cacheDir } = site();
+    rmSync(outDir, { recursive: true });
+    expect(moveOldOutput(outDir, cacheDir)).toEqual([]);
+    mkdirSync(outDir);
+    expect(moveOldOutput(outDir, cacheDir)).toEqual([]);
+    expect(readdirSync(cacheDir)).toEqual([]);
+  });
+});
