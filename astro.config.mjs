@@ -9,6 +9,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import sitemap from '@astrojs/sitemap';
 import offline from './src/integrations/offline.ts';
 import katexAssets from './src/integrations/katex-assets.ts';
+import dataStoreModule from './src/integrations/data-store-module.ts';
 import notesCheck from './src/integrations/notes-check.ts';
 import { config } from './src/config.ts';
 import { aliasPaths } from './src/integrations/alias-pages.ts';
@@ -39,6 +40,8 @@ export default defineConfig({
   integrations: [
     // First: a note that cannot be rendered stops the build with its file:line:col, not a stack trace.
     notesCheck(),
+    // The rendering bundle reads the content store from its file instead of inlining it (memory).
+    dataStoreModule(),
     // Hand-written notes (content/notes/*.mdx) are Markdown: `$…$` in them goes through remark-math
     // + rehype-katex. Digest text is plain text and is rendered by src/site/view/rich-text.ts instead.
     mdx({
