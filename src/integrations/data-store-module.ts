@@ -20,7 +20,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 
 /** The id Vite gives Astro's virtual store module (`astro:data-layer-content`). */
-export const DATA_STORE_MODULE_ID = '\0astro:data-layer-content';
+const DATA_STORE_MODULE_ID = '\0astro:data-layer-content';
 
 /** How Astro's build emits the single-file store: the whole file as one string literal. */
 const INLINED = 'export default JSON.parse(';
