@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 /** A store as Astro's MutableDataStore writes it: collection → id → entry, through devalue. */
-const store = new Map([
+const store = new Map<string, Map<string, unknown>>([
   [
     'papers',
     new Map([
