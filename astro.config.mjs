@@ -9,6 +9,7 @@ import pagefind from './src/integrations/pagefind.ts';
 import sitemap from '@astrojs/sitemap';
 import offline from './src/integrations/offline.ts';
 import katexAssets from './src/integrations/katex-assets.ts';
+import dataStoreModule from './src/integrations/data-store-module.ts';
 import notesCheck from './src/integrations/notes-check.ts';
 import oldOutput from './src/integrations/old-output.ts';
 import { config } from './src/config.ts';
@@ -43,6 +44,8 @@ export default defineConfig({
     // Before Astro empties outDir (synchronously, on the rendering thread): the old output moves
     // into the cache and is deleted in a worker thread while the build goes on.
     oldOutput(),
+    // The rendering bundle reads the content store from its file instead of inlining it (memory).
+    dataStoreModule(),
     // Hand-written notes (content/notes/*.mdx) are Markdown: `$…$` in them goes through remark-math
     // + rehype-katex. Digest text is plain text and is rendered by src/site/view/rich-text.ts instead.
     mdx({

@@ -36,10 +36,16 @@ function toArchiveRecord(paper: Paper, base: string): ArchiveRecord {
   };
 }
 
+/**
+ * `archive.jsonl`'s lines (sorted by id, one JSON object and its newline each), each made when it
+ * is read: the site's endpoint streams them (src/site/view/text-stream.ts) instead of holding the
+ * whole file as one string (102 MB at 50,000 papers).
+ */
+export function* archiveJsonlLines(papers: readonly Paper[], base: string): Generator<string> {
+  for (const p of [...papers].sort((a, b) => compareStrings(a.id, b.id))) yield JSON.stringify(toArchiveRecord(p, base)) + '\n';
+}
+
 /** Serialises papers as `archive.jsonl`: sorted by id, one JSON object per line. */
 export function toArchiveJsonl(papers: readonly Paper[], base: string): string {
-  return [...papers]
-    .sort((a, b) => compareStrings(a.id, b.id))
-    .map((p) => JSON.stringify(toArchiveRecord(p, base)) + '\n')
-    .join('');
+  return [...archiveJsonlLines(papers, base)].join('');
 }

@@ -197,15 +197,23 @@ export function bibtexFor(p: BibtexInput, key?: string): string {
  * and title word.
  */
 export function bibliography(papers: readonly BibtexInput[]): string {
+  return [...bibliographyParts(papers)].join('');
+}
+
+/**
+ * `bibliography(papers)` in parts, each made when it is read: `/archive.bib` streams them
+ * (src/site/view/text-stream.ts) instead of holding the whole file as one string.
+ */
+export function* bibliographyParts(papers: readonly BibtexInput[]): Generator<string> {
   const taken = new Set<string>();
-  const entries = [...papers]
-    .sort((a, b) => compareStrings(a.id, b.id))
-    .map((p) => {
-      const base = partsOf(p).key;
-      let key = base;
-      for (let n = 2; taken.has(key); n++) key = `${base}${n}`;
-      taken.add(key);
-      return bibtexFor(p, key);
-    });
-  return entries.length > 0 ? `${entries.join('\n\n')}\n` : '';
+  let first = true;
+  for (const p of [...papers].sort((a, b) => compareStrings(a.id, b.id))) {
+    const base = partsOf(p).key;
+    let key = base;
+    for (let n = 2; taken.has(key); n++) key = `${base}${n}`;
+    taken.add(key);
+    yield `${first ? '' : '\n\n'}${bibtexFor(p, key)}`;
+    first = false;
+  }
+  if (!first) yield '\n';
 }
