@@ -105,7 +105,11 @@ function searchIndex(): Promise<SearchIndex> {
 function merged(index: SearchIndex): Promise<Instance> {
   if (index.shards.length === 1) return pagefind();
   whole ??= (async () => {
-    const pf = (await pagefind()).createInstance({ ...OPTIONS, basePath: `${BASE}${index.shards[0]!.bundle}` });
+    const pf = (await pagefind()).createInstance({
+      ...OPTIONS,
+      basePath: `${BASE}${index.shards[0]!.bundle}`,
+      metaCacheTag: index.shards[0]!.hash,
+    });
     await pf.init();
     await Promise.all(
       index.shards.slice(1).map((shard) => pf.mergeIndex(`${BASE}${shard.bundle}`, { ...OPTIONS, metaCacheTag: shard.hash })),
@@ -309,11 +313,21 @@ export async function runSearch(
   if (index.shards.length > 1 && !known) {
     searched = true;
     const first = response;
-    const { results, shown } = await withRetry(() => ordered(state, first, index.shards.slice(0, 1), progress(first, true)));
+    // Asked once the first row shows: neither a merge not done ahead nor the search over every
+    // shard competes with the first results for the network and the worker, yet the rest of the
+    // newest papers' page loads while it runs.
+    let completing: Promise<PagefindResponse> | undefined;
+    const complete = () => (completing ??= withRetry(async () => (await merged(index)).search(term, options)));
+    const firstRows = progress(first, true);
+    const { results, shown } = await withRetry(() =>
+      ordered(state, first, index.shards.slice(0, 1), (found, loaded) => {
+        firstRows(found, loaded);
+        complete().catch(() => {});
+      }),
+    );
     onProgress?.({ state, total: results.length, results, shown, filters: first.filters, partial: true });
     showedPartial = true;
-    // Only now: a merge not done ahead does not compete with the first results for the network.
-    response = await withRetry(async () => (await merged(index)).search(term, options));
+    response = await complete();
   }
   searched = true;
   const final = response;
