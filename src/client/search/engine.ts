@@ -110,11 +110,17 @@ function merged(index: SearchIndex): Promise<Instance> {
       basePath: `${BASE}${index.shards[0]!.bundle}`,
       metaCacheTag: index.shards[0]!.hash,
     });
-    await pf.init();
-    await Promise.all(
-      index.shards.slice(1).map((shard) => pf.mergeIndex(`${BASE}${shard.bundle}`, { ...OPTIONS, metaCacheTag: shard.hash })),
-    );
-    return pf;
+    try {
+      await pf.init();
+      await Promise.all(
+        index.shards.slice(1).map((shard) => pf.mergeIndex(`${BASE}${shard.bundle}`, { ...OPTIONS, metaCacheTag: shard.hash })),
+      );
+      return pf;
+    } catch (error) {
+      // Offline without a saved copy, or a deploy replaced the index: the next attempt starts afresh.
+      await pf.destroy().catch(() => {});
+      throw error;
+    }
   })();
   whole.catch(() => (whole = undefined));
   return whole;
