@@ -5,6 +5,12 @@
  * search runs on the newest papers' index alone and shows its results, then the older shards are
  * merged (sharing the primary's WASM) and it runs again over all of them. Also sorts results by
  * date or upvotes from the lazily loaded sort data, and decides on "Did you mean".
+ *
+ * With several shards there are two Pagefind instances in Pagefind's one worker, sharing its WASM:
+ * the module's default one holds the newest papers alone (first results), and a second one
+ * (`createInstance`) holds every shard merged (the complete answer, "Did you mean" and the filter
+ * counts). Where a reader means to search, the second one merges the older shards ahead, while
+ * idle: decoding their metas is most of the merge's CPU, and it no longer delays the answer.
  */
 import { bundleOptions } from '../../site/search/pagefind-options.ts';
 import { orderResults, parseSortData, type SearchIndex, type SortValues } from '../../site/search/shards.ts';
@@ -33,6 +39,8 @@ interface PagefindResponse {
 }
 interface Pagefind {
   options(o: object): Promise<void>;
+  /** A second instance with its own indexes (Pagefind 1.6: in the same worker, sharing the WASM). */
+  createInstance(o: object): Omit<Pagefind, 'createInstance'>;
   init(): Promise<void>;
   destroy(): Promise<void>;
   search(q: string | null, o?: object): Promise<PagefindResponse>;
@@ -50,10 +58,14 @@ const PAGE = 10;
 /** Options of every bundle (the search page's early start passes the same). */
 const OPTIONS = bundleOptions(BASE);
 
+type Instance = Omit<Pagefind, 'createInstance'>;
+
 let loading: Promise<Pagefind> | undefined;
 let indexFile: Promise<SearchIndex> | undefined;
-/** The older shards being merged (once per page, after the first search showed the newest papers' results). */
-let merging: Promise<void> | undefined;
+/** Every shard merged, in a second instance (only with several shards): ready once its promise is. */
+let whole: Promise<Instance> | undefined;
+/** The page ran a search: later ones are answered by the merged instance alone, as one index would. */
+let searched = false;
 
 /**
  * Pagefind, imported and initialised once on the newest papers' index (its WASM and `pf_meta` load
@@ -83,12 +95,35 @@ function searchIndex(): Promise<SearchIndex> {
   return indexFile;
 }
 
-/** Merges every older shard into `pf`; its entry's cache tag is its hash, so the URL is stable and cacheable. */
-function mergeOlder(pf: Pagefind, index: SearchIndex): Promise<void> {
-  merging ??= Promise.all(
-    index.shards.slice(1).map((shard) => pf.mergeIndex(`${BASE}${shard.bundle}`, { ...OPTIONS, metaCacheTag: shard.hash })),
-  ).then(() => undefined);
-  return merging;
+/**
+ * The instance that answers over every shard: with one shard, the default one; with several, a
+ * second instance on the newest papers' bundle with every older shard merged into it (each
+ * entry's cache tag is its shard's hash, so the URLs are stable and cacheable). Its WASM and the
+ * newest papers' entry and meta are the default instance's files again, answered by the browser's
+ * cache; the WASM module itself is Pagefind's one per worker.
+ */
+function merged(index: SearchIndex): Promise<Instance> {
+  if (index.shards.length === 1) return pagefind();
+  whole ??= (async () => {
+    const pf = (await pagefind()).createInstance({
+      ...OPTIONS,
+      basePath: `${BASE}${index.shards[0]!.bundle}`,
+      metaCacheTag: index.shards[0]!.hash,
+    });
+    try {
+      await pf.init();
+      await Promise.all(
+        index.shards.slice(1).map((shard) => pf.mergeIndex(`${BASE}${shard.bundle}`, { ...OPTIONS, metaCacheTag: shard.hash })),
+      );
+      return pf;
+    } catch (error) {
+      // Offline without a saved copy, or a deploy replaced the index: the next attempt starts afresh.
+      await pf.destroy().catch(() => {});
+      throw error;
+    }
+  })();
+  whole.catch(() => (whole = undefined));
+  return whole;
 }
 
 /** True when a data-saving reader asked for nothing to be fetched ahead. */
@@ -97,8 +132,6 @@ function saveData(): boolean {
 }
 
 let rehearsal: Promise<unknown> | undefined;
-/** The older shards' entries and metas, fetched ahead of the first query (`warmUp(true)`). */
-let olderAhead: Promise<void> | undefined;
 
 /**
  * Starts loading Pagefind (search page idle, focus, pointer-over or dialog open) unless Save-Data
@@ -114,14 +147,16 @@ let olderAhead: Promise<void> | undefined;
  * "speculative decoding", 326/170 against 122/217 ms for "RynnBrain". If a Pagefind upgrade
  * makes `search(null)` fetch anything, or measures no gain, drop it.
  *
- * `older`: once that is done, also fetch the older shards' entries and `pf_meta`s (the same URLs
- * Pagefind asks for when it merges them), so the first query's merge finds them in the browser's
- * cache (the service worker's, or the HTTP cache: GitHub Pages sends `max-age=600`) and fetches only
- * index chunks and fragments. Fetched, not merged: a merged index would make the first search wait
- * for every shard instead of showing the newest papers' results first. Where a reader means to
- * search (the search page, the open dialog), not on a pointer passing over the header's link. Each
- * older shard's `pf_meta` is ~7 B per paper (a page hash and word count each, ~71 kB gzip per
- * 10,000 papers) and was most of what the complete answer fetched at 50,000 papers.
+ * `older`: once that is done, also merge every shard into the second instance (`merged`): it
+ * fetches the older shards' entries and `pf_meta`s and decodes them now, so the first query's
+ * complete answer fetches only index chunks and fragments and runs on an index already merged. The
+ * default instance keeps the newest papers alone, so the first results do not wait for every shard.
+ * Where a reader means to search (the search page, the open dialog), not on a pointer passing over
+ * the header's link. Each older shard's `pf_meta` is ~7 B per paper (a page hash and word count
+ * each, ~71 kB gzip per 10,000 papers) and was most of what the complete answer fetched at 50,000
+ * papers; its decoding, ~75 ms of the worker's CPU each, most of the complete answer's time.
+ * No search for nothing on the merged instance: with no filter it lists every paper of every shard
+ * (~0.9 s at 50,000), and the WASM it would compile is the one the default instance's already did.
  */
 export function warmUp(older = false): void {
   if (saveData()) return;
@@ -130,22 +165,11 @@ export function warmUp(older = false): void {
     .catch(() => (rehearsal = undefined));
   const indexing = searchIndex();
   indexing.catch(() => {});
-  // Merged already (a search ran): nothing left to fetch ahead.
-  if (!older || merging) return;
-  olderAhead ??= Promise.all([rehearsal, indexing])
-    .then(([, index]) =>
-      Promise.all(
-        index.shards.slice(1).flatMap((shard) =>
-          [`pagefind-entry.json?ts=${shard.hash}`, `pagefind.${shard.hash}.pf_meta`].map(async (file) => {
-            const response = await fetch(`${BASE}${shard.bundle}${file}`);
-            if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-            await response.arrayBuffer();
-          }),
-        ),
-      ),
-    )
-    .then(() => undefined)
-    .catch(() => (olderAhead = undefined));
+  if (!older) return;
+  // After the rehearsal: the merge's fetches and CPU do not compete with the default instance's start.
+  Promise.all([rehearsal, indexing])
+    .then(([, index]) => merged(index))
+    .catch(() => {});
 }
 
 /** Why a search failed, in words a reader can act on. */
@@ -165,10 +189,13 @@ async function withRetry<T>(fn: (pf: Pagefind) => Promise<T>): Promise<T> {
       throw new SearchUnavailable('This search needs parts of the index that are not saved on this device.');
     }
     const pf = await pagefind();
+    const second = whole;
+    whole = undefined;
+    await (await second?.catch(() => undefined))?.destroy();
     await pf.destroy();
     loading = undefined;
     indexFile = undefined;
-    merging = undefined;
+    searched = false;
     sortValues.clear();
     try {
       return await fn(await pagefind());
@@ -258,7 +285,8 @@ async function ordered(
  * `onProgress` hears what can be shown before the end: the first results as their data arrives
  * (`loading`: a result's title is in its fragment, and the first page's ten fragments arrive one
  * by one), and, on the first search of a page whose index has older shards, the newest papers'
- * results (`partial`) before it merges the older shards and returns the results over every shard.
+ * results (`partial`, from the default instance) before the results over every shard (from the
+ * merged one, merged ahead by `warmUp(true)` or now). Later searches ask the merged one alone.
  * It never hears a search that found nothing: that one may yet be replaced by its correction.
  */
 export async function runSearch(
@@ -274,26 +302,40 @@ export async function runSearch(
   // "Did you mean" is decided before the results show: its module loads beside the index, not after it.
   const suggesting = term ? import('./suggest.ts') : undefined;
   suggesting?.catch(() => {});
-  let response = await withRetry((pf) => (debounce ? pf.debouncedSearch(term, options, debounce) : pf.search(term, options)));
+  // Every search after the page's first: the merged instance alone, as before with one index.
+  const known = searched ? await withRetry(() => searchIndex()) : undefined;
+  let response = await withRetry(async (pf) => {
+    const instance = known ? await merged(known) : pf;
+    return debounce ? instance.debouncedSearch(term, options, debounce) : instance.search(term, options);
+  });
   if (!response) return null;
-  const index = await withRetry(() => searchIndex());
+  const index = known ?? (await withRetry(() => searchIndex()));
   /** Tells `onProgress` about the first results of `found` while the rest of the page loads. */
   const progress =
     (found: PagefindResponse, partial?: boolean) =>
     (results: PagefindResult[], loaded: ResultData[]): void =>
       onProgress?.({ state, total: results.length, results, shown: loaded, filters: found.filters, partial, loading: true });
   let showedPartial = false;
-  if (index.shards.length > 1 && !merging) {
+  if (index.shards.length > 1 && !known) {
+    searched = true;
     const first = response;
-    const { results, shown } = await withRetry(() => ordered(state, first, index.shards.slice(0, 1), progress(first, true)));
+    // Asked once the first row shows: neither a merge not done ahead nor the search over every
+    // shard competes with the first results for the network and the worker, yet the rest of the
+    // newest papers' page loads while it runs.
+    let completing: Promise<PagefindResponse> | undefined;
+    const complete = () => (completing ??= withRetry(async () => (await merged(index)).search(term, options)));
+    const firstRows = progress(first, true);
+    const { results, shown } = await withRetry(() =>
+      ordered(state, first, index.shards.slice(0, 1), (found, loaded) => {
+        firstRows(found, loaded);
+        complete().catch(() => {});
+      }),
+    );
     onProgress?.({ state, total: results.length, results, shown, filters: first.filters, partial: true });
     showedPartial = true;
-    // Only now: the older shards' metas do not compete with the first results for the network.
-    await withRetry((pf) => mergeOlder(pf, index));
-    response = await withRetry((pf) => pf.search(term, options));
-  } else if (merging) {
-    await merging;
+    response = await complete();
   }
+  searched = true;
   const final = response;
   // After the newest papers' page is shown, a prefix of the final page would shrink it: wait for the whole page.
   const { results, shown } = await withRetry(() => ordered(state, final, index.shards, showedPartial ? undefined : progress(final)));
@@ -312,7 +354,7 @@ export async function runSearch(
   if (!suggestion) return outcome;
   if (results.length > 0) return { ...outcome, suggestion };
   // The query found nothing and the correction finds papers: show those, and say so.
-  const corrected = await withRetry((pf) => pf.search(suggestion, options));
+  const corrected = await withRetry(async () => (await merged(index)).search(suggestion, options));
   const correctedOrder = await withRetry(() => ordered(state, corrected, index.shards));
   return {
     state,
@@ -341,7 +383,7 @@ function loadVocabulary() {
 /** The corrected query for `state`, or undefined (no vocabulary offline is not an error: no suggestion). */
 async function correction(state: SearchState): Promise<string | undefined> {
   try {
-    const [{ resolve }, vocab, pf] = await Promise.all([import('./suggest.ts'), loadVocabulary(), pagefind()]);
+    const [{ resolve }, vocab, pf] = await Promise.all([import('./suggest.ts'), loadVocabulary(), searchIndex().then(merged)]);
     const options = pagefindOptions(state);
     const found = await resolve(state.q, vocab, async (q) => (await pf.search(q, options)).results.length);
     return found ?? undefined;
@@ -352,9 +394,6 @@ async function correction(state: SearchState): Promise<string | undefined> {
 
 /** Every filter value with its count over the whole archive (loads the filter files: only when asked). */
 export function allFilters(): Promise<FilterCounts> {
-  // Every shard's counts, summed by Pagefind: the older shards are merged first.
-  return withRetry(async (pf) => {
-    await mergeOlder(pf, await searchIndex());
-    return pf.filters();
-  });
+  // Every shard's counts, summed by Pagefind over the merged instance.
+  return withRetry(async () => (await merged(await searchIndex())).filters());
 }
