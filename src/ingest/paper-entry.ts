@@ -31,7 +31,12 @@ const isCountOrNull = (v: unknown): v is number | null => v === null || isCount(
 /** A URL the schema keeps exactly as written: parseable, with no blank at either end nor tab or newline inside. */
 const isUrl = (v: unknown): v is string => typeof v === 'string' && v === v.trim() && !TAB_OR_NEWLINE.test(v) && URL.canParse(v);
 const isUrlOrNull = (v: unknown): v is string | null => v === null || isUrl(v);
-const every = <T>(list: unknown, ok: (v: unknown) => v is T): list is T[] => Array.isArray(list) && list.every((v) => ok(v));
+/** Every item of a list passes `ok` (a hole too is an item: `Array.prototype.every` would skip it). */
+function every<T>(list: unknown, ok: (v: unknown) => v is T): list is T[] {
+  if (!Array.isArray(list)) return false;
+  for (let i = 0; i < list.length; i++) if (!ok(list[i])) return false;
+  return true;
+}
 
 function appearance(a: Appearance): Appearance | null {
   if (typeof a !== 'object' || a === null) return null;
