@@ -58,8 +58,8 @@ Options:
   --json          print the report as JSON
   --quiet         print only problems
   --workers N     worker threads that read the digests and build the papers beside the main
-                  one (default: one per core the load average leaves free, for 24 digest files
-                  or more; 0: all on one thread); the output is the same
+                  one (default: one, for 24 digest files or more on two cores or more; 0: all
+                  on one thread); the output is the same
   -h, --help      show this help
 
 Exit codes: 0 all entries accepted, 1 some entries rejected or another error in the content
@@ -176,7 +176,7 @@ async function loadInputs(opts: Options) {
     // Every output folder before the work: a path that cannot be written fails at once.
     await ensureDir(opts.outDir);
     for (const file of [opts.archive, opts.ledgerFile, opts.report]) if (file) await ensureDir(path.dirname(path.resolve(file)));
-    const texts = pool ? null : await readDigestFiles(files);
+    const texts = pool ? null : readDigestFiles(files);
     const ledger = opts.ledgerFile ? { file: shown(opts.ledgerFile), ledger: parseLedger(await readLedger(opts.ledgerFile)) } : undefined;
     const taxonomyText = await readTopicsText(opts.taxonomyFile);
     if (taxonomyText === null && opts.taxonomyRequired) throw new IngestIoError(`cannot read ${opts.taxonomyFile}: no such file`);

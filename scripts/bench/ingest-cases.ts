@@ -35,7 +35,7 @@ export interface RunResult {
 /** Child mode: ingest one folder once into `out` (a folder that does not exist yet) and print what it measured. */
 async function child(dir: string, out: string): Promise<void> {
   const t0 = performance.now();
-  const inputs = await readDigestFiles(await listDigestFiles([dir]));
+  const inputs = readDigestFiles(await listDigestFiles([dir]));
   const t1 = performance.now();
   const { papers, report } = runPipeline(inputs);
   const t2 = performance.now();

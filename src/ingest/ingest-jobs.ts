@@ -5,7 +5,7 @@
  * function (pipeline.ts), the one a single-threaded run calls.
  */
 import { buildPaper, readFile } from './pipeline.ts';
-import { IngestIoError, readDigestFileSync, serializePaper, writeEntryFiles } from './io.ts';
+import { IngestIoError, readDigestFile, serializePaper, writeEntryFiles } from './io.ts';
 import { assignTopics, compileTopics, type CompiledTopics } from './topics.ts';
 import type { Topic } from '../schemas/topic.ts';
 import type { DigestFile } from './io.ts';
@@ -43,7 +43,7 @@ export function createHandler(): (request: WorkerRequest) => WorkerReply {
         return {
           kind: 'read',
           results: request.jobs.map(({ index, file }) => {
-            const input = readDigestFileSync(file);
+            const input = readDigestFile(file);
             return input.notRead ? { index, notRead: input.notRead } : { index, read: readFile(input) };
           }),
         };

@@ -109,7 +109,7 @@ describe('listDigestFiles', () => {
       reason: 'a link to a folder inside the input (.); not followed',
     });
     // Reading never opens what a refused link points to.
-    const texts = await readDigestFiles(files);
+    const texts = readDigestFiles(files);
     expect(texts.map((t) => t.text).join('')).not.toContain('root:x');
   });
 
@@ -134,14 +134,14 @@ describe('listDigestFiles', () => {
 
   it('reads files as UTF-8 and reports unreadable ones', async () => {
     await writeFile(path.join(dir, 'a.txt'), 'héllo');
-    expect(await readDigestFiles([{ path: path.join(dir, 'a.txt'), file: 'a.txt' }])).toEqual([{ file: 'a.txt', text: 'héllo' }]);
-    await expect(readDigestFiles([{ path: path.join(dir, 'gone.txt'), file: 'gone.txt' }])).rejects.toThrow(IngestIoError);
+    expect(readDigestFiles([{ path: path.join(dir, 'a.txt'), file: 'a.txt' }])).toEqual([{ file: 'a.txt', text: 'héllo' }]);
+    expect(() => readDigestFiles([{ path: path.join(dir, 'gone.txt'), file: 'gone.txt' }])).toThrow(IngestIoError);
   });
 
   it('reads UTF-16 with a byte-order mark and marks invalid UTF-8 as not read, with its line (items 5 and 13)', async () => {
     await writeFile(path.join(dir, 'u16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Jan 8\nhé\n', 'utf16le')]));
     await writeFile(path.join(dir, 'latin1.txt'), Buffer.from('Jan 8\ncaf\xe9\n', 'latin1'));
-    const read = await readDigestFiles([
+    const read = readDigestFiles([
       { path: path.join(dir, 'u16.txt'), file: 'u16.txt' },
       { path: path.join(dir, 'latin1.txt'), file: 'latin1.txt' },
     ]);
@@ -162,7 +162,7 @@ describe('empty-days.txt', () => {
       ['2025/empty-days.txt', true],
       ['empty-days.txt', true],
     ]);
-    expect((await readDigestFiles(files)).map((f) => f.emptyDays ?? false)).toEqual([false, true, true]);
+    expect(readDigestFiles(files).map((f) => f.emptyDays ?? false)).toEqual([false, true, true]);
   });
 
   it("ingest's copy for the site: written when there are days, left alone when unchanged, removed when there are none", async () => {

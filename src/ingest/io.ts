@@ -186,25 +186,16 @@ export async function listDigestFiles(
 /**
  * Reads digest files through `decodeDigest`: UTF-8 or BOM-marked UTF-16 text, or a `notRead`
  * reason (another encoding, with the line of its first bad byte). Files listed as not read are
- * passed on without being opened.
+ * passed on without being opened. Synchronous, one file after another: every caller (the CLI on
+ * its own thread, a worker of parallel.ts) has nothing else to do meanwhile, and on the corpus's
+ * 580 files this measured no slower than all of them read at once through the thread pool.
  */
-export async function readDigestFiles(files: readonly DigestFile[]): Promise<DigestInput[]> {
-  return Promise.all(
-    files.map(async (f): Promise<DigestInput> => {
-      if (f.notRead) return { file: f.file, text: '', notRead: f.notRead };
-      let bytes: Uint8Array;
-      try {
-        bytes = await readFile(f.path);
-      } catch (cause) {
-        throw new IngestIoError(`cannot read ${f.path}: ${describe(cause)}`, { cause });
-      }
-      return decodedInput(f, bytes);
-    }),
-  );
+export function readDigestFiles(files: readonly DigestFile[]): DigestInput[] {
+  return files.map(readDigestFile);
 }
 
-/** `readDigestFiles` for one file, synchronously: for a worker thread (parallel.ts), which has nothing else to do meanwhile. */
-export function readDigestFileSync(f: DigestFile): DigestInput {
+/** `readDigestFiles` for one file. */
+export function readDigestFile(f: DigestFile): DigestInput {
   if (f.notRead) return { file: f.file, text: '', notRead: f.notRead };
   let bytes: Uint8Array;
   try {

@@ -17,6 +17,57 @@ describe('normalizeLine / normalizeParagraphs', () => {
     );
   });
 
+  // The regular expressions normalising ran on every text before the one-loop check that skips
+  // texts they cannot change: the check must never skip one they would have changed.
+  const regexLine = (t: string) =>
+    t
+      .replace(/\u200b|\u200c|\u200d|\u2060|\ufeff|\u00ad/g, '')
+      .replace(/\s{2,}|[^\S ]/g, ' ')
+      .trim();
+  const regexParagraphs = (t: string) =>
+    t
+      .replace(/\u200b|\u200c|\u200d|\u2060|\ufeff|\u00ad/g, '')
+      .replace(/[\u00a0\u2007\u2009\u202f\u3000\t\f\v]/g, ' ')
+      .split(/\r?\n[ ]*(?:\r?\n\s*)+/)
+      .map((p) => p.replace(/\s{2,}|[^\S ]/g, ' ').trim())
+      .filter((p) => p !== '')
+      .join('\n\n');
+  it('gives what the regular expressions gave, clean text or not', () => {
+    const chars = [
+      ...'ab é字-',
+      ' ',
+      ' ',
+      '\n',
+      '\r',
+      '\t',
+      '\v',
+      '\f',
+      '\u00a0',
+      '\u00ad',
+      '\u0085',
+      '\u1680',
+      '\u2003',
+      '\u200b',
+      '\u200d',
+      '\u2028',
+      '\u2029',
+      '\u202f',
+      '\u205f',
+      '\u2060',
+      '\u3000',
+      '\ufeff',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 12 }), (list) => {
+        const text = list.join('');
+        expect(normalizeLine(text)).toBe(regexLine(text));
+        expect(normalizeParagraphs(text)).toBe(regexParagraphs(text));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const clean of ['', 'Title', 'A clean abstract, with é and 字.']) expect(normalizeParagraphs(clean)).toBe(clean);
+  });
+
   it('is idempotent and leaves no double spaces, NBSP or 3+ newlines', () => {
     const text = fc
       .array(fc.constantFrom('a', 'bc', ' ', '  ', '\n', '\n\n', '\u00a0', '\t', '\r\n', '\u200b'), { maxLength: 30 })

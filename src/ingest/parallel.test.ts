@@ -60,7 +60,7 @@ describe('the parallel pipeline', () => {
   beforeAll(async () => {
     const files = await listDigestFiles([digests]);
     const taxonomy = compileTopics(topics);
-    single = runPipeline(await readDigestFiles(files), { ledger, assignTopics: (p) => assignTopics(p, taxonomy) });
+    single = runPipeline(readDigestFiles(files), { ledger, assignTopics: (p) => assignTopics(p, taxonomy) });
     await mkdir(out());
     // One file and seven papers a chunk: both threads take many, in an order timing decides.
     parallel = await runPipelineParallel(pool, files, {
@@ -128,14 +128,11 @@ describe('the parallel pipeline', () => {
 });
 
 describe('defaultWorkers', () => {
-  it('uses a worker per free core beside the calling thread, none for a few files or on a busy machine', () => {
-    expect(defaultWorkers(580, 0, 2)).toBe(1);
-    expect(defaultWorkers(580, 0.4, 2)).toBe(1);
-    expect(defaultWorkers(580, 0.6, 2)).toBe(0);
-    expect(defaultWorkers(580, 7, 2)).toBe(0);
-    expect(defaultWorkers(580, 0, 1)).toBe(0);
-    expect(defaultWorkers(580, 1.2, 8)).toBe(6);
-    expect(defaultWorkers(580, 0, 8)).toBe(7);
-    expect(defaultWorkers(10, 0, 8)).toBe(0);
+  it('uses one worker beside the calling thread for 24 files or more on two cores or more, whatever the load', () => {
+    expect(defaultWorkers(580, 2)).toBe(1);
+    expect(defaultWorkers(24, 2)).toBe(1);
+    expect(defaultWorkers(580, 8)).toBe(1);
+    expect(defaultWorkers(23, 2)).toBe(0);
+    expect(defaultWorkers(580, 1)).toBe(0);
   });
 });

@@ -48,15 +48,15 @@ export interface IngestPool {
 }
 
 /**
- * How many worker threads an ingest of `files` digest files is worth: one per core the machine
- * has free beside the calling thread (which takes a share of the work too), judged by the last
- * minute's load average. None below a few dozen files, or on a busy machine: a worker costs CPU
- * of its own (its start-up, loading the pipeline's modules, about 0.4 s; the entries and papers
- * copied between threads), which only a free core repays. The output is the same either way.
+ * How many worker threads an ingest of `files` digest files is worth: one, beside the calling
+ * thread (which takes a share of the work too), on a machine with two cores or more and for a few
+ * dozen files or more; none otherwise. A worker costs CPU of its own (its start-up, loading the
+ * pipeline's modules; the entries and papers copied between threads), which a few files do not
+ * repay. Not judged by the load average: the same command should run the same way on a busy
+ * machine as on a quiet one (README, "Ingest alone"). The output is the same either way.
  */
-export function defaultWorkers(files: number, load = os.loadavg()[0], cores = os.availableParallelism()): number {
-  if (files < 24) return 0;
-  return Math.max(0, Math.min(cores - 1, Math.floor(cores - 1 - load + 0.5)));
+export function defaultWorkers(files: number, cores = os.availableParallelism()): number {
+  return files >= 24 && cores >= 2 ? 1 : 0;
 }
 
 /**
@@ -162,7 +162,7 @@ export async function runPipelineParallel(
   taken: { files: number[]; papers: number[] };
 }> {
   const digests = files.filter((f) => !f.notRead && !f.emptyDays).sort((a, b) => compareStrings(a.file, b.file));
-  const others: DigestInput[] = await readDigestFiles(files.filter((f) => f.notRead || f.emptyDays));
+  const others: DigestInput[] = readDigestFiles(files.filter((f) => f.notRead || f.emptyDays));
 
   // Stage 1: read and parse every digest file; results kept by the file's place in the sorted list.
   const outcomes: Array<{ read: FileRead } | { notRead: NotRead }> = new Array(digests.length);

@@ -30,6 +30,7 @@ import { assertReconciles, sortProblems } from './report.ts';
 import { quote } from './messages.ts';
 import { compareStrings } from '../core/compare.ts';
 import { stripControlCharacters, stripEntryControls } from './sanitize.ts';
+import { paperEntry } from './paper-entry.ts';
 
 /** The `empty-days.txt` files: their days (sorted, unique) and each line that is not a day, as an error. */
 function readEmptyDays(files: readonly DigestInput[]): IngestReport['emptyDays'] {
@@ -117,8 +118,11 @@ export function buildPaper(job: PaperJob, assign: PipelineOptions['assignTopics'
 
 /** Turns a merged paper into the schema's shape (key order = schema order) or explains why not. */
 function toPaper({ fields, id, aliases, sources }: PaperJob, topics: TopicMatch[]): BuiltPaper {
-  // The schema parse keeps only schema fields, in schema order, so the written JSON is byte-stable.
   const candidate = { id, aliases, ...fields, topics };
+  // Schema fields only, in schema order, so the written JSON is byte-stable: built by typed code
+  // when every value is one the schema takes as it is (paper-entry.ts), else the schema's parse.
+  const entry = paperEntry(candidate);
+  if (entry) return { paper: entry };
   const parsed = paperSchema.safeParse(candidate);
   if (parsed.success) return { paper: parsed.data };
   const issues = parsed.error.issues.map((issue) => {

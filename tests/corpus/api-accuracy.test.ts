@@ -72,7 +72,7 @@ describe.skipIf(!hasCorpus)('api/daily_papers accuracy on the real corpus', () =
 
   it('reads every field of the seven raw days, and agrees with the corpus', async () => {
     const { byArxiv } = loadCorpus();
-    const inputs = await readDigestFiles(await listDigestFiles([apiDir]));
+    const inputs = readDigestFiles(await listDigestFiles([apiDir]));
     expect(inputs).toHaveLength(7);
     const { papers, report } = runPipeline(inputs);
     expect(report).toMatchObject({ entriesRejected: 0, problems: [] });
@@ -164,7 +164,7 @@ describe.skipIf(!hasCorpus)('api/daily_papers accuracy on the real corpus', () =
     const { papers: corpus } = loadCorpus();
     const out = path.join(dir, shape);
     await writeDays(out, () => shape);
-    const { papers, report } = runPipeline(await readDigestFiles(await listDigestFiles([out])));
+    const { papers, report } = runPipeline(readDigestFiles(await listDigestFiles([out])));
     expect(report).toMatchObject({ entriesRead: 9881, entriesRejected: 0, problems: [] });
     const byId = new Map(papers.map((p) => [p.id, p]));
     const tally = new Tally();

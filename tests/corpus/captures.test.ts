@@ -20,7 +20,7 @@ const BROWSER = 'hf-papers-search-textbrowser.txt';
 const TRENDING = 'hf-trending-markdown.md';
 
 async function ingest(dir: string, names: string[]) {
-  return runPipeline(await readDigestFiles(await listDigestFiles(names.map((n) => path.join(dir, n)))));
+  return runPipeline(readDigestFiles(await listDigestFiles(names.map((n) => path.join(dir, n)))));
 }
 
 /** Corpus papers by normalised title (several when titles repeat). */
@@ -162,7 +162,7 @@ describe.skipIf(!hasCorpus)('the real captures', () => {
     // With the corpus: a trending card joins the dated paper of the same title and takes its date.
     const titles = byTitle();
     const known = papers.filter((p) => titles.has(titleKey(p.title)));
-    const corpusInputs = await readDigestFiles(await listDigestFiles([path.join(dir, named)]));
+    const corpusInputs = readDigestFiles(await listDigestFiles([path.join(dir, named)]));
     const { byDay } = loadCorpus();
     const { renderDay } = await import('../support/corpus.ts');
     const days = [...byDay].filter(([, list]) => list.some((c) => known.some((k) => titleKey(k.title) === titleKey(c.title))));

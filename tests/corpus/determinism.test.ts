@@ -58,7 +58,7 @@ describe.skipIf(!hasCorpus)('every digest, in any order, gives the same archive'
       path.join(digests, 'captures', 'hf-papers-search-textbrowser.txt'),
     );
     await copyFile(path.join(capturesDir, 'hf-trending-markdown.md'), path.join(digests, 'captures', '2026-01-21-trending.md'));
-    inputs = await readDigestFiles(await listDigestFiles([digests]));
+    inputs = readDigestFiles(await listDigestFiles([digests]));
   });
   afterAll(async () => {
     if (root) await rm(root, { recursive: true, force: true });

@@ -32,7 +32,7 @@ describe.skipIf(!hasCorpus)('plain-text accuracy on the real corpus', () => {
 
   it('reads every card back with the fields the corpus holds', async () => {
     const { byDay } = loadCorpus();
-    const files = await readDigestFiles(await listDigestFiles([dir]));
+    const files = readDigestFiles(await listDigestFiles([dir]));
     const fields = ['title', 'published', 'authorCount/org', 'comments', 'digest'] as const;
     const hits = Object.fromEntries(fields.map((f) => [f, 0])) as Record<(typeof fields)[number], number>;
     const misses: string[] = [];
@@ -84,7 +84,7 @@ describe.skipIf(!hasCorpus)('plain-text accuracy on the real corpus', () => {
   it('ingests all 580 days into archive.jsonl that matches the corpus: every paper kept, every field exact', async () => {
     const { papers: corpus } = loadCorpus();
     const t0 = performance.now();
-    const inputs = await readDigestFiles(await listDigestFiles([dir]));
+    const inputs = readDigestFiles(await listDigestFiles([dir]));
     const t1 = performance.now();
     const { papers, report } = runPipeline(inputs);
     const t2 = performance.now();
