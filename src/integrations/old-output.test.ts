@@ -1,12 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../tests/support/temp-dir.ts';
 import { moveOldOutput } from './old-output.ts';
 
 function site(): { outDir: string; cacheDir: string } {
-  const root = mkdtempSync(path.join(tmpdir(), 'papershelf-old-output-'));
-  onTestFinished(() => rmSync(root, { recursive: true, force: true }));
+  const root = tempDir('old-output');
   const outDir = path.join(root, 'dist');
   mkdirSync(path.join(outDir, 'papers', 'a'), { recursive: true });
   writeFileSync(path.join(outDir, 'papers', 'a', 'index.html'), '<p>a</p>');

@@ -17,7 +17,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
@@ -28,6 +28,7 @@ import { searchRecord, type SearchRecord } from '../site/search/records.ts';
 import { countVocabulary, serialiseVocabulary } from '../site/search/vocabulary.ts';
 import { planShards, serialiseSortData, sortKey, type SearchIndex, type SearchShard } from '../site/search/shards.ts';
 import { startEntriesWorker, type EntryFields } from './entries.ts';
+import { placeTree } from './place-tree.ts';
 import { openShardCache, shardKey } from './shard-cache.ts';
 
 /** Files Pagefind writes that the site never loads (its three UIs, highlighting, the non-English WASM). */
@@ -193,28 +194,6 @@ export async function indexSearch(outDir: string, papers: readonly EntryFields[]
   }
 }
 
-/**
- * Moves everything under `from` into `to`, merging with folders `to` already has (`dist/search/`
- * holds the search page): a rename where it can, a copy across file systems.
- */
-async function moveInto(from: string, to: string): Promise<void> {
-  await mkdir(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory() && existsSync(target)) {
-      await moveInto(source, target);
-      continue;
-    }
-    try {
-      await rename(source, target);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
-      await cp(source, target, { recursive: true });
-    }
-  }
-}
-
 /** Astro integration: writes `<outDir>/pagefind/` (one record per paper, split by time), sort data and the vocabulary. */
 export default function pagefind(): AstroIntegration {
   /** The indexing started with the build: its staging folder and its outcome (an error is kept, not thrown, until the build is done). */
@@ -241,7 +220,7 @@ export default function pagefind(): AstroIntegration {
         try {
           const result = await outcome;
           if (result instanceof Error) throw new Error(`search index: ${result.message}`, { cause: result });
-          await moveInto(staging, fileURLToPath(dir));
+          placeTree(staging, fileURLToPath(dir), 'move');
           logger.info(`${result}, alongside the pages (the build then waited ${Math.round(performance.now() - waitStarted)} ms for it)`);
         } finally {
           process.off('exit', removeStaging);

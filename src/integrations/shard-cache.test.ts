@@ -1,14 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../tests/support/temp-dir.ts';
 import { openShardCache, shardKey } from './shard-cache.ts';
-
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'papershelf-shard-cache-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
 
 /** A small bundle: an entry file and a nested data file. */
 function bundleAt(dir: string, text: string): string {
@@ -41,8 +35,8 @@ describe('shardKey', () => {
 
 describe('openShardCache', () => {
   it('gives back a saved bundle file for file, and nothing for a key never saved', () => {
-    const cacheDir = tempDir();
-    const work = tempDir();
+    const cacheDir = tempDir('shard-cache');
+    const work = tempDir('shard-cache');
     const cache = openShardCache(cacheDir);
     cache.save('k1', bundleAt(path.join(work, 'written'), 'one'));
     expect(cache.restore('k2', path.join(work, 'missing'))).toBe(false);
@@ -55,8 +49,8 @@ describe('openShardCache', () => {
   });
 
   it('keeps only the bundles the last build restored or saved, and no half-saved one', () => {
-    const cacheDir = tempDir();
-    const work = tempDir();
+    const cacheDir = tempDir('shard-cache');
+    const work = tempDir('shard-cache');
     const first = openShardCache(cacheDir);
     first.save('old', bundleAt(path.join(work, 'a'), 'a'));
     first.save('kept', bundleAt(path.join(work, 'b'), 'b'));
@@ -69,8 +63,8 @@ describe('openShardCache', () => {
   });
 
   it('a restored bundle deleted from the site leaves the cached copy whole', () => {
-    const cacheDir = tempDir();
-    const work = tempDir();
+    const cacheDir = tempDir('shard-cache');
+    const work = tempDir('shard-cache');
     const cache = openShardCache(cacheDir);
     cache.save('k', bundleAt(path.join(work, 'written'), 'data'));
     expect(cache.restore('k', path.join(work, 'site'))).toBe(true);

@@ -10,9 +10,10 @@
  * use are removed at its end, so the cache holds one archive's shards, not every one it ever had.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { findPackageJSON } from 'node:module';
 import path from 'node:path';
+import { placeTree } from './place-tree.ts';
 
 /** The Pagefind version that writes the bundles (its binary is the same version). */
 function pagefindVersion(): string {
@@ -52,7 +53,8 @@ export function openShardCache(cacheDir: string): ShardCache {
       const cached = path.join(root, key);
       if (!existsSync(cached)) return false;
       try {
-        copyTree(cached, bundle);
+        // Hard links: a shard is ~10,000 files the build never changes in place.
+        placeTree(cached, bundle, 'link');
       } catch {
         rmSync(bundle, { recursive: true, force: true });
         return false;
@@ -65,7 +67,7 @@ export function openShardCache(cacheDir: string): ShardCache {
       const partial = path.join(root, `${key}.partial-${process.pid}`);
       try {
         rmSync(partial, { recursive: true, force: true });
-        copyTree(bundle, partial);
+        placeTree(bundle, partial, 'link');
         rmSync(path.join(root, key), { recursive: true, force: true });
         renameSync(partial, path.join(root, key));
         used.add(key);
@@ -78,28 +80,4 @@ export function openShardCache(cacheDir: string): ShardCache {
       for (const name of readdirSync(root)) if (!used.has(name)) rmSync(path.join(root, name), { recursive: true, force: true });
     },
   };
-}
-
-/**
- * Copies the tree `from` to `to` as hard links where the file system allows (a shard is ~10,000
- * files that are never changed in place: Pagefind writes new ones, the build only renames and
- * deletes), else as copies.
- */
-function copyTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory()) {
-      copyTree(source, target);
-      continue;
-    }
-    try {
-      linkSync(source, target);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw err;
-      cpSync(source, target);
-    }
-  }
 }
