@@ -22,6 +22,7 @@ import {
   type CardRecord,
 } from '../../tests/support/render-digests.ts';
 import type { Paper } from '../schemas/paper.ts';
+import { countedCard } from '../../tests/support/builders.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED: DigestInput = { file: '2026-01-08.txt', text: readFileSync(path.join(repoRoot, 'content/digests/2026-01-08.txt'), 'utf8') };
@@ -31,21 +32,16 @@ const VARIANT = readFileSync(
   'utf8',
 );
 
-const card = (over: Partial<CardRecord> = {}): CardRecord => ({
-  title: 'Hostile Paper',
-  abstract: 'Plain abstract.',
-  published: '2026-01-02',
-  authors: ['Ada Lovelace'],
-  authorCount: 1,
-  org: null,
-  upvotes: 5,
-  comments: 1,
-  arxiv: '2601.00001',
-  github: null,
-  project: null,
-  keywords: [],
-  ...over,
-});
+const card = (over: Partial<CardRecord> = {}): CardRecord =>
+  countedCard({
+    title: 'Hostile Paper',
+    abstract: 'Plain abstract.',
+    published: '2026-01-02',
+    authors: ['Ada Lovelace'],
+    upvotes: 5,
+    arxiv: '2601.00001',
+    ...over,
+  });
 /** An API day with one field of its first entry set to a raw JSON value. */
 function apiWith(set: (entry: { paper: Record<string, unknown> } & Record<string, unknown>) => void, cards = [card()]): string {
   const entries = JSON.parse(renderApi('2026-01-09', cards)) as Array<{ paper: Record<string, unknown> } & Record<string, unknown>>;

@@ -2,22 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from './pipeline.ts';
 import { formatReport, hasErrors } from './report.ts';
-import { renderApi, type CardRecord } from '../../tests/support/render-digests.ts';
+import { renderApi } from '../../tests/support/render-digests.ts';
+import { countedCard } from '../../tests/support/builders.ts';
 
-const card: CardRecord = {
-  title: 'One Paper',
-  abstract: 'It appears.',
-  published: '2025-06-02',
-  authors: ['A B'],
-  authorCount: 1,
-  org: null,
-  upvotes: 3,
-  comments: 1,
-  arxiv: '2506.00042',
-  github: null,
-  project: null,
-  keywords: [],
-};
+const card = countedCard({ title: 'One Paper', abstract: 'It appears.', published: '2025-06-02', arxiv: '2506.00042' });
 
 describe('files the ingest did not read', () => {
   const { report } = runPipeline([

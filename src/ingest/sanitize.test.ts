@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { stripControlCharacters } from './sanitize.ts';
 import { runPipeline } from './pipeline.ts';
-import { renderApi, renderMarkdown, renderPlaintext, renderTextBrowser, type CardRecord } from '../../tests/support/render-digests.ts';
+import { renderApi, renderMarkdown, renderPlaintext, renderTextBrowser } from '../../tests/support/render-digests.ts';
+import { countedCard } from '../../tests/support/builders.ts';
 
 describe('stripControlCharacters', () => {
   it('keeps tab, newline and carriage return, and text without controls as it is', () => {
@@ -29,20 +30,12 @@ describe('stripControlCharacters', () => {
 });
 
 describe('control characters in every format (item 5)', () => {
-  const card: CardRecord = {
+  const card = countedCard({
     title: 'Decoding\u0000 With\u001b Heads',
     abstract: 'We speed up\u0001 decoding.',
     published: '2025-06-02',
-    authors: ['A B'],
-    authorCount: 1,
-    org: null,
-    upvotes: 3,
-    comments: 1,
     arxiv: '2506.00042',
-    github: null,
-    project: null,
-    keywords: [],
-  };
+  });
   it.each([
     ['plaintext', '2025-06-03.txt', renderPlaintext('2025-06-03', [card])],
     ['markdown', '2025-06-03.md', renderMarkdown('2025-06-03', [card])],

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/repo.ts';
 import { run } from '../support/run.ts';
 import { renderApi, renderPlaintext, type CardRecord } from '../support/render-digests.ts';
+import { countedCard } from '../support/builders.ts';
 
 let tmp: string;
 beforeAll(async () => {
@@ -20,21 +21,14 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-const card = (n: number, over: Partial<CardRecord> = {}): CardRecord => ({
-  title: `Paper Number ${n}`,
-  abstract: `Abstract of paper ${n}.`,
-  published: '2024-06-02',
-  authors: ['A B'],
-  authorCount: 1,
-  org: null,
-  upvotes: 3,
-  comments: 1,
-  arxiv: `2406.0004${n}`,
-  github: null,
-  project: null,
-  keywords: [],
-  ...over,
-});
+const card = (n: number, over: Partial<CardRecord> = {}): CardRecord =>
+  countedCard({
+    title: `Paper Number ${n}`,
+    abstract: `Abstract of paper ${n}.`,
+    published: '2024-06-02',
+    arxiv: `2406.0004${n}`,
+    ...over,
+  });
 
 /** A site of its own: every input and output of `npm run build` under `root`. */
 async function site(name: string): Promise<{ root: string; env: Record<string, string> }> {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/repo.ts';
 import { run, type RunResult } from '../support/run.ts';
 import { renderApi, type CardRecord } from '../support/render-digests.ts';
+import { countedCard } from '../support/builders.ts';
 
 const SEED = path.join(repoRoot, 'content/digests/2026-01-08.txt');
 let tmp: string;
@@ -201,20 +202,8 @@ describe('a ledger with comments and a line it does not understand (item 10)', (
 });
 
 describe('notes (item 8)', () => {
-  const card = (n: number): CardRecord => ({
-    title: `Paper Number ${n}`,
-    abstract: `Abstract ${n}.`,
-    published: '2025-06-02',
-    authors: ['A B'],
-    authorCount: 1,
-    org: null,
-    upvotes: 3,
-    comments: 1,
-    arxiv: `2506.0004${n}`,
-    github: null,
-    project: null,
-    keywords: [],
-  });
+  const card = (n: number): CardRecord =>
+    countedCard({ title: `Paper Number ${n}`, abstract: `Abstract ${n}.`, published: '2025-06-02', arxiv: `2506.0004${n}` });
 
   it("on the archive's own inputs, a note that does not compile is one file:line:col error, and a note for no paper a warning", async () => {
     const root = path.join(tmp, 'notes-site');

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/repo.ts';
 import { run, type RunResult } from '../support/run.ts';
 import { renderApi, renderMarkdown, renderPlaintext, renderTextBrowser } from '../support/render-digests.ts';
+import { countedCard } from '../support/builders.ts';
 
 const SEED = path.join(repoRoot, 'content/digests/2026-01-08.txt');
 let tmp: string;
@@ -275,20 +276,14 @@ describe('every format, one folder', () => {
   it('reads api JSON, markdown, text-browser and plain text by content, merges across them, and names unknown files', async () => {
     const dir = path.join(tmp, 'formats-in');
     await mkdir(dir, { recursive: true });
-    const card = {
+    const card = countedCard({
       title: 'One Paper Four Ways',
       abstract: 'It appears everywhere.',
       published: '2025-06-02',
       authors: ['A B', 'C D'],
       authorCount: 2,
-      org: null,
-      upvotes: 3,
-      comments: 1,
       arxiv: '2506.00042',
-      github: null,
-      project: null,
-      keywords: [],
-    };
+    });
     await writeFile(path.join(dir, '2025-06-03.txt'), renderPlaintext('2025-06-03', [card]));
     await writeFile(path.join(dir, '2025-06-04.md'), renderMarkdown('2025-06-04', [card]));
     // A text-browser dump saved with a .md extension: detection goes by content.

@@ -83,3 +83,21 @@ export function testCard(over: Partial<CardRecord> & Pick<CardRecord, 'title' | 
     ...over,
   };
 }
+
+/**
+ * A card a capture gives in full, as the ingest tests' one-paper digests use it: one author `A B`,
+ * 3 upvotes, 1 comment, no organisation, repository or project page; title, date and arXiv id given.
+ */
+export function countedCard(over: Partial<CardRecord> & Pick<CardRecord, 'title' | 'abstract' | 'published' | 'arxiv'>): CardRecord {
+  return {
+    authors: ['A B'],
+    authorCount: 1,
+    org: null,
+    upvotes: 3,
+    comments: 1,
+    github: null,
+    project: null,
+    keywords: [],
+    ...over,
+  };
+}
