@@ -77,7 +77,7 @@ export function groupDigestsByMonth(digests: readonly Digest[]): DigestMonth[] {
 }
 
 /** A digest day as the digest indexes list it: its date and how many papers it has. */
-export interface DayCount {
+interface DayCount {
   date: string;
   papers: number;
 }

@@ -64,7 +64,7 @@ export async function digestStaticPaths(): Promise<Array<{ params: { date: strin
 }
 
 /** A year as the digest pages' year list shows it. */
-export type YearSummary = Pick<DigestYear, 'year' | 'days' | 'papers'> & { missing: number };
+type YearSummary = Pick<DigestYear, 'year' | 'days' | 'papers'> & { missing: number };
 
 /** Props of `/digests/` (the newest year) and of `/digests/<year>/`. */
 export interface DigestYearProps {

@@ -9,7 +9,7 @@ import { countByMonth, countByWeek } from '../../core/dates.ts';
 import type { ChartPoint } from './charts.ts';
 
 /** The unit one bar or point counts. */
-export type ChartPeriod = 'week' | 'month' | 'quarter' | 'year';
+type ChartPeriod = 'week' | 'month' | 'quarter' | 'year';
 
 /** Counts per period, and the period, which the chart's title and caption must name. */
 export interface PeriodCounts {
