@@ -25,6 +25,11 @@ export function digestPath(date: string): string {
   return `digests/${date}/`;
 }
 
+/** Path of a year of digests, without base: `digests/<year>/` (a year is four digits, a day never is). */
+export function digestYearPath(year: string): string {
+  return `digests/${year}/`;
+}
+
 /** Path of a topic page, without base: `topics/<slug>/`. */
 export function topicPath(slug: string): string {
   return `topics/${slug}/`;

@@ -21,6 +21,7 @@ const PAGES: Array<[label: string, path: string]> = [
   ['empty topic', 'topics/empty-topic/'],
   ['digest', 'digests/2026-01-06/'],
   ['digests index', 'digests/'],
+  ['digests of a year', 'digests/2025/'],
   ['organisation', 'orgs/nvidia/'],
   ['organisations index', 'orgs/'],
   ['search', 'search/?q=speculative'],

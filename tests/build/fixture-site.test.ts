@@ -359,13 +359,33 @@ describe('fixture site: digests and home', () => {
     );
   });
 
-  it('lists every digest day by month with its paper count', () => {
-    const doc = page(dist, 'digests/');
-    for (const day of days) {
-      const link = doc.querySelector(`a[href="${BASE}digests/${day}/"]`)!;
-      const count = papers.filter((p) => p.digests.includes(day)).length;
-      expect(squash(link.parentNode!.textContent), day).toContain(`${count} paper${count === 1 ? '' : 's'}`);
+  it('lists every digest day with its paper count on its year’s page, the newest year on /digests/, linking every year', () => {
+    const years = [...new Set(days.map((d) => d.slice(0, 4)))].sort().reverse();
+    // The fixture spans two years, so the index shows only part of the archive.
+    expect(years.length).toBeGreaterThan(1);
+    const index = page(dist, 'digests/');
+    const yearLinks = index.querySelectorAll('[data-years] a').map((a) => a.getAttribute('href'));
+    expect(yearLinks).toEqual(years.map((y) => `${BASE}digests/${y}/`));
+    const linkedDays = (doc: HTMLElement) =>
+      doc
+        .querySelectorAll('main a[href]')
+        .map((a) => a.getAttribute('href')!.match(/\/digests\/(\d{4}-\d{2}-\d{2})\/$/)?.[1])
+        .filter(Boolean);
+    expect(linkedDays(index)).toEqual(days.filter((d) => d.startsWith(years[0]!)).reverse());
+    for (const year of years) {
+      const doc = page(dist, `digests/${year}/`);
+      expect(squash(doc.querySelector('h1')!.textContent)).toBe(`Digests of ${year}`);
+      expect(doc.querySelector(`[data-years] a[aria-current="page"]`)!.getAttribute('href')).toBe(`${BASE}digests/${year}/`);
+      expect(doc.querySelector('[data-calendar] svg')!.getAttribute('aria-label')).toMatch(new RegExp(`^${year}: `));
+      const inYear = days.filter((d) => d.startsWith(year));
+      expect(linkedDays(doc)).toEqual([...inYear].reverse());
+      for (const day of inYear) {
+        const link = doc.querySelector(`a[href="${BASE}digests/${day}/"]`)!;
+        const count = papers.filter((p) => p.digests.includes(day)).length;
+        expect(squash(link.parentNode!.textContent), day).toContain(`${count} paper${count === 1 ? '' : 's'}`);
+      }
     }
+    expect(readFileSync(path.join(dist, 'sitemap-0.xml'), 'utf8')).toContain(`https://example.org${BASE}digests/${years.at(-1)}/</loc>`);
   });
 
   it('shows the latest digest, the week’s most upvoted papers, topics, figures and a weekly chart', () => {

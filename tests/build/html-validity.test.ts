@@ -21,6 +21,7 @@ function pageType(file: string): string {
   return file
     .replace(/^papers\/[^/]+\//, 'papers/[id]/')
     .replace(/^digests\/\d{4}-\d{2}-\d{2}\//, 'digests/[date]/')
+    .replace(/^digests\/\d{4}\//, 'digests/[year]/')
     .replace(/^(topics|orgs)\/[^/]+\/(\d+\/)?index/, '$1/[slug]/index');
 }
 
@@ -38,6 +39,7 @@ describe('html-validate over the fixture build', () => {
         'papers/[id]/index.html',
         'digests/index.html',
         'digests/[date]/index.html',
+        'digests/[year]/index.html',
         'topics/index.html',
         'topics/[slug]/index.html',
         'orgs/index.html',

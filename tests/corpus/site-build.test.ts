@@ -69,17 +69,32 @@ describe.skipIf(!hasCorpus)('the real corpus, built as a site', () => {
     expect(sw.length).toBeLessThan(20_000);
   });
 
-  it('builds a page per digest day, linked from the archive by month', () => {
+  it('builds a page per digest day and per year, each day linked from its year, the index linking every year', () => {
     const days = new Set(loadCorpus().papers.flatMap((p) => p.digest_dates));
-    expect(new Set(dirs('digests'))).toEqual(days);
-    const index = page(dist, 'digests/');
-    const linked = new Set(
-      index
-        .querySelectorAll('a')
-        .map((a) => a.getAttribute('href')!.match(/^\/digests\/(\d{4}-\d{2}-\d{2})\/$/)?.[1])
-        .filter(Boolean),
-    );
-    expect(linked).toEqual(days);
+    const years = new Set([...days].map((d) => d.slice(0, 4)));
+    // digests/ holds a folder per day (YYYY-MM-DD) and per year (YYYY), nothing else.
+    expect(new Set(dirs('digests'))).toEqual(new Set([...days, ...years]));
+    const linkedFrom = (rel: string, pattern: RegExp) =>
+      new Set(
+        page(dist, rel)
+          .querySelectorAll('main a')
+          .map((a) => a.getAttribute('href')!.match(pattern)?.[1])
+          .filter(Boolean),
+      );
+    const day = /^\/digests\/(\d{4}-\d{2}-\d{2})\/$/;
+    expect(linkedFrom('digests/', /^\/digests\/(\d{4})\/$/)).toEqual(years);
+    const newest = [...years].sort().at(-1)!;
+    expect(linkedFrom('digests/', day)).toEqual(new Set([...days].filter((d) => d.startsWith(newest))));
+    for (const year of years)
+      expect(linkedFrom(`digests/${year}/`, day), year).toEqual(new Set([...days].filter((d) => d.startsWith(year))));
+  });
+
+  it('keeps a bar per week on the home chart at the real corpus’s span (~120 weeks), and says so', () => {
+    const figure = page(dist, '').querySelector('[data-figures] figure')!;
+    expect(figure.getAttribute('data-period')).toBe('week');
+    expect(figure.querySelector('svg')!.getAttribute('aria-label')).toMatch(/^Papers per week: /);
+    expect(figure.querySelectorAll('rect').length).toBeGreaterThan(100);
+    expect(figure.querySelector('figcaption')!.textContent).toMatch(/^Papers per week,/);
   });
 
   it('builds every topic, paginated at 50, newest first', () => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { adjacentDigests, buildDigests, groupDigestsByMonth, neighbours, paperSiblings, sortPapersNewestFirst } from './digests.ts';
+import {
+  adjacentDigests,
+  buildDigests,
+  digestYears,
+  groupDigestsByMonth,
+  neighbours,
+  paperSiblings,
+  sortPapersNewestFirst,
+} from './digests.ts';
 import { testPaper } from '../../../tests/support/builders.ts';
 
 describe('buildDigests', () => {
@@ -76,6 +84,33 @@ describe('groupDigestsByMonth', () => {
 
   it('returns no months for no digests', () => {
     expect(groupDigestsByMonth([])).toEqual([]);
+  });
+});
+
+describe('digestYears', () => {
+  it('groups days by year and month, newest first, with totals and only dates and counts', () => {
+    const paper = testPaper({ id: 'p' });
+    const day = (date: string, n: number) => ({ date, papers: Array.from({ length: n }, () => paper) });
+    const years = digestYears([day('2025-12-01', 1), day('2026-01-09', 3), day('2025-12-30', 2), day('2024-06-03', 1)]);
+    expect(years).toEqual([
+      { year: '2026', days: 1, papers: 3, months: [{ month: '2026-01', days: [{ date: '2026-01-09', papers: 3 }] }] },
+      {
+        year: '2025',
+        days: 2,
+        papers: 3,
+        months: [
+          {
+            month: '2025-12',
+            days: [
+              { date: '2025-12-30', papers: 2 },
+              { date: '2025-12-01', papers: 1 },
+            ],
+          },
+        ],
+      },
+      { year: '2024', days: 1, papers: 1, months: [{ month: '2024-06', days: [{ date: '2024-06-03', papers: 1 }] }] },
+    ]);
+    expect(digestYears([])).toEqual([]);
   });
 });
 

@@ -76,6 +76,41 @@ export function groupDigestsByMonth(digests: readonly Digest[]): DigestMonth[] {
   return months;
 }
 
+/** A digest day as the digest indexes list it: its date and how many papers it has. */
+interface DayCount {
+  date: string;
+  papers: number;
+}
+
+/** One year of digest days (`/digests/<year>/`): totals and its days by month, newest first. */
+export interface DigestYear {
+  /** `YYYY`. */
+  year: string;
+  days: number;
+  papers: number;
+  months: Array<{ month: string; days: DayCount[] }>;
+}
+
+/**
+ * Digest days grouped by year, newest year first, each by month (newest first). Only dates and
+ * counts: a year page renders from these, so its cache key does not change when a paper's text or
+ * upvotes do.
+ */
+export function digestYears(digests: readonly Digest[]): DigestYear[] {
+  const years: DigestYear[] = [];
+  for (const { month, digests: list } of groupDigestsByMonth(digests)) {
+    const days = list.map((d) => ({ date: d.date, papers: d.papers.length }));
+    const papers = days.reduce((n, d) => n + d.papers, 0);
+    const year = years.at(-1);
+    if (year && year.year === month.slice(0, 4)) {
+      year.months.push({ month, days });
+      year.days += days.length;
+      year.papers += papers;
+    } else years.push({ year: month.slice(0, 4), days: days.length, papers, months: [{ month, days }] });
+  }
+  return years;
+}
+
 /** Papers newest publication first; same-day papers by id so builds are byte-stable. */
 export function sortPapersNewestFirst(papers: readonly Paper[]): Paper[] {
   return [...papers].sort((a, b) => compareStrings(b.published, a.published) || compareStrings(a.id, b.id));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { risers, topUpvoted } from './home.ts';
+import { homeData, risers, topUpvoted } from './home.ts';
 import { testPaper } from '../../../tests/support/builders.ts';
 
 describe('topUpvoted', () => {
@@ -66,5 +66,28 @@ describe('risers', () => {
     ]);
     expect(risers(papers, 14, 1)).toHaveLength(1);
     expect(risers([])).toEqual([]);
+  });
+});
+
+describe('homeData activity chart', () => {
+  const shelf = (days: string[]) => ({
+    papers: days.map((d, i) => testPaper({ id: `p${i}`, digests: [d] })),
+    digests: [],
+    orgs: [],
+    topics: [],
+  });
+
+  it('counts papers per week over three years (the real corpus spans ~120 weeks)', () => {
+    const { activity } = homeData(shelf(['2024-05-06', '2026-08-21']));
+    expect(activity.period).toBe('week');
+    expect(activity.points.length).toBeLessThanOrEqual(160);
+    expect(activity.points[0]).toEqual({ label: 'week of 2024-05-06', count: 1 });
+  });
+
+  it('counts papers per month over a longer span, so the chart stays ≤ 160 bars (50,000 papers: 2015-03 to 2026-08)', () => {
+    const { activity } = homeData(shelf(['2015-03-20', '2026-08-21', '2026-08-20']));
+    expect(activity.period).toBe('month');
+    expect(activity.points).toHaveLength(138);
+    expect(activity.points.at(-1)).toEqual({ label: '2026-08', count: 2 });
   });
 });

@@ -5,11 +5,14 @@
 import type { GetStaticPathsOptions, Page } from 'astro';
 import type { Paper } from '../../schemas/paper.ts';
 import { PAGE_SIZE } from '../view/pagination.ts';
-import { adjacentDigests, paperSiblings, type Digest, type Neighbours } from './digests.ts';
+import { adjacentDigests, digestYears, paperSiblings, type Digest, type DigestYear, type Neighbours } from './digests.ts';
+import { coverageCalendar, type CalendarYear } from '../view/calendar.ts';
+import { emptyDays } from './empty-days.ts';
 import type { OrgGroup } from './orgs.ts';
 import { permalinkPaths, type PermalinkPath } from './permalinks.ts';
 import { getShelf, noteSources, relatedById } from './shelf.ts';
 import { pageKey } from './cache-keys.ts';
+import { type PeriodCounts, coarsenMonths } from '../view/chart-periods.ts';
 import { monthlyCounts, monthlyMedianUpvotes, paperTopics, type PaperTopic, type TopicInfo } from './topics.ts';
 
 /** Props of a paper page. */
@@ -60,6 +63,46 @@ export async function digestStaticPaths(): Promise<Array<{ params: { date: strin
   });
 }
 
+/** A year as the digest pages' year list shows it. */
+type YearSummary = Pick<DigestYear, 'year' | 'days' | 'papers'> & { missing: number };
+
+/** Props of `/digests/` (the newest year) and of `/digests/<year>/`. */
+export interface DigestYearProps {
+  year: DigestYear;
+  /** Every year with digests, newest first, for the list of year pages. */
+  years: YearSummary[];
+  /** The year's coverage calendar (shaded by paper-count quartiles over the whole archive). */
+  calendar: CalendarYear | null;
+}
+
+let yearPages: Promise<DigestYearProps[]> | undefined;
+
+/**
+ * Every year's digest page props, newest first; empty for an empty archive. Computed once per
+ * build: `/digests/` shows the newest year and `/digests/<year>/` each, so no digest index grows
+ * with the archive's span (a year is at most 366 rows and one calendar).
+ */
+export function digestYearPages(): Promise<DigestYearProps[]> {
+  yearPages ??= getShelf().then(({ digests }) => {
+    const calendars = coverageCalendar(new Map(digests.map((d) => [d.date, d.papers.length])), emptyDays());
+    const calendarOf = (year: string) => calendars.find((c) => c.year === year) ?? null;
+    const all = digestYears(digests);
+    const years = all.map(({ year, days, papers }) => ({
+      year,
+      days,
+      papers,
+      missing: calendarOf(year)?.days.filter((d) => d.kind === 'missing').length ?? 0,
+    }));
+    return all.map((year) => ({ year, years, calendar: calendarOf(year.year) }));
+  });
+  return yearPages;
+}
+
+/** `getStaticPaths` for `/digests/<year>/`: a page per year with digests. */
+export async function digestYearStaticPaths(): Promise<Array<{ params: { year: string }; props: DigestYearProps; cacheKey: string }>> {
+  return (await digestYearPages()).map((props) => ({ params: { year: props.year.year }, props, cacheKey: pageKey(props) }));
+}
+
 /** Props of a topic list page (one page of `paginate()`). */
 export interface TopicPageProps {
   topic: TopicInfo;
@@ -108,19 +151,26 @@ export async function topicBibStaticPaths(): Promise<Array<{ params: { slug: str
   return topics.map(({ topic, papers }) => ({ params: { slug: topic.slug }, props: { papers } }));
 }
 
-/** A row of the topics index: the topic, its paper count and papers per month. */
+/**
+ * Most points of a trend line on the topics index: five years of months, then quarters (15 years),
+ * then years. A 120-unit-wide line shows no more, and a point costs ~25 bytes twice (line and
+ * area) in each of the ~50 topics: 138 monthly points at 50,000 papers were 4 kB a topic.
+ */
+const MAX_TREND_POINTS = 60;
+
+/** A row of the topics index: the topic, its paper count and papers per month (or coarser). */
 export interface TopicSummary {
   topic: TopicInfo;
   count: number;
-  /** Papers per month over the archive's whole span (`Shelf.months`). */
-  series: Array<{ label: string; count: number }>;
+  /** Papers per period over the archive's whole span (`Shelf.months`); the same period for every topic. */
+  trend: PeriodCounts;
 }
 
 /** Every topic with its count and trend, most papers first (then by name; empty topics last). */
 export async function getTopicSummaries(): Promise<TopicSummary[]> {
   const { topics, months } = await getShelf();
   return topics
-    .map(({ topic, papers }) => ({ topic, count: papers.length, series: monthlyCounts(papers, months) }))
+    .map(({ topic, papers }) => ({ topic, count: papers.length, trend: coarsenMonths(monthlyCounts(papers, months), MAX_TREND_POINTS) }))
     .sort((a, b) => b.count - a.count || a.topic.name.localeCompare(b.topic.name, 'en'));
 }
 

@@ -102,5 +102,8 @@ describe('barChartSvg geometry', () => {
     expect(rects.map((r) => Number(r.x))).toEqual([10, 210, 310]); // slots of 100, 20% gap
     for (const r of rects) expect(Number(r.y) + Number(r.height)).toBe(100);
     expect(out).toContain('<title>2024-03: 8</title>');
+    // The fill is set once, on the group around the bars.
+    expect(out).toMatch(/<g fill="currentColor"><rect/);
+    expect(rects.every((r) => r.fill === undefined)).toBe(true);
   });
 });

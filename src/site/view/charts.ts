@@ -30,6 +30,8 @@ export interface ChartOptions {
 
 /** Two decimals are plenty for a viewBox a few hundred units wide, and keep the markup short. */
 const num = (n: number) => String(Math.round(n * 100) / 100);
+/** One decimal for a sparkline's points: a tenth of a 120-unit line is under a pixel wherever it is drawn. */
+const num1 = (n: number) => String(Math.round(n * 10) / 10);
 
 /**
  * One sentence describing the data, for `aria-label` and `<title>`:
@@ -70,12 +72,12 @@ export function sparklineSvg(points: readonly ChartPoint[], options: ChartOption
   const x = (i: number) => (points.length === 1 ? width / 2 : pad + (i * (width - 2 * pad)) / (points.length - 1));
   // All-zero data draws a flat line on the baseline instead of dividing by zero.
   const y = (count: number) => height - pad - (max > 0 ? (count / max) * (height - 2 * pad) : 0);
-  const coords = points.map((p, i) => `${num(x(i))},${num(y(p.count))}`);
+  const coords = points.map((p, i) => `${num1(x(i))},${num1(y(p.count))}`);
   const last = points.length - 1;
   const dot = `<circle cx="${num(x(last))}" cy="${num(y(points[last]!.count))}" r="1.5" fill="currentColor"/>`;
   if (points.length === 1) return svg(width, height, summary, className, dot);
   const baseline = num(height - pad);
-  const area = `<polygon points="${num(x(0))},${baseline} ${coords.join(' ')} ${num(x(last))},${baseline}" fill="currentColor" fill-opacity="0.15"/>`;
+  const area = `<polygon points="${num1(x(0))},${baseline} ${coords.join(' ')} ${num1(x(last))},${baseline}" fill="currentColor" fill-opacity="0.15"/>`;
   const line =
     `<polyline points="${coords.join(' ')}" fill="none" stroke="currentColor" stroke-width="1.5" ` +
     `stroke-linejoin="round" stroke-linecap="round" vector-effect="non-scaling-stroke"/>`;
@@ -83,7 +85,7 @@ export function sparklineSvg(points: readonly ChartPoint[], options: ChartOption
 }
 
 /**
- * A bar chart of counts, e.g. papers per week. Each bar carries a `<title>` (`2024-W03: 12`)
+ * A bar chart of counts, e.g. papers per week (chart-periods.ts bounds the number of bars). Each bar carries a `<title>` (`2024-W03: 12`)
  * that browsers show on hover; no JS. Returns an SVG string safe to inline with `set:html`.
  */
 export function barChartSvg(points: readonly ChartPoint[], options: ChartOptions): string {
@@ -98,11 +100,12 @@ export function barChartSvg(points: readonly ChartPoint[], options: ChartOptions
       if (p.count <= 0 || max <= 0) return '';
       const h = (p.count / max) * (height - 1);
       return (
-        `<rect x="${num(i * slot + gap / 2)}" y="${num(height - 1 - h)}" width="${num(slot - gap)}" height="${num(h)}" ` +
-        `fill="currentColor"><title>${escapeXml(`${p.label}: ${p.count}`)}</title></rect>`
+        `<rect x="${num(i * slot + gap / 2)}" y="${num(height - 1 - h)}" width="${num(slot - gap)}" height="${num(h)}">` +
+        `<title>${escapeXml(`${p.label}: ${p.count}`)}</title></rect>`
       );
     })
     .join('');
   const axis = `<line x1="0" y1="${num(height - 0.5)}" x2="${num(width)}" y2="${num(height - 0.5)}" stroke="currentColor" stroke-opacity="0.4"/>`;
-  return svg(width, height, summary, className, bars + axis);
+  // One fill on the group, not on each of up to 160 bars.
+  return svg(width, height, summary, className, `<g fill="currentColor">${bars}</g>` + axis);
 }
