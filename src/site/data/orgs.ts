@@ -57,3 +57,8 @@ export function groupByOrg(papers: readonly Paper[]): OrgGroup[] {
 export function orgPagePath(handle: string): string {
   return orgPath(orgRouteSlug(handle));
 }
+
+/** A paper's organisation page (without base), or null for a paper without an organisation. */
+export function paperOrgPage(paper: Pick<Paper, 'org'>): string | null {
+  return paper.org ? orgPagePath(paper.org.slug) : null;
+}
