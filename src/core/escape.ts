@@ -14,6 +14,14 @@ export function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * Escapes a double-quoted attribute value exactly as Astro does in a template (`&` and `"` only),
+ * for the few hot spots that write markup as a string (issue 9) with the bytes Astro would write.
+ */
+export function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+}
+
 /** Escapes text for XML/SVG element content and quoted attributes, as numeric character references. */
 export function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -53,7 +53,10 @@ export function groupByOrg(papers: readonly Paper[]): OrgGroup[] {
     .sort((a, b) => b.papers.length - a.papers.length || a.name.localeCompare(b.name, 'en') || compareStrings(a.slug, b.slug));
 }
 
-/** Where an organisation's page lives (without base): every organisation with a paper has one. */
-export function orgPagePath(handle: string): string {
-  return orgPath(orgRouteSlug(handle));
+/**
+ * Where a paper's organisation page lives (without base; every organisation with a paper has one),
+ * or null for a paper without an organisation.
+ */
+export function paperOrgPage(paper: Pick<Paper, 'org'>): string | null {
+  return paper.org ? orgPath(orgRouteSlug(paper.org.slug)) : null;
 }

@@ -137,6 +137,24 @@ describe('byline', () => {
 });
 
 describe('excerpt', () => {
+  it('cuts a long text as if it flattened the whole text (it flattens only a prefix when that is enough)', () => {
+    // The whole text flattened, as excerpt did before it flattened a prefix.
+    const whole = (text: string, max: number) => {
+      const flat = text.replace(/\s+/g, ' ').trim();
+      if (flat.length <= max) return flat;
+      const cut = flat.slice(0, max - 1);
+      const space = cut.lastIndexOf(' ');
+      return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+    };
+    const unit = fc.constantFrom('a', 'word', ' ', '  ', '\n\n', '\t', '.', ',', '–', '\u00a0', '😀');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 120 }), fc.integer({ min: 2, max: 40 }), (text, max) => {
+        expect(excerpt(text, max)).toBe(whole(text, max));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('returns short text unchanged apart from collapsed whitespace', () => {
     expect(excerpt('A  short\n\nabstract.', 100)).toBe('A short abstract.');
   });

@@ -132,11 +132,20 @@ export function metaDescription(text: string, max = 155): string {
  * whitespace (including paragraph breaks) collapses to single spaces.
  */
 export function excerpt(text: string, max = 240): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // Only the flattened text's first `max` characters count, so a long text (an abstract: up to
+  // ~2,000 characters, cut on every paper page and card) is flattened from a prefix when that
+  // prefix alone is longer than `max` once flattened: its first characters are the whole text's.
+  const head = text.length > 2 * max ? flatten(text.slice(0, 2 * max)) : '';
+  const flat = head.length > max ? head : flatten(text);
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
   // A single giant word (a long URL) would otherwise leave nothing; cut it mid-word instead.
-  const head = space > max / 2 ? cut.slice(0, space) : cut;
-  return `${head.replace(/[\s,;:.–—-]+$/, '')}…`;
+  const kept = space > max / 2 ? cut.slice(0, space) : cut;
+  return `${kept.replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/** Whitespace runs (paragraph breaks included) as single spaces, trimmed. */
+function flatten(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { citationTags, previewTags, type MetaTag } from './head-meta.ts';
+import fc from 'fast-check';
+import { addAttribute } from 'astro/runtime/server/index.js';
+import { citationTags, metaTagsHtml, previewTags, type MetaTag } from './head-meta.ts';
 
 const asObject = (tags: MetaTag[]) => tags.map((t) => [t.attr, t.key, t.content]);
 
@@ -47,5 +49,27 @@ describe('citationTags', () => {
       const keys = citationTags({ title: 'T', authors: null, published: '2026-01-06', arxiv }).map((t) => t.key);
       expect(keys).toEqual(['citation_title', 'citation_publication_date']);
     }
+  });
+});
+
+describe('metaTagsHtml', () => {
+  it('writes each tag as Astro writes <meta name={key} content={content} />, values escaped', () => {
+    const tags: MetaTag[] = [
+      { attr: 'property', key: 'og:title', content: 'A "quoted" <b> & it\'s' },
+      { attr: 'name', key: 'citation_author', content: '' },
+    ];
+    expect(metaTagsHtml(tags)).toBe(
+      '<meta property="og:title" content="A &quot;quoted&quot; <b> &amp; it\'s"><meta name="citation_author" content>',
+    );
+  });
+
+  it('matches Astro’s attribute rendering for any content', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<MetaTag['attr']>('property', 'name'), fc.string({ maxLength: 30 }), (attr, content) => {
+        const astro = `<meta${String(addAttribute('k&"', attr))}${String(addAttribute(content, 'content'))}>`;
+        expect(metaTagsHtml([{ attr, key: 'k&"', content }])).toBe(astro);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,6 +1,6 @@
 /**
- * What link previews and reference managers read from a page's head, as name/content pairs the
- * components render with Astro (which escapes every attribute value): Open Graph for chat apps
+ * What link previews and reference managers read from a page's head, as name/content pairs and as
+ * the `<meta>` elements the pages write (`metaTagsHtml`): Open Graph for chat apps
  * and social sites (Twitter/X reads the `og:` tags too, so it gets only `twitter:card`), and
  * Highwire Press `citation_*` tags for Zotero, Mendeley and Google Scholar. Pure.
  */
@@ -8,6 +8,7 @@ import type { Paper } from '../../schemas/paper.ts';
 import { parseArxivId } from '../../schemas/arxiv.ts';
 import { arxivPdfUrl } from '../../core/urls.ts';
 import { plainText } from './rich-text.ts';
+import { escapeAttribute } from '../../core/escape.ts';
 
 /** The site's name in titles, `og:site_name` and feeds. */
 export const SITE_NAME = 'Papershelf';
@@ -73,4 +74,19 @@ export function citationTags(paper: Pick<Paper, 'title' | 'authors' | 'published
     tag('citation_publication_date', paper.published.replaceAll('-', '/')),
     ...(arxiv ? [tag('citation_arxiv_id', arxiv), tag('citation_pdf_url', arxivPdfUrl(arxiv))] : []),
   ];
+}
+
+/**
+ * Tags as `<meta>` elements, byte for byte what Astro writes for `<meta name={key} content={content} />`
+ * (values escaped as Astro escapes attributes; an empty content is a bare `content`). One string
+ * instead of a component and a template per tag: they are in the head of every page, a paper's with
+ * one per author (issue 9's build-time profile).
+ */
+export function metaTagsHtml(tags: readonly MetaTag[]): string {
+  let html = '';
+  for (const t of tags) {
+    const content = t.content === '' ? ' content' : ` content="${escapeAttribute(t.content)}"`;
+    html += `<meta ${t.attr}="${escapeAttribute(t.key)}"${content}>`;
+  }
+  return html;
 }

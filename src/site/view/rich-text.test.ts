@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { plainText, renderMathSegments, richSegments, textHasMath } from './rich-text.ts';
+import { addAttribute, escapeHTML } from 'astro/runtime/server/index.js';
+import { plainText, renderMathSegments, richHtml, richSegments, textHasMath } from './rich-text.ts';
+import { escapeText } from '../../core/escape.ts';
 import { fixtureCases, matchJsonFixture } from '../../../tests/support/fixtures.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures/rich-text');
@@ -148,6 +150,63 @@ describe('richSegments', () => {
         expect(segs.every((s) => s.kind === 'text' || s.kind === 'link')).toBe(true);
         expect(segs.map((s) => ('text' in s ? s.text : '')).join('')).toBe(clean);
       }),
+    );
+  });
+});
+
+/**
+ * What the RichText component this replaced wrote, from Astro's own escaping: its text runs through
+ * `escapeText`, a link as `<a href={href} data-bare-url>{text}</a>`, a rejected formula as `<code …>{source}</code>`.
+ */
+const astroMarkup = (text: string, linkify: boolean) =>
+  richSegments(text, { linkify })
+    .map((s) =>
+      s.kind === 'text'
+        ? escapeText(s.text)
+        : s.kind === 'link'
+          ? `<a${String(addAttribute(s.href, 'href'))} data-bare-url>${escapeHTML(s.text)}</a>`
+          : s.kind === 'math'
+            ? s.html
+            : `<code class="math-error" title="This formula could not be rendered">${escapeHTML(s.source)}</code>`,
+    )
+    .join('');
+
+describe('richHtml', () => {
+  it('escapes text runs without &quot;, link text and formula source as Astro does, and keeps KaTeX markup', () => {
+    expect(richHtml(`A & <b> "q" it's`, { linkify: false })).toBe(`A &amp; &lt;b&gt; "q" it's`);
+    expect(richHtml(`see https://x.io/?a=1&b=2 "it's"`)).toBe(
+      `see <a href="https://x.io/?a=1&amp;b=2" data-bare-url>https://x.io/?a=1&amp;b=2</a> "it's"`,
+    );
+    expect(richHtml(`a $\\nosuchcommand{x<'y'>}$ b`)).toBe(
+      `a <code class="math-error" title="This formula could not be rendered">$\\nosuchcommand{x&lt;&#39;y&#39;&gt;}$</code> b`,
+    );
+    expect(richHtml('With $\\alpha$ too')).toMatch(/^With <span class="katex">.*<\/span> too$/);
+  });
+
+  it('writes byte for byte what the component did, whatever the input', () => {
+    const unit = fc.constantFrom(
+      '$',
+      '\\',
+      '<',
+      '>',
+      '&',
+      '"',
+      "'",
+      ' ',
+      'x',
+      '^',
+      '{',
+      '}',
+      'https://a.io/',
+      '?q=1&r=2',
+      '.',
+      'www.b.org',
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 30 }), fc.boolean(), (text, linkify) => {
+        expect(richHtml(text, { linkify })).toBe(astroMarkup(text, linkify));
+      }),
+      { numRuns: 300 },
     );
   });
 });

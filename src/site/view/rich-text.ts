@@ -15,6 +15,7 @@ import katex from 'katex';
 import { hasMathDelimiters, splitMath } from '../../core/math.ts';
 import { findUrls } from '../../core/urls.ts';
 import { excerpt, linkSegments, type Segment } from './format.ts';
+import { escapeAttribute, escapeHtml, escapeText } from '../../core/escape.ts';
 import type { Paper } from '../../schemas/paper.ts';
 
 /** A piece of a text: plain text (unescaped), a rendered formula, or a formula KaTeX rejected. */
@@ -104,6 +105,29 @@ export function richSegments(text: string, { linkify = true }: { linkify?: boole
   }
   cache.set(key, out);
   return out;
+}
+
+/**
+ * `text` as HTML, for `set:html` where a title or abstract paragraph is shown: the segments of
+ * `richSegments`, text escaped by `escapeText` (element content needs no `&quot;`: titles and
+ * excerpts repeat on every page and listing, issue 9), a link's text and a rejected formula's
+ * source by `escapeHtml` (what Astro's own `{…}` escaping writes, `&#39;` included), a link's
+ * href as Astro writes an attribute (`&` and `"` only), formulas as KaTeX's own markup.
+ *
+ * Why a string and not a component: a title or paragraph is rendered ~9 times on each paper page
+ * and twice per listing card, and each Astro component instance (and the `Fragment` each text
+ * run needed) cost more than the text itself (issue 9's build-time profile). The markup is the
+ * component's, byte for byte (`tests/build` compares pages with their expected files).
+ */
+export function richHtml(text: string, options: { linkify?: boolean } = {}): string {
+  let html = '';
+  for (const s of richSegments(text, options)) {
+    if (s.kind === 'text') html += escapeText(s.text);
+    else if (s.kind === 'link') html += `<a href="${escapeAttribute(s.href)}" data-bare-url>${escapeHtml(s.text)}</a>`;
+    else if (s.kind === 'math') html += s.html;
+    else html += `<code class="math-error" title="This formula could not be rendered">${escapeHtml(s.source)}</code>`;
+  }
+  return html;
 }
 
 /** True when any segment is a formula KaTeX rendered (the page then needs KaTeX's stylesheet). */
