@@ -354,14 +354,17 @@ export async function runSearch(
     let completing: Promise<PagefindResponse> | undefined;
     const complete = () => (completing ??= withRetry(async () => (await merged(index)).search(term, options)));
     const firstRows = progress(first, true);
-    const { results, shown } = await withRetry(() =>
-      ordered(state, first, index.shards.slice(0, 1), (found, loaded) => {
-        firstRows(found, loaded);
-        complete().catch(() => {});
-      }),
-    );
-    onProgress?.({ state, total: results.length, results, shown, filters: first.filters, partial: true });
-    showedPartial = true;
+    // The newest papers' page is a preview: when its data cannot load (a failed merge dropped the
+    // default instance, or the complete answer's retry reset it, under the page), the complete
+    // answer shows instead. Retrying it would not help: its results belong to the instance gone.
+    const newest = await ordered(state, first, index.shards.slice(0, 1), (found, loaded) => {
+      firstRows(found, loaded);
+      complete().catch(() => {});
+    }).catch(() => undefined);
+    if (newest) {
+      onProgress?.({ state, total: newest.results.length, ...newest, filters: first.filters, partial: true });
+      showedPartial = true;
+    }
     response = await complete();
   }
   searched = true;
