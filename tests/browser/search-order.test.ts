@@ -136,11 +136,21 @@ describe.each(DEMO_SITES)('sort and shards ($label)', ({ dir, base }) => {
       for (const sort of ['relevance', 'newest'] as const) {
         // Opened as a link: the newest papers' results first, the older shards merged after them.
         const linked = await site.browser.newPage();
+        const linkFetched: string[] = [];
+        linked.on('request', (r) => linkFetched.push(new URL(r.url()).pathname));
         await linked.goto(`${site.server.url}search/?q=model${sort === 'relevance' ? '' : `&sort=${sort}`}`);
         await complete(linked);
         const status = await linked.locator('[data-status]').innerText();
         const expected = await allResults(linked);
         expect(expected.length).toBeGreaterThan(10);
+        // Merged into the instance that gave the first results: each file asked for once, one WASM and
+        // every shard's entry and meta. A second instance would ask for the WASM and the newest
+        // papers' entry and meta again, and inflate and decode them again; a shard merged twice, its own.
+        for (const suffix of ['.pagefind', '/pagefind-entry.json', '.pf_meta']) {
+          const files = linkFetched.filter((p) => p.endsWith(suffix));
+          expect(files).toEqual([...new Set(files)]);
+          expect(files).toHaveLength(suffix === '.pagefind' ? 1 : index.shards.length);
+        }
         await linked.close();
 
         // Typed on the idle search page: every shard's entry and meta were fetched before the first keystroke.
@@ -158,6 +168,31 @@ describe.each(DEMO_SITES)('sort and shards ($label)', ({ dir, base }) => {
         await expect(allResults(page)).resolves.toEqual(expected);
         await page.close();
       }
+    },
+  );
+
+  it.runIf(base !== '/')(
+    'a link whose older shard failed to load once still gets the complete answer, each shard merged once (several shards)',
+    async () => {
+      const url = `${site.server.url}search/?q=model`;
+      const page = await site.browser.newPage();
+      await page.goto(url);
+      await complete(page);
+      const status = await page.locator('[data-status]').innerText();
+      const expected = await allResults(page);
+      await page.close();
+
+      // The first older shard's entry fails once, after the first results: the merge fails, the
+      // engine starts afresh and merges again; a shard merged twice would list its papers twice.
+      const failing = await site.browser.newPage();
+      let failed = 0;
+      await failing.route(/\/pagefind\/older-\w+\/pagefind-entry\.json/, (route) => (failed++ === 0 ? route.abort() : route.continue()));
+      await failing.goto(url);
+      await complete(failing);
+      expect(failed).toBeGreaterThan(1);
+      await expect(failing.locator('[data-status]').innerText()).resolves.toBe(status);
+      await expect(allResults(failing)).resolves.toEqual(expected);
+      await failing.close();
     },
   );
 

@@ -6,11 +6,14 @@
  * merged (sharing the primary's WASM) and it runs again over all of them. Also sorts results by
  * date or upvotes from the lazily loaded sort data, and decides on "Did you mean".
  *
- * With several shards there are two Pagefind instances in Pagefind's one worker, sharing its WASM:
- * the module's default one holds the newest papers alone (first results), and a second one
- * (`createInstance`) holds every shard merged (the complete answer, "Did you mean" and the filter
- * counts). Where a reader means to search, the second one merges the older shards ahead, while
- * idle: decoding their metas is most of the merge's CPU, and it no longer delays the answer.
+ * With several shards, the module's default instance holds the newest papers alone (first
+ * results), and one instance holds every shard merged (the complete answer, "Did you mean" and the
+ * filter counts). Where a reader means to search, that is a second instance (`createInstance`, in
+ * Pagefind's one worker, sharing its WASM) merging the older shards ahead, while idle: decoding
+ * their metas is most of the merge's CPU, and it no longer delays the answer. When nothing was
+ * merged ahead (a search opened as a link), the older shards are merged into the default instance
+ * once its first results show: a second instance then would load, inflate and decode the WASM and
+ * the newest papers' meta a second time, on the complete answer's path.
  */
 import { bundleOptions } from '../../site/search/pagefind-options.ts';
 import { orderResults, parseSortData, type SearchIndex, type SortValues } from '../../site/search/shards.ts';
@@ -62,7 +65,11 @@ type Instance = Omit<Pagefind, 'createInstance'>;
 
 let loading: Promise<Pagefind> | undefined;
 let indexFile: Promise<SearchIndex> | undefined;
-/** Every shard merged, in a second instance (only with several shards): ready once its promise is. */
+/**
+ * Every shard merged (only with several shards): a second instance when merged ahead, else the
+ * default one. Ready once its promise is; one merge per page (until `resetEngine`), so no shard is
+ * merged twice into one instance.
+ */
 let whole: Promise<Instance> | undefined;
 /** The page ran a search: later ones are answered by the merged instance alone, as one index would. */
 let searched = false;
@@ -96,34 +103,46 @@ function searchIndex(): Promise<SearchIndex> {
 }
 
 /**
- * The instance that answers over every shard: with one shard, the default one; with several, a
- * second instance on the newest papers' bundle with every older shard merged into it (each
- * entry's cache tag is its shard's hash, so the URLs are stable and cacheable). Its WASM and the
- * newest papers' entry and meta are the default instance's files again, answered by the browser's
- * cache; the WASM module itself is Pagefind's one per worker.
+ * The instance that answers over every shard: with one shard, the default one. With several, each
+ * older shard is merged into it (each entry's cache tag is its shard's hash, so the URLs are stable
+ * and cacheable), into a second instance on the newest papers' bundle when asked `ahead` (the
+ * default one keeps the newest papers alone for the next first results; this second instance's
+ * WASM and newest meta are the default's files again, from the browser's cache, and Pagefind's
+ * worker keeps one WASM module), else into the default instance: a search needs the answer now,
+ * and the default instance already has the WASM and the newest meta decoded. Whichever comes
+ * first is the page's merged instance.
  */
-function merged(index: SearchIndex): Promise<Instance> {
+function merged(index: SearchIndex, ahead = false): Promise<Instance> {
   if (index.shards.length === 1) return pagefind();
-  whole ??= (async () => {
-    const pf = (await pagefind()).createInstance({
-      ...OPTIONS,
-      basePath: `${BASE}${index.shards[0]!.bundle}`,
-      metaCacheTag: index.shards[0]!.hash,
-    });
+  if (whole) return whole;
+  const base = pagefind();
+  const attempt = (async () => {
+    const pf: Instance = ahead
+      ? (await base).createInstance({ ...OPTIONS, basePath: `${BASE}${index.shards[0]!.bundle}`, metaCacheTag: index.shards[0]!.hash })
+      : await base;
     try {
-      await pf.init();
+      if (ahead) await pf.init();
       await Promise.all(
         index.shards.slice(1).map((shard) => pf.mergeIndex(`${BASE}${shard.bundle}`, { ...OPTIONS, metaCacheTag: shard.hash })),
       );
       return pf;
     } catch (error) {
-      // Offline without a saved copy, or a deploy replaced the index: the next attempt starts afresh.
-      await pf.destroy().catch(() => {});
+      // Offline without a saved copy, or a deploy replaced the index. The instance holds the shards
+      // merged so far and Pagefind keeps a failed one (its searches throw from then on): drop it,
+      // so the next attempt starts afresh. The default one only while it is still the page's (the
+      // module's `destroy` ends whichever default instance is current): after `resetEngine`, it is gone.
+      if (ahead || loading === base) {
+        if (!ahead) loading = undefined;
+        await pf.destroy().catch(() => {});
+      }
       throw error;
     }
   })();
-  whole.catch(() => (whole = undefined));
-  return whole;
+  whole = attempt;
+  attempt.catch(() => {
+    if (whole === attempt) whole = undefined;
+  });
+  return attempt;
 }
 
 /** True when a data-saving reader asked for nothing to be fetched ahead. */
@@ -147,7 +166,7 @@ let rehearsal: Promise<unknown> | undefined;
  * "speculative decoding", 326/170 against 122/217 ms for "RynnBrain". If a Pagefind upgrade
  * makes `search(null)` fetch anything, or measures no gain, drop it.
  *
- * `older`: once that is done, also merge every shard into the second instance (`merged`): it
+ * `older`: once that is done, also merge every shard into a second instance (`merged`): it
  * fetches the older shards' entries and `pf_meta`s and decodes them now, so the first query's
  * complete answer fetches only index chunks and fragments and runs on an index already merged. The
  * default instance keeps the newest papers alone, so the first results do not wait for every shard.
@@ -157,9 +176,11 @@ let rehearsal: Promise<unknown> | undefined;
  * papers; its decoding, ~75 ms of the worker's CPU each, most of the complete answer's time.
  * No search for nothing on the merged instance: with no filter it lists every paper of every shard
  * (~0.9 s at 50,000), and the WASM it would compile is the one the default instance's already did.
+ * Nothing once the page searched: the search did all of it (and merged any shard not merged
+ * ahead into the default instance, which the search for nothing would then list whole).
  */
 export function warmUp(older = false): void {
-  if (saveData()) return;
+  if (saveData() || searched) return;
   rehearsal ??= pagefind()
     .then((pf) => pf.search(null))
     .catch(() => (rehearsal = undefined));
@@ -168,7 +189,7 @@ export function warmUp(older = false): void {
   if (!older) return;
   // After the rehearsal: the merge's fetches and CPU do not compete with the default instance's start.
   Promise.all([rehearsal, indexing])
-    .then(([, index]) => merged(index))
+    .then(([, index]) => merged(index, true))
     .catch(() => {});
 }
 
@@ -178,8 +199,22 @@ export class SearchUnavailable extends Error {
 }
 
 /**
- * `fn(pagefind)`, retried once after `destroy()` + `init()` when a file failed to load: after a
- * deploy, the `pf_meta` in memory names chunks the server no longer has.
+ * Forgets everything loaded from the index (a deploy replaced it under the page, or a file failed
+ * to load) and destroys the Pagefind instances: each once, the merged one being the default one
+ * when a search merged into it. The next call loads afresh.
+ */
+async function resetEngine(): Promise<void> {
+  const instances = [loading, whole];
+  loading = indexFile = whole = vocabulary = rehearsal = undefined;
+  searched = false;
+  sortValues.clear();
+  const loaded = new Set(await Promise.all(instances.map((p) => p?.catch(() => undefined))));
+  await Promise.all([...loaded].map((pf) => pf?.destroy().catch(() => {})));
+}
+
+/**
+ * `fn(pagefind)`, retried once after `resetEngine()` when a file failed to load: after a deploy,
+ * the `pf_meta` in memory names chunks the server no longer has.
  */
 async function withRetry<T>(fn: (pf: Pagefind) => Promise<T>): Promise<T> {
   try {
@@ -188,15 +223,7 @@ async function withRetry<T>(fn: (pf: Pagefind) => Promise<T>): Promise<T> {
     if (!navigator.onLine) {
       throw new SearchUnavailable('This search needs parts of the index that are not saved on this device.');
     }
-    const pf = await pagefind();
-    const second = whole;
-    whole = undefined;
-    await (await second?.catch(() => undefined))?.destroy();
-    await pf.destroy();
-    loading = undefined;
-    indexFile = undefined;
-    searched = false;
-    sortValues.clear();
+    await resetEngine();
     try {
       return await fn(await pagefind());
     } catch {
@@ -286,7 +313,8 @@ async function ordered(
  * (`loading`: a result's title is in its fragment, and the first page's ten fragments arrive one
  * by one), and, on the first search of a page whose index has older shards, the newest papers'
  * results (`partial`, from the default instance) before the results over every shard (from the
- * merged one, merged ahead by `warmUp(true)` or now). Later searches ask the merged one alone.
+ * merged one: the second instance merged ahead by `warmUp(true)`, or, when nothing was merged
+ * ahead, the default one merged now). Later searches ask the merged one alone.
  * It never hears a search that found nothing: that one may yet be replaced by its correction.
  */
 export async function runSearch(
@@ -319,20 +347,24 @@ export async function runSearch(
   if (index.shards.length > 1 && !known) {
     searched = true;
     const first = response;
-    // Asked once the first row shows: neither a merge not done ahead nor the search over every
-    // shard competes with the first results for the network and the worker, yet the rest of the
-    // newest papers' page loads while it runs.
+    // Asked once the first row shows: neither a merge not done ahead (into the default instance,
+    // whose first results are out by then) nor the search over every shard competes with the
+    // first results for the network and the worker, yet the rest of the newest papers' page loads
+    // while it runs.
     let completing: Promise<PagefindResponse> | undefined;
     const complete = () => (completing ??= withRetry(async () => (await merged(index)).search(term, options)));
     const firstRows = progress(first, true);
-    const { results, shown } = await withRetry(() =>
-      ordered(state, first, index.shards.slice(0, 1), (found, loaded) => {
-        firstRows(found, loaded);
-        complete().catch(() => {});
-      }),
-    );
-    onProgress?.({ state, total: results.length, results, shown, filters: first.filters, partial: true });
-    showedPartial = true;
+    // The newest papers' page is a preview: when its data cannot load (a failed merge dropped the
+    // default instance, or the complete answer's retry reset it, under the page), the complete
+    // answer shows instead. Retrying it would not help: its results belong to the instance gone.
+    const newest = await ordered(state, first, index.shards.slice(0, 1), (found, loaded) => {
+      firstRows(found, loaded);
+      complete().catch(() => {});
+    }).catch(() => undefined);
+    if (newest) {
+      onProgress?.({ state, total: newest.results.length, ...newest, filters: first.filters, partial: true });
+      showedPartial = true;
+    }
     response = await complete();
   }
   searched = true;
