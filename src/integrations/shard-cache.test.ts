@@ -33,11 +33,15 @@ describe('shardKey', () => {
   });
 });
 
+/** A new cache folder, a work folder beside it, and the cache opened on the first. */
+function fresh(): { cacheDir: string; work: string; cache: ReturnType<typeof openShardCache> } {
+  const cacheDir = tempDir('shard-cache');
+  return { cacheDir, work: tempDir('shard-cache'), cache: openShardCache(cacheDir) };
+}
+
 describe('openShardCache', () => {
   it('gives back a saved bundle file for file, and nothing for a key never saved', () => {
-    const cacheDir = tempDir('shard-cache');
-    const work = tempDir('shard-cache');
-    const cache = openShardCache(cacheDir);
+    const { cacheDir, work, cache } = fresh();
     cache.save('k1', bundleAt(path.join(work, 'written'), 'one'));
     expect(cache.restore('k2', path.join(work, 'missing'))).toBe(false);
     expect(existsSync(path.join(work, 'missing'))).toBe(false);
@@ -49,9 +53,7 @@ describe('openShardCache', () => {
   });
 
   it('keeps only the bundles the last build restored or saved, and no half-saved one', () => {
-    const cacheDir = tempDir('shard-cache');
-    const work = tempDir('shard-cache');
-    const first = openShardCache(cacheDir);
+    const { cacheDir, work, cache: first } = fresh();
     first.save('old', bundleAt(path.join(work, 'a'), 'a'));
     first.save('kept', bundleAt(path.join(work, 'b'), 'b'));
     first.prune();
@@ -63,9 +65,7 @@ describe('openShardCache', () => {
   });
 
   it('a restored bundle deleted from the site leaves the cached copy whole', () => {
-    const cacheDir = tempDir('shard-cache');
-    const work = tempDir('shard-cache');
-    const cache = openShardCache(cacheDir);
+    const { cacheDir, work, cache } = fresh();
     cache.save('k', bundleAt(path.join(work, 'written'), 'data'));
     expect(cache.restore('k', path.join(work, 'site'))).toBe(true);
     // Astro empties dist/ at the next build; the build renames and deletes inside the bundle.
