@@ -55,28 +55,58 @@ export function slugify(title: string): string {
 
 /** The candidate URLs a capture without an arXiv id implies, most readable first. */
 export function slugChain(title: string, published: string): string[] {
-  return [...chainOf(title, published)];
+  return chainOf(title, published).all();
 }
 
 /**
- * `slugChain`, computed once per title and date: claims and each paper's representative ask for
- * the same chains, and slugging and hashing a title were most of the time ids took.
+ * A capture's chain of URLs (`slugChain`), the hashed ones worked out when first asked for: a URL
+ * is only implied when the one before it is contested, so almost no chain ever needs its hash,
+ * and hashing every title was a fifth of the time ids took.
  */
-function chainOf(title: string, published: string): readonly string[] {
+class Chain {
+  /** How many URLs the chain has. */
+  readonly length = 4;
+  private readonly slug: string;
+  private readonly dated: string;
+  private readonly title: string;
+  private hash: string | null = null;
+  constructor(slug: string, published: string, title: string) {
+    this.slug = slug;
+    this.dated = `${slug}-${published}`;
+    this.title = title;
+  }
+
+  /** The URL at `level` (0 to 3). */
+  at(level: number): string {
+    if (level === 0) return this.slug;
+    if (level === 1) return this.dated;
+    this.hash ??= sha(titleKey(this.title));
+    return `${this.dated}-${this.hash.slice(0, level === 2 ? 8 : 16)}`;
+  }
+
+  /** The URLs from the first to `last` (the whole chain by default), most readable first. */
+  all(last = this.length - 1): string[] {
+    return Array.from({ length: last + 1 }, (_, level) => this.at(level));
+  }
+}
+
+/**
+ * The `Chain` of a title and date, made once: claims and each paper's representative ask for
+ * the same chains, and slugging a title was most of the time ids took.
+ */
+function chainOf(title: string, published: string): Chain {
   const key = `${title}\u0000${published}`;
   let chain = chains.get(key);
   if (chain === undefined) {
     if (chains.size >= CHAINS_KEPT) chains.clear();
-    const s = slugify(title);
-    const h = sha(titleKey(title));
-    chain = [s, `${s}-${published}`, `${s}-${published}-${h.slice(0, 8)}`, `${s}-${published}-${h.slice(0, 16)}`];
+    chain = new Chain(slugify(title), published, title);
     chains.set(key, chain);
   }
   return chain;
 }
 
-/** Chains already computed (bounded, so a long-lived process does not grow without end). */
-const chains = new Map<string, readonly string[]>();
+/** Chains already made (bounded, so a long-lived process does not grow without end). */
+const chains = new Map<string, Chain>();
 const CHAINS_KEPT = 100_000;
 
 /** Ids and aliases for merged papers, in the same order, plus the URLs papers share. */
@@ -91,7 +121,7 @@ export interface IdAssignment {
 /** One chain implied by the id-less captures of one paper (repeats of a capture share it). */
 interface ChainClaim {
   paper: number;
-  chain: readonly string[];
+  chain: Chain;
   /** Who claims: the normalised title, and the date (null when the capture showed none). */
   title: string;
   date: string | null;
@@ -115,7 +145,7 @@ function chainClaims(papers: readonly MergedPaper[]): ChainClaim[] {
       const title = titleKey(e.title);
       const date = e.publishedFromDigest ? null : e.published;
       const chain = chainOf(e.title, e.published);
-      const id = `${paper}\u0000${title}\u0000${date}\u0000${chain[0]}\u0000${chain[1]}`;
+      const id = `${paper}\u0000${title}\u0000${date}\u0000${chain.at(0)}\u0000${chain.at(1)}`;
       if (!claims.has(id)) claims.set(id, { paper, chain, title, date, level: 0 });
     }
   });
@@ -149,14 +179,14 @@ function settle(claims: ChainClaim[]): Map<string, UrlClaims> {
     if (u.papers.size > 1) u.contested = true;
     byUrl.set(url, u);
   };
-  for (const c of claims) add(c.chain[0]!, c);
+  for (const c of claims) add(c.chain.at(0), c);
   // Contest only grows (claims are only added), so this reaches a fixed point.
   for (let changed = true; changed;) {
     changed = false;
     for (const c of claims) {
-      if (c.level < c.chain.length - 1 && isContested(byUrl.get(c.chain[c.level]!)!)) {
+      if (c.level < c.chain.length - 1 && isContested(byUrl.get(c.chain.at(c.level))!)) {
         c.level++;
-        add(c.chain[c.level]!, c);
+        add(c.chain.at(c.level), c);
         changed = true;
       }
     }
@@ -178,7 +208,7 @@ function representative(paper: MergedPaper, claims: readonly ChainClaim[]): Chai
   const best = entries[0];
   if (!best) return undefined;
   const chain = chainOf(best.title, best.published);
-  return claims.find((c) => c.chain[0] === chain[0] && c.chain[1] === chain[1]) ?? claims[0];
+  return claims.find((c) => c.chain.at(0) === chain.at(0) && c.chain.at(1) === chain.at(1)) ?? claims[0];
 }
 
 /**
@@ -195,12 +225,12 @@ export function assignIds(papers: readonly MergedPaper[]): IdAssignment {
   const ids = papers.map((p, i) => {
     if (p.arxiv !== null) return arxivUrlId(p.arxiv);
     const rep = representative(p, mine[i]!)!;
-    const url = rep.chain[rep.level]!;
+    const url = rep.chain.at(rep.level);
     if (isContested(byUrl.get(url)!)) throw new Error(`no free permalink for "${p.title}": even ${url} is taken`);
     return url;
   });
   const aliases = papers.map((_, i) => {
-    const urls = new Set(mine[i]!.flatMap((c) => c.chain.slice(0, c.level + 1)));
+    const urls = new Set(mine[i]!.flatMap((c) => c.chain.all(c.level)));
     urls.delete(ids[i]!);
     return [...urls].sort();
   });
@@ -218,7 +248,7 @@ export function assignIds(papers: readonly MergedPaper[]): IdAssignment {
 export function allChainUrls(papers: readonly MergedPaper[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (const c of chainClaims(papers)) {
-    for (const url of c.chain) {
+    for (const url of c.chain.all()) {
       const list = out.get(url) ?? [];
       if (!list.includes(c.paper)) list.push(c.paper);
       out.set(url, list);

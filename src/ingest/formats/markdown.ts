@@ -365,7 +365,9 @@ function parseMarkdown(text: string, ctx: ReadContext): ParsedFile {
  * by their own reader.
  */
 function detect(text: string): boolean {
-  if (looksLikeJson(text)) return false;
+  // Every file is offered to this reader: a substring search turns away most (the plain-text ones)
+  // before a copy of the text and the multiline regular expressions, which took 0.2 s over the corpus.
+  if (!text.includes('###') || looksLikeJson(text)) return false;
   text = text.replace(/[\u00a0\u2007\u202f]/g, ' ');
   const head = text.replace(/^\uFEFF/, '').trimStart();
   if (!/^###[ \t]+\S/m.test(text)) return false;

@@ -68,7 +68,11 @@ export function parseDateLine(line: string): DateLine | null {
  * huggingface.co, text-browser's `][12]` references closing a line. Abstracts may hold a markdown
  * link of their own (`[GitHub](https://github.com/…)`), so a link alone proves nothing.
  */
-const OTHER_CAPTURE = [/^#{1,6} \[/m, /\]\(https?:\/\/huggingface\.co\//, /\]\[\d+\]\s*$/m];
+const OTHER_CAPTURE: ReadonlyArray<{ needs: string; pattern: RegExp }> = [
+  { needs: '# [', pattern: /^#{1,6} \[/m },
+  { needs: 'huggingface.co/', pattern: /\]\(https?:\/\/huggingface\.co\// },
+  { needs: '][', pattern: /\]\[\d+\]\s*$/m },
+];
 
 /** A line shaped like a card's date (`Feb 30, 2025 1` too: the reader then says what is wrong with it). */
 const DATE_SHAPED = /^[A-Za-z]{3,9}\.? +\d{1,2}\b/;
@@ -76,7 +80,8 @@ const DATE_SHAPED = /^[A-Za-z]{3,9}\.? +\d{1,2}\b/;
 /** Detects a plain-text copy: a `·` line followed by a date-shaped line, and not JSON or another capture. */
 function detect(text: string): boolean {
   if (looksLikeJson(text)) return false;
-  if (OTHER_CAPTURE.some((r) => r.test(text))) return false;
+  // A substring each must contain first: a plain-text file has none, and the multiline patterns scan slowly.
+  if (OTHER_CAPTURE.some(({ needs, pattern }) => text.includes(needs) && pattern.test(text))) return false;
   const lines = splitLines(text);
   return lines.some((l, i) => l.trim() === SEPARATOR && DATE_SHAPED.test((lines[i + 1] ?? '').trim()));
 }

@@ -134,7 +134,9 @@ function parseTextBrowser(text: string, ctx: ReadContext): ParsedFile {
 
 /** A text-browser dump: `### [Title][N]` headings and lines closing a numbered reference. */
 function detect(text: string): boolean {
-  if (looksLikeJson(text)) return false;
+  // Every file is offered to this reader: a substring search turns away most (the plain-text ones)
+  // before a copy of the text and the multiline regular expressions, which took 0.2 s over the corpus.
+  if (!text.includes('###') || looksLikeJson(text)) return false;
   text = text.replace(/[\u00a0\u2007\u202f]/g, ' ');
   return /^###[ \t]+\[/m.test(text) && /^\]\[\d+\][ \t]*\r?$/m.test(text) && !/^###[ \t]+\[.*\]\(https?:/m.test(text);
 }
