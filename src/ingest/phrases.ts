@@ -25,16 +25,18 @@ export function foldWord(word: string): string {
   return before === 's' || before === 'u' || before === 'i' ? word : word.slice(0, -1); // keep -ss, -us, -is
 }
 
-const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** A letter, digit or mark outside ASCII (tested one UTF-16 unit at a time). */
+export const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
-function isWordChar(text: string, i: number): boolean {
+/** The character at `i` is part of a word: a letter, digit or mark. */
+export function isWordChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
   return NON_ASCII_WORD_CHAR.test(text[i]!);
 }
 
 /** Hyphens join words without being tokens, so `KV-cache` and `KV cache` tokenize alike. */
-function isJoinerOrSpace(c: number): boolean {
+export function isJoinerOrSpace(c: number): boolean {
   return c === 0x2d || c === 0x2010 || c === 0x2011 || c <= 0x20 || c === 0xa0;
 }
 

@@ -7,32 +7,15 @@
  * then hashing each new string for the rule index, was most of topic assignment's time (about
  * 1.8 s of CPU over the 9,877-paper corpus).
  */
-import { foldWord } from './phrases.ts';
-
-const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-
-/** The same test as phrases.ts's `isWordChar` (a letter, digit or mark, one UTF-16 unit at a time). */
-function isWordChar(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return NON_ASCII_WORD_CHAR.test(text[i]!);
-}
-
-/** Hyphens join words without being tokens (as in phrases.ts). */
-function isJoinerOrSpace(c: number): boolean {
-  return c === 0x2d || c === 0x2010 || c === 0x2011 || c <= 0x20 || c === 0xa0;
-}
+import { foldWord, isJoinerOrSpace, isWordChar, NON_ASCII_WORD_CHAR } from './phrases.ts';
 
 const lower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 
 /** For each ASCII code: the lower-cased letter or digit when it is a word character, else 0. */
 const LOWER_WORD = new Uint8Array(128);
-/** For each ASCII code: 1 when it is a word character. */
-const ASCII_WORD = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
     LOWER_WORD[c] = lower(c);
-    ASCII_WORD[c] = 1;
   }
 }
 
@@ -73,7 +56,7 @@ export class Tokens {
     let i = 0;
     while (i < n) {
       const c = text.charCodeAt(i);
-      if (c < 128 ? ASCII_WORD[c] === 1 : NON_ASCII_WORD_CHAR.test(text[i]!)) i = this.word(i);
+      if (c < 128 ? LOWER_WORD[c] !== 0 : NON_ASCII_WORD_CHAR.test(text[i]!)) i = this.word(i);
       else {
         if (!isJoinerOrSpace(c)) this.push(i, i + 1, i + 1, 0, normHash(text[i]!), undefined);
         i++;
