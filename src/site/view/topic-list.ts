@@ -6,16 +6,22 @@
  */
 import { escapeAttribute, escapeHtml, escapeText } from '../../core/escape.ts';
 import { topicPath } from '../../core/paths.ts';
-import type { PaperTopic } from '../data/topics.ts';
 import { href } from './links.ts';
 import { compactReasons } from './reasons.ts';
+
+/** One of a paper's topics as the page shows it (a `PaperTopic` of src/site/data/topics.ts). */
+export interface TopicWithReasons {
+  slug: string;
+  name: string;
+  reasons: readonly string[];
+}
 
 /**
  * The content of the paper page's topics `<section>` (the page leaves the section out when there
  * are no topics). The reasons are one compact line (reasons.ts) escaped for element content only
  * (`escapeText`): they quote phrases, and `"` is five bytes less than `&quot;`.
  */
-export function paperTopicsHtml(topics: readonly Pick<PaperTopic, 'slug' | 'name' | 'reasons'>[], base?: string): string {
+export function paperTopicsHtml(topics: readonly TopicWithReasons[], base?: string): string {
   const items = topics
     .map(
       (t) =>
