@@ -72,7 +72,8 @@ describe('offline()', () => {
     const tag = start.name.replace(/-start$/, '');
     expect(finish.name).toBe(tag);
     expect(parseBuildLog(`12:00:00 [${tag}] ${logged[0]}`).offlineMs).toEqual(expect.any(Number));
-  }, 60_000);
+    // Two generateSW runs (the warm-up, then the site's): ~50 s for the whole file at load 13 on 2 cores.
+  }, 180_000);
 
   it('does not keep a build that fails before its pages are done from exiting (the warmed-up worker waits unreferenced)', () => {
     // Only the start hook that starts the worker: what a build that fails while rendering leaves behind.
