@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { describe, expect, it } from 'vitest';
 import { parseBuildLog } from '../../scripts/bench/build-log.ts';
-import { tempDir } from '../../tests/support/temp-dir.ts';
+import { tempDir, writeTree } from '../../tests/support/temp-dir.ts';
 import { parseOfflinePart } from '../site/search/offline-manifest.ts';
 import offline from './offline.ts';
 
@@ -32,11 +32,7 @@ function builtSite(): string {
     'pagefind/wasm.en.pagefind': 'wasm',
     'search/index.json': '{"state":"s1"}',
   };
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
+  return writeTree(dir, files);
 }
 
 describe('offline()', () => {
