@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { describe, expect, it } from 'vitest';
 import { parseBuildLog } from '../../scripts/bench/build-log.ts';
@@ -73,10 +73,14 @@ describe('offline()', () => {
 
   it('does not keep a build that fails before its pages are done from exiting (the warmed-up worker waits unreferenced)', () => {
     // Only the start hook that starts the worker: what a build that fails while rendering leaves behind.
-    const script = `const { default: offline } = await import(${JSON.stringify(fileURLToPath(new URL('./offline.ts', import.meta.url)))});
-offline().start.hooks['astro:build:start']();`;
+    // A file, not `--eval`: the worker inherits the process's options, and `--input-type` would stop it loading.
+    const script = path.join(tempDir('offline-exit'), 'start-only.mjs');
+    writeFileSync(
+      script,
+      `import offline from ${JSON.stringify(new URL('./offline.ts', import.meta.url).href)};\noffline().start.hooks['astro:build:start']();\n`,
+    );
     const started = performance.now();
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 45_000 });
+    const child = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 45_000 });
     expect(child.stderr).toBe('');
     expect(child.signal).toBeNull();
     expect(child.status).toBe(0);

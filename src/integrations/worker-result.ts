@@ -19,8 +19,9 @@ export function workerFailure(err: unknown, doing?: string): WorkerFailure {
  * Starts the worker module `url` with `workerData` and settles with the first value `take`
  * returns for one of its messages (`undefined`: not the result yet, keep listening). Rejects with
  * a posted failure's message, with the worker's own uncaught error, or, naming the worker as
- * `what`, when it exits before a result. `started` is given the worker, for a job that waits to
- * be told what to do (offline.ts starts Workbox's early and posts it the site when it is built).
+ * `what`, when it exits before a result. `started` is given the worker once it is listened to, for
+ * a job that waits to be told what to do (offline.ts starts Workbox's early and posts it the site
+ * when it is built).
  */
 export function runWorker<M, T>(
   url: URL,
@@ -31,7 +32,6 @@ export function runWorker<M, T>(
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const worker = new Worker(url, { workerData });
-    started?.(worker);
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
@@ -50,6 +50,8 @@ export function runWorker<M, T>(
     });
     worker.once('error', (err) => settle(() => reject(err)));
     worker.once('exit', (code) => settle(() => reject(new Error(`${what} stopped (exit ${code}) without a result`))));
+    // Last: a 'message' listener added after `unref()` would reference the worker's port again.
+    started?.(worker);
   });
 }
 
