@@ -15,6 +15,8 @@ import oldOutput from './src/integrations/old-output.ts';
 import { config } from './src/config.ts';
 import { aliasPaths } from './src/integrations/alias-pages.ts';
 
+const offlineStep = offline();
+
 /** Redirect and shared-slug pages are not content: the sitemap leaves them out. */
 /** @type {Set<string> | undefined} */
 let aliases;
@@ -37,7 +39,8 @@ export default defineConfig({
   // A rebuild copies the pages whose cacheKey (src/site/data/cache-keys.ts) and code are unchanged
   // from the last build's output in cacheDir instead of rendering them again.
   experimental: { incrementalBuild: true },
-  // Order matters: offline() precaches what pagefind() writes, so it comes after it.
+  // Order matters: the offline step precaches what pagefind() writes, so it starts after it; it runs
+  // beside the sitemap, and finishes after it.
   integrations: [
     // First: a note that cannot be rendered stops the build with its file:line:col, not a stack trace.
     notesCheck(),
@@ -55,9 +58,10 @@ export default defineConfig({
       }),
     }),
     katexAssets(),
-    sitemap({ filter: (page) => !isAliasPage(page) }),
     pagefind(),
-    offline(),
+    offlineStep.start,
+    sitemap({ filter: (page) => !isAliasPage(page) }),
+    offlineStep.finish,
   ],
   vite: {
     plugins: [tailwindcss()],

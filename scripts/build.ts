@@ -49,7 +49,7 @@ if (blockers.length > 0) {
 if (ingest.status === 1) console.warn('ingest rejected some entries (listed above); building the site from the rest.');
 const astro = spawnSync('astro', ['build'], { stdio: 'inherit' });
 if (astro.status === 0) {
-  const { bytes, files, tarBytes } = await folderSize(path.resolve(config().outDir));
+  const { bytes, files, tarBytes } = folderSize(path.resolve(config().outDir));
   const size = sizeReport(bytes, files, report.papersWritten, tarBytes);
   if (size.warn) console.warn(size.line);
   else console.log(size.line);

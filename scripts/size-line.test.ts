@@ -48,7 +48,7 @@ describe('tarSize', () => {
       );
       const tarFile = path.join(dir, 'artifact.tar');
       execFileSync('tar', ['--directory', site, '-cf', tarFile, '.']);
-      const measured = await folderSize(site);
+      const measured = folderSize(site);
       expect(measured.bytes).toBe(sizes.reduce((a, b) => a + b, 0));
       expect(measured.files).toBe(sizes.length);
       expect(measured.tarBytes).toBe(statSync(tarFile).size);

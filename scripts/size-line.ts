@@ -3,7 +3,7 @@
  * many papers fit under GitHub Pages' 1 GB limit at that rate, with a warning past 80% of it.
  * `sizeReport` is pure; `folderSize` walks the built folder.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** GitHub Pages' published-site limit: 1 GB (GitHub's docs; decimal bytes). */
@@ -67,15 +67,18 @@ export function tarSize(fileSizes: Iterable<number>, dirs: number): number {
 
 /**
  * Apparent size (bytes: what the files hold, not the disk blocks they take), number of files, and
- * the size of the tar GitHub Pages is given (see `tarSize`) of everything under `dir`.
+ * the size of the tar GitHub Pages is given (see `tarSize`) of everything under `dir`. Synchronous
+ * on purpose: it is the build's last step, with nothing to overlap, and a promise per `stat` (a
+ * thread-pool round trip each) cost ~1.9 s of CPU and ~3 s for the corpus's 22,000 files where the
+ * plain calls take ~0.7 s.
  */
-export async function folderSize(dir: string): Promise<{ bytes: number; files: number; tarBytes: number }> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-  const dirs = entries.filter((e) => e.isDirectory()).length + 1;
-  const all: number[] = [];
-  // Batches keep the number of open stat calls bounded on 100,000-file sites.
-  for (let i = 0; i < files.length; i += 512)
-    all.push(...(await Promise.all(files.slice(i, i + 512).map(async (f) => (await stat(f)).size))));
-  return { bytes: all.reduce((a, b) => a + b, 0), files: files.length, tarBytes: tarSize(all, dirs) };
+export function folderSize(dir: string): { bytes: number; files: number; tarBytes: number } {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  const sizes: number[] = [];
+  let dirs = 1;
+  for (const e of entries) {
+    if (e.isFile()) sizes.push(statSync(path.join(e.parentPath, e.name)).size);
+    else if (e.isDirectory()) dirs++;
+  }
+  return { bytes: sizes.reduce((a, b) => a + b, 0), files: sizes.length, tarBytes: tarSize(sizes, dirs) };
 }

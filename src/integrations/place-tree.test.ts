@@ -1,17 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../tests/support/temp-dir.ts';
+import { tempDir, writeTree } from '../../tests/support/temp-dir.ts';
 import { placeTree } from './place-tree.ts';
-
-/** Writes `files` (relative path → text) under `dir`. */
-function tree(dir: string, files: Record<string, string>): string {
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
 
 /** Every file under `dir` with its text, by relative path. */
 function read(dir: string): Record<string, string> {
@@ -27,7 +18,7 @@ describe('placeTree', () => {
   it('links: the same files at the new place, hard-linked, the source untouched', () => {
     const root = tempDir('place-tree');
     const files = { 'entry.json': '{}', 'fragment/a.pf_fragment': 'a', 'fragment/deep/b': 'b' };
-    const from = tree(path.join(root, 'from'), files);
+    const from = writeTree(path.join(root, 'from'), files);
     placeTree(from, path.join(root, 'to'), 'link');
     expect(read(path.join(root, 'to'))).toEqual(files);
     expect(read(from)).toEqual(files);
@@ -36,8 +27,8 @@ describe('placeTree', () => {
 
   it('moves into a folder that already has some of the folders, keeping what it held', () => {
     const root = tempDir('place-tree');
-    const from = tree(path.join(root, 'staging'), { 'search/index.json': '[]', 'pagefind/wasm': 'w', 'pagefind/index/x': 'x' });
-    const to = tree(path.join(root, 'dist'), { 'search/index.html': '<p>search</p>', 'index.html': '<p>home</p>' });
+    const from = writeTree(path.join(root, 'staging'), { 'search/index.json': '[]', 'pagefind/wasm': 'w', 'pagefind/index/x': 'x' });
+    const to = writeTree(path.join(root, 'dist'), { 'search/index.html': '<p>search</p>', 'index.html': '<p>home</p>' });
     placeTree(from, to, 'move');
     expect(read(to)).toEqual({
       'index.html': '<p>home</p>',
@@ -51,10 +42,10 @@ describe('placeTree', () => {
 
   it('replaces a file of the same name when moving, and fails rather than link over one', () => {
     const root = tempDir('place-tree');
-    const to = tree(path.join(root, 'to'), { 'a.txt': 'old' });
-    placeTree(tree(path.join(root, 'from'), { 'a.txt': 'new' }), to, 'move');
+    const to = writeTree(path.join(root, 'to'), { 'a.txt': 'old' });
+    placeTree(writeTree(path.join(root, 'from'), { 'a.txt': 'new' }), to, 'move');
     expect(readFileSync(path.join(to, 'a.txt'), 'utf8')).toBe('new');
-    const other = tree(path.join(root, 'other'), { 'a.txt': 'other' });
+    const other = writeTree(path.join(root, 'other'), { 'a.txt': 'other' });
     expect(() => placeTree(other, to, 'link')).toThrow(/EEXIST/);
     expect(existsSync(path.join(other, 'a.txt'))).toBe(true);
   });

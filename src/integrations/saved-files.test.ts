@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeTree } from '../../tests/support/temp-dir.ts';
 import { listSavedFiles, listSavedFilesInWorker } from './saved-files.ts';
 
 let dir: string | undefined;
@@ -31,11 +32,7 @@ function site(): string {
     'sw.js': 'sw',
     'papers/a/feed.xml': '<rss/>',
   };
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
+  return writeTree(dir, files);
 }
 
 const sha8 = (text: string) => createHash('sha1').update(text).digest('hex').slice(0, 8);

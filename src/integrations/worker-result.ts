@@ -19,9 +19,17 @@ export function workerFailure(err: unknown, doing?: string): WorkerFailure {
  * Starts the worker module `url` with `workerData` and settles with the first value `take`
  * returns for one of its messages (`undefined`: not the result yet, keep listening). Rejects with
  * a posted failure's message, with the worker's own uncaught error, or, naming the worker as
- * `what`, when it exits before a result.
+ * `what`, when it exits before a result. `started` is given the worker once it is listened to, for
+ * a job that waits to be told what to do (offline.ts starts Workbox's early and posts it the site
+ * when it is built).
  */
-export function runWorker<M, T>(url: URL, workerData: unknown, what: string, take: (message: M) => T | undefined): Promise<T> {
+export function runWorker<M, T>(
+  url: URL,
+  workerData: unknown,
+  what: string,
+  take: (message: M) => T | undefined,
+  started?: (worker: Worker) => void,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const worker = new Worker(url, { workerData });
     let settled = false;
@@ -42,6 +50,8 @@ export function runWorker<M, T>(url: URL, workerData: unknown, what: string, tak
     });
     worker.once('error', (err) => settle(() => reject(err)));
     worker.once('exit', (code) => settle(() => reject(new Error(`${what} stopped (exit ${code}) without a result`))));
+    // Last: a 'message' listener added after `unref()` would reference the worker's port again.
+    started?.(worker);
   });
 }
 

@@ -140,13 +140,9 @@ describe.skipIf(!hasCorpus)('the real corpus, built as a site', () => {
     console.log(`[corpus site] median paper page ${median} B raw`);
     // Where the bytes go, for README's "How big can an archive get?" (a record, not a check).
     const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
-    const parts = await Promise.all(
-      ['papers', 'topics', 'digests', 'orgs', 'pagefind'].map(
-        async (dir) => `${dir} ${mb((await folderSize(path.join(dist, dir))).bytes)}`,
-      ),
-    );
+    const parts = ['papers', 'topics', 'digests', 'orgs', 'pagefind'].map((dir) => `${dir} ${mb(folderSize(path.join(dist, dir)).bytes)}`);
     const files = ['archive.jsonl', 'archive.bib'].map((f) => `${f} ${mb(statSync(path.join(dist, f)).size)}`);
-    const whole = await folderSize(dist);
+    const whole = folderSize(dist);
     console.log(
       `[corpus site] dist ${mb(whole.bytes)} in ${whole.files} files (tar ${mb(whole.tarBytes)}): ${[...parts, ...files].join(', ')}`,
     );
