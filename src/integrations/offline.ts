@@ -9,7 +9,7 @@
  *
  * Two integrations, so that the step runs beside the sitemap instead of after it: `start` (after
  * Pagefind's) hands the built site to two worker threads, one running Workbox (started with the
- * build and warmed up while the pages render: offline-sw-worker.ts) and one reading and hashing
+ * build, so workbox-build is loaded while the pages render: offline-sw-worker.ts) and one reading and hashing
  * the saved copy's files (saved-files.ts), and returns; `finish` (after the sitemap's) waits for
  * both and writes the manifest.
  */
@@ -32,7 +32,7 @@ interface SwWorker {
   write: (outDir: string, base: string) => Promise<SwWorkerResult>;
 }
 
-/** Starts offline-sw-worker.ts, which warms up at once; it does not keep the process alive until `write` is called. */
+/** Starts offline-sw-worker.ts, which loads workbox-build at once; it does not keep the process alive until `write` is called. */
 function startSwWorker(): SwWorker {
   let worker: Worker | undefined;
   const result = runWorker(
@@ -104,9 +104,9 @@ export default function offline(): { start: AstroIntegration; finish: AstroInteg
         await writeFile(path.join(outDir, 'offline-manifest.json'), `${JSON.stringify(manifest)}\n`);
         const now = performance.now();
         logger.info(
-          `sw.js precaches ${result.count} shell files (${Math.round(result.size / 1024)} kB; Workbox warmed up in ${Math.round(
-            result.warmMs,
-          )} ms while the pages rendered); a saved copy is ${manifest.files} files, ${(manifest.bytes / 1048576).toFixed(
+          `sw.js precaches ${result.count} shell files (${Math.round(result.size / 1024)} kB); a saved copy is ${manifest.files} files, ${(
+            manifest.bytes / 1048576
+          ).toFixed(
             1,
           )} MB; beside the sitemap, the build then waited ${Math.round(now - waitStarted)} ms for it; in ${Math.round(now - started)} ms`,
         );
