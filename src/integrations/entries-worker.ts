@@ -1,22 +1,39 @@
 /**
- * The worker thread entries.ts starts with the build: reads the paper entries once, posts the
- * related paper ids as soon as it has them (the pages wait for them), then writes the search
- * index into the staging folder it is given and posts the log line, or the error's message.
+ * The worker thread entries.ts starts with the build: reads the paper entries once, starts the
+ * related papers in a thread of their own (related-worker.ts) and posts their ids as soon as they
+ * come (the pages wait for them), writes the search index into the staging folder it is given
+ * meanwhile, then posts the log line, or the error's message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { config } from '../config.ts';
-import { relatedIds } from '../site/data/related.ts';
-import { readEntries, type EntriesMessage } from './entries.ts';
+import { readEntries, relatedInput, type EntriesMessage } from './entries.ts';
 import { indexSearch } from './pagefind.ts';
-import { workerFailure, type WorkerFailure } from './worker-result.ts';
+import { runWorker, workerFailure, type WorkerFailure } from './worker-result.ts';
 
 const { outDir } = workerData as { outDir: string };
 const post = (message: EntriesMessage | WorkerFailure): void => parentPort!.postMessage(message);
 try {
   const started = performance.now();
   const entries = readEntries(config().papersDir);
-  post({ kind: 'related', ids: relatedIds(entries) });
-  post({ kind: 'done', line: await indexSearch(outDir, entries, started) });
+  // Beside the indexing below: Pagefind's indexer is a process of its own, so the two share the
+  // second core instead of following each other. A failure is posted at once (the pages fail with it).
+  let relatedMs = 0;
+  const related = runWorker(
+    new URL('./related-worker.ts', import.meta.url),
+    entries.map(relatedInput),
+    'the related-papers worker',
+    (m: Extract<EntriesMessage, { kind: 'related' }>) => m.ids,
+  ).then(
+    (ids) => {
+      relatedMs = performance.now() - started;
+      post({ kind: 'related', ids });
+    },
+    (err: unknown) => post(workerFailure(err)),
+  );
+  const line = await indexSearch(outDir, entries, started);
+  // The related ids (or their failure) go first: the build's outcome must not settle before the pages' input.
+  await related;
+  post({ kind: 'done', line: `${line} (related papers ready after ${Math.round(relatedMs)} ms, beside it)` });
 } catch (err) {
   post(workerFailure(err));
 }
