@@ -30,10 +30,15 @@ try {
     },
     (err: unknown) => post(workerFailure(err)),
   );
-  const line = await indexSearch(outDir, entries, started);
-  // The related ids (or their failure) go first: the build's outcome must not settle before the pages' input.
+  const indexed = await indexSearch(outDir, entries, started).then(
+    (line) => ({ line }),
+    (err: unknown) => ({ err }),
+  );
+  // The related ids (or their failure) go first, even when the indexing failed: the pages render
+  // with them, and the index's failure stops the build once they are written (pagefind.ts).
   await related;
-  post({ kind: 'done', line: `${line} (related papers ready after ${Math.round(relatedMs)} ms, beside it)` });
+  if ('err' in indexed) throw indexed.err;
+  post({ kind: 'done', line: `${indexed.line} (related papers ready after ${Math.round(relatedMs)} ms, beside it)` });
 } catch (err) {
   post(workerFailure(err));
 }
