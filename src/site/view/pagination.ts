@@ -36,7 +36,7 @@ export function pageWindow(current: number, last: number, around = 1): Array<num
 }
 
 /** One link of a pager's window. */
-export interface PagerLink {
+interface PagerLink {
   text: string;
   /** Accessible name, when the text alone would be a bare number. */
   label: string;
