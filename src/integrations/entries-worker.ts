@@ -1,44 +1,27 @@
 /**
- * The worker thread entries.ts starts with the build: reads the paper entries once, starts the
- * related papers in a thread of their own (related-worker.ts) and posts their ids as soon as they
- * come (the pages wait for them), writes the search index into the staging folder it is given
- * meanwhile, then posts the log line, or the error's message.
+ * The worker thread entries.ts starts with the build: reads the paper entries once, posts the
+ * related paper ids as soon as it has them (the pages wait for them), then writes the search
+ * index into the staging folder it is given and posts the log line, or the error's message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { config } from '../config.ts';
-import { readEntries, relatedInput, type EntriesMessage } from './entries.ts';
+import { relatedIds } from '../site/data/related.ts';
+import { readEntries, type EntriesMessage } from './entries.ts';
 import { indexSearch } from './pagefind.ts';
-import { runWorker, workerFailure, type WorkerFailure } from './worker-result.ts';
+import { workerFailure, type WorkerFailure } from './worker-result.ts';
 
 const { outDir } = workerData as { outDir: string };
 const post = (message: EntriesMessage | WorkerFailure): void => parentPort!.postMessage(message);
 try {
   const started = performance.now();
   const entries = readEntries(config().papersDir);
-  // Beside the indexing below: Pagefind's indexer is a process of its own, so the two share the
-  // second core instead of following each other. A failure is posted at once (the pages fail with it).
-  let relatedMs = 0;
-  const related = runWorker(
-    new URL('./related-worker.ts', import.meta.url),
-    entries.map(relatedInput),
-    'the related-papers worker',
-    (m: Extract<EntriesMessage, { kind: 'related' }>) => m.ids,
-  ).then(
-    (ids) => {
-      relatedMs = performance.now() - started;
-      post({ kind: 'related', ids });
-    },
-    (err: unknown) => post(workerFailure(err)),
-  );
-  const indexed = await indexSearch(outDir, entries, started).then(
-    (line) => ({ line }),
-    (err: unknown) => ({ err }),
-  );
-  // The related ids (or their failure) go first, even when the indexing failed: the pages render
-  // with them, and the index's failure stops the build once they are written (pagefind.ts).
-  await related;
-  if ('err' in indexed) throw indexed.err;
-  post({ kind: 'done', line: `${indexed.line} (related papers ready after ${Math.round(relatedMs)} ms, beside it)` });
+  post({ kind: 'related', ids: relatedIds(entries) });
+  // One after the other, not in two threads: on two cores a third busy thread beside Astro's and
+  // Pagefind's competes with Astro (tried: a corpus rebuild under a load of 8–10 spent 48 s in
+  // content sync against main's 5 s). The related papers are ~5 s of the ~40 s this worker takes at
+  // the corpus's size, Pagefind ~30 s (scripts/bench/entries-split.ts).
+  const relatedMs = Math.round(performance.now() - started);
+  post({ kind: 'done', line: `${await indexSearch(outDir, entries, started)} (the related papers first, ready after ${relatedMs} ms)` });
 } catch (err) {
   post(workerFailure(err));
 }

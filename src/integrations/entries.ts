@@ -1,10 +1,9 @@
 /**
  * The paper entries read once per build for the two things computed from them beside Astro's
  * rendering: the search index (pagefind.ts) and the related papers the paper pages list
- * (src/site/data/related.ts, handed to the pages by src/site/data/related-handoff.ts). One worker
- * thread (entries-worker.ts), started with the build, reads the entries and indexes them; the
- * related papers run beside it in a thread of its own (related-worker.ts) on a copy of the
- * fields they need: no copy of every title and abstract is posted from the rendering thread.
+ * (src/site/data/related.ts, handed to the pages by src/site/data/related-handoff.ts). Both run
+ * in one worker thread (entries-worker.ts), started with the build: one read of the entries,
+ * and no copy of every title and abstract posted from the rendering thread.
  */
 import { compareStrings } from '../core/compare.ts';
 import { readPaperEntries } from './papers-folder.ts';
@@ -35,21 +34,12 @@ export function readEntries(dir: string): EntryFields[] {
   return readPaperEntries(dir, entryFields).sort((a, b) => compareStrings(a.published, b.published) || compareStrings(a.id, b.id));
 }
 
-/** What related-worker.ts gets of each paper: what related papers are computed from (related.ts `relatedDoc`). */
-export type RelatedInput = Pick<EntryFields, 'id' | 'title' | 'abstract' | 'topics'>;
-
-/** `paper`'s fields the related papers need (a new object: the thread gets a copy of these only). */
-export function relatedInput(paper: EntryFields): RelatedInput {
-  const { id, title, abstract, topics } = paper;
-  return { id, title, abstract, topics };
-}
-
 /** What entries-worker.ts posts: the related ids first, then the indexing's outcome. */
 export type EntriesMessage = { kind: 'related'; ids: Map<string, string[]> } | { kind: 'done'; line: string };
 
 /**
- * Starts entries-worker.ts, which reads the entries, computes the related papers (in a thread of
- * its own) and writes the search index into `outDir`. The related ids are offered to the pages as soon as the worker has
+ * Starts entries-worker.ts, which reads the entries, computes the related papers and writes the
+ * search index into `outDir`. The related ids are offered to the pages as soon as the worker has
  * them (related-handoff.ts); the returned promise settles with the index's log line. A worker
  * failure rejects both, so pages waiting for related papers fail with the cause.
  */

@@ -7,9 +7,9 @@
  * "Did you mean" vocabulary named after the index state, and `search/index.json`, which names them all.
  * After the model of Starlight's integration: timed, errors surfaced, service closed.
  *
- * When: the records need no rendered page, so the indexing starts with the build
- * (`astro:config:setup` of `astro build`, before content sync) in a worker thread (entries.ts, which also computes the related papers
- * from the same read of the entries) and runs while Astro renders, on the second core (Pagefind's
+ * When: the records need no rendered page, so the indexing starts with the build (at
+ * `astro:config:setup` of `astro build`, before content sync) in a worker thread (entries.ts,
+ * which also computes the related papers from the same read of the entries) and runs while Astro renders, on the second core (Pagefind's
  * indexer is a process of its own anyway). It writes into a staging folder, because Astro empties
  * `dist/` when it starts writing; `astro:build:done` waits for it and moves the files into `dist/`. An indexing error is raised there and stops the build.
  */
