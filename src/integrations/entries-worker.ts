@@ -16,7 +16,12 @@ try {
   const started = performance.now();
   const entries = readEntries(config().papersDir);
   post({ kind: 'related', ids: relatedIds(entries) });
-  post({ kind: 'done', line: await indexSearch(outDir, entries, started) });
+  // One after the other, not in two threads: on two cores a third busy thread beside Astro's and
+  // Pagefind's competes with Astro (tried: a corpus rebuild under a load of 8–10 spent 48 s in
+  // content sync against main's 5 s). The related papers are ~5 s of the ~40 s this worker takes at
+  // the corpus's size, Pagefind ~30 s (scripts/bench/entries-split.ts).
+  const relatedMs = Math.round(performance.now() - started);
+  post({ kind: 'done', line: `${await indexSearch(outDir, entries, started)} (the related papers first, ready after ${relatedMs} ms)` });
 } catch (err) {
   post(workerFailure(err));
 }

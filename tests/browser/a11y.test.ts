@@ -17,7 +17,7 @@ const PAGES: Array<[label: string, path: string]> = [
   ['home', ''],
   ['paper with math', `papers/${IDS.math}/`],
   ['topic index', 'topics/'],
-  ['topic (page 2 of 3)', 'topics/llm-inference/2/'],
+  ['topic (page 2)', 'topics/llm-inference/2/'],
   ['empty topic', 'topics/empty-topic/'],
   ['digest', 'digests/2026-01-06/'],
   ['digests index', 'digests/'],

@@ -69,24 +69,56 @@ describe('fixture site: topics', () => {
     expect(readFileSync(path.join(dist, 'topics/empty-topic/feed.xml'), 'utf8')).not.toContain('<item>');
   });
 
-  it(`paginates a topic of ${GENERATED + 3} papers 50 a page, newest first, each paper once`, () => {
+  it(`shows the newest 50 of a topic of ${GENERATED + 3} papers first, and numbers its pages of 50 from the oldest`, () => {
     const expected = newestFirst(inTopic('llm-inference'));
     expect(expected.length).toBeGreaterThan(100);
-    const pages = [1, 2, 3].map((n) => page(dist, n === 1 ? 'topics/llm-inference/' : `topics/llm-inference/${n}/`));
-    expect(pages.map((d) => cardIds(d).length)).toEqual([50, 50, expected.length - 100]);
-    expect(pages.flatMap(cardIds)).toEqual(expected);
+    expect(expected.length).toBeLessThanOrEqual(150);
+    const front = page(dist, 'topics/llm-inference/');
+    expect(cardIds(front)).toEqual(expected.slice(0, 50));
+    // Page n holds papers (n − 1)·50 + 1 … n·50 counted from the oldest, newest first: each paper
+    // on one numbered page, and a full page keeps its papers when newer ones arrive.
+    const oldestFirst = [...expected].reverse();
+    const pages = [1, 2, 3].map((n) => page(dist, `topics/llm-inference/${n}/`));
+    expect(pages.map(cardIds)).toEqual([1, 2, 3].map((n) => oldestFirst.slice((n - 1) * 50, n * 50).reverse()));
     expect(existsSync(path.join(dist, 'topics/llm-inference/4/index.html'))).toBe(false);
-    // The pager: current page marked, previous/next where they exist, every link under the base.
+    // The list's numbers are those positions, counted down (the newest paper has the highest).
+    const list = (d: HTMLElement) => d.querySelector('main ol.list')!;
+    expect([front, ...pages].map((d) => [list(d).getAttribute('start'), list(d).hasAttribute('reversed')])).toEqual([
+      [String(expected.length), true],
+      ['50', true],
+      ['100', true],
+      [String(expected.length), true],
+    ]);
+    expect(squash(pages[1]!.querySelector('main')!.textContent)).toContain('Papers 51–100, counted from the oldest; newest first.');
+    // The pager: Newer and Older, the front page as "Newest", the current page marked, every link under the base.
     const pager = (d: HTMLElement) => d.querySelector('nav[data-pagination]')!;
+    const at = (d: HTMLElement, sel: string) => pager(d).querySelector(sel)?.getAttribute('href') ?? null;
+    const topic = `${BASE}topics/llm-inference/`;
     expect(pager(pages[1]!).querySelector('[aria-current="page"]')!.textContent.trim()).toBe('2');
-    expect(pager(pages[1]!).querySelector('a[rel="prev"]')!.getAttribute('href')).toBe(`${BASE}topics/llm-inference/`);
-    expect(pager(pages[1]!).querySelector('a[rel="next"]')!.getAttribute('href')).toBe(`${BASE}topics/llm-inference/3/`);
-    expect(pager(pages[0]!).querySelector('a[rel="prev"]')).toBeNull();
-    expect(pager(pages[2]!).querySelector('a[rel="next"]')).toBeNull();
-    expect(squash(pages[2]!.querySelector('title')!.textContent)).toContain('page 3 of 3');
-    // The topic's trend charts (papers and median upvotes per month) are on its first page only:
+    expect([front, ...pages].map((d) => [at(d, 'a[rel="prev"]'), at(d, 'a[rel="next"]')])).toEqual([
+      [null, `${topic}2/`],
+      [`${topic}2/`, null],
+      [`${topic}3/`, `${topic}1/`],
+      [topic, `${topic}2/`],
+    ]);
+    expect(pager(front).querySelector('[aria-current="page"]')!.textContent.trim()).toBe('Newest');
+    expect(pager(pages[0]!).querySelector('a[rel="prev"]')!.getAttribute('aria-label')).toBe('Newer papers');
+    expect(
+      pager(pages[0]!)
+        .querySelectorAll('a')
+        .map((a) => [a.textContent.trim(), a.getAttribute('href')]),
+    ).toEqual([
+      ['← Newer', `${topic}2/`],
+      ['Newest', topic],
+      ['2', `${topic}2/`],
+      ['1', `${topic}1/`],
+    ]);
+    expect(squash(pages[2]!.querySelector('title')!.textContent)).toContain('(page 3)');
+    // A full numbered page names no count and no last page (its pager above links Newest, 2 and 1 only): it stays the same as papers arrive.
+    expect(squash(pages[0]!.querySelector('title')!.textContent)).toMatch(/\(page 1\)/);
+    // The topic's trend charts (papers and median upvotes per month) are on its front page only:
     // they describe the whole topic, and a big topic has 150 pages (issue 9).
-    expect(pages.map((d) => d.querySelectorAll('main figure svg[role="img"]').length)).toEqual([2, 0, 0]);
+    expect([front, ...pages].map((d) => d.querySelectorAll('main figure svg[role="img"]').length)).toEqual([2, 0, 0, 0]);
   });
 
   it('gives a topic without papers a page that says so, and no pager to a topic of one page', () => {

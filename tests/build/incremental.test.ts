@@ -4,11 +4,13 @@
  * before, copies the pages the new day did not touch and renders the rest; its `dist/` must be
  * byte for byte the `dist/` of a cold build of the same papers. A cache key that misses an input
  * of a page would leave that page stale, and this comparison would show it. The search index is
- * split into shards of two papers here, so the rebuild also reuses the older shard from the cache
- * (src/integrations/shard-cache.ts), and the same comparison checks it.
+ * split into shards of 50 papers here, so the rebuild also reuses the older shard from the cache
+ * (src/integrations/shard-cache.ts), and the same comparison checks it. A hundred more papers on
+ * sparse attention give their topic three pages, numbered from the oldest
+ * (src/site/view/topic-pages.ts): the two full ones must be copied, not rendered again.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { run } from '../support/run.ts';
@@ -39,14 +41,22 @@ describe('a rebuild after one more digest day', () => {
       testCard({ title: 'Long Document Retrieval with Sparse Attention', arxiv: '2601.00002', published: '2026-01-03' }),
       testCard({ title: 'Robot Grasping from Video', arxiv: '2601.00003', published: '2026-01-04' }),
     ];
-    writeFileSync(path.join(digests, '2026-01-08.json'), renderApi('2026-01-08', day1));
+    // Older papers of one topic (architectures: "sparse attention"), enough for three of its pages.
+    const older = Array.from({ length: 100 }, (_, i) =>
+      testCard({
+        title: `Sparse Attention Variant ${i + 1}`,
+        arxiv: `2512.${String(i + 1).padStart(5, '0')}`,
+        published: `2025-12-${String(1 + (i % 28)).padStart(2, '0')}`,
+      }),
+    );
+    writeFileSync(path.join(digests, '2026-01-08.json'), renderApi('2026-01-08', [...day1, ...older]));
     const ingest = (out: string) => run('npx', ['tsx', 'scripts/ingest.ts', digests, '--out', out, '--no-ledger', '--quiet']);
     const build = (papers: string, out: string, cache: string, env: Record<string, string> = {}) =>
       run('npx', ['astro', 'build'], {
         PAPERSHELF_PAPERS: papers,
         PAPERSHELF_OUT: path.join(root, out),
         PAPERSHELF_CACHE: path.join(root, cache),
-        PAPERSHELF_SEARCH_SHARD: '2',
+        PAPERSHELF_SEARCH_SHARD: '50',
         ...env,
       });
 
@@ -93,9 +103,20 @@ describe('a rebuild after one more digest day', () => {
     }
   });
 
+  it("copied the topic's full pages, counted from the oldest, and rendered its front page and its newest page", () => {
+    const topic = '/topics/architectures/';
+    expect(existsSync(path.join(root, 'dist-1', topic, '3/index.html'))).toBe(true);
+    expect(existsSync(path.join(root, 'dist-1', topic, '4/index.html'))).toBe(false);
+    for (const n of [1, 2]) expect(rebuildLog).toContain(`${topic}${n}/index.html (restored)`);
+    for (const page of ['', '3/']) {
+      expect(rebuildLog).toContain(`${topic}${page}index.html`);
+      expect(rebuildLog).not.toContain(`${topic}${page}index.html (restored)`);
+    }
+  });
+
   it('indexes only the search shard the new day changed, and takes the older one from the cache', () => {
-    expect(firstLog).toMatch(/indexed 3 papers in 2 shards, vocabulary/);
-    expect(rebuildLog).toMatch(/indexed 4 papers in 2 shards \(1 unchanged, from the cache\), vocabulary/);
+    expect(firstLog).toMatch(/indexed 103 papers in 2 shards, vocabulary/);
+    expect(rebuildLog).toMatch(/indexed 104 papers in 2 shards \(1 unchanged, from the cache\), vocabulary/);
     const index = JSON.parse(readFileSync(path.join(root, 'dist-1/search/index.json'), 'utf8')) as { shards: { bundle: string }[] };
     expect(index.shards.map((s) => s.bundle)).toEqual(['pagefind/', expect.stringMatching(/^pagefind\/older-\w+\/$/)]);
   });

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { run } from '../support/run.ts';
 import { page, squash } from '../support/html.ts';
+import type { HTMLElement } from 'node-html-parser';
 import { repoRoot } from '../support/repo.ts';
 import { parseTopics } from '../../src/schemas/topic.ts';
 import { hasCorpus, loadCorpus, writeDays } from '../support/corpus.ts';
@@ -97,16 +98,22 @@ describe.skipIf(!hasCorpus)('the real corpus, built as a site', () => {
     expect(figure.querySelector('figcaption')!.textContent).toMatch(/^Papers per week,/);
   });
 
-  it('builds every topic, paginated at 50, newest first', () => {
+  it('builds every topic, its newest 50 first, then pages of 50 counted from the oldest', () => {
     const topics = parseTopics(readFileSync(path.join(repoRoot, 'content/topics.yaml'), 'utf8'));
     for (const topic of topics) expect(existsSync(path.join(dist, 'topics', topic.slug, 'index.html')), topic.slug).toBe(true);
     const big = topics.find((t) => existsSync(path.join(dist, 'topics', t.slug, '3', 'index.html')))!;
     expect(big, 'a topic with more than 100 papers').toBeDefined();
+    const datesOf = (d: HTMLElement) => d.querySelectorAll('main article time, main li time').map((t) => t.getAttribute('datetime')!);
     const first = page(dist, `topics/${big.slug}/`);
-    const dates = first.querySelectorAll('main article time, main li time').map((t) => t.getAttribute('datetime')!);
+    const dates = datesOf(first);
     expect(dates.length).toBeGreaterThan(0);
     expect(dates).toEqual([...dates].sort().reverse());
-    expect(first.querySelectorAll(`a[href="/topics/${big.slug}/2/"]`).length).toBeGreaterThan(0);
+    // Numbered from the oldest: the front page's "Older" is the page before the last, and page 1 is linked.
+    const last = Math.max(...dirs(`topics/${big.slug}`).map(Number).filter(Number.isInteger));
+    expect(first.querySelector('nav[data-pagination] a[rel="next"]')!.getAttribute('href')).toBe(`/topics/${big.slug}/${last - 1}/`);
+    expect(first.querySelectorAll(`a[href="/topics/${big.slug}/1/"]`).length).toBeGreaterThan(0);
+    const [one, two] = [1, 2].map((n) => datesOf(page(dist, `topics/${big.slug}/${n}/`)));
+    expect(one!.at(0)! <= two!.at(-1)!, 'page 1 holds the oldest papers').toBe(true);
   });
 
   it('builds a page per organisation', () => {

@@ -5,6 +5,7 @@
 import type { GetStaticPathsOptions, Page } from 'astro';
 import type { Paper } from '../../schemas/paper.ts';
 import { PAGE_SIZE } from '../view/pagination.ts';
+import { topicListPages, type TopicListPage } from '../view/topic-pages.ts';
 import { adjacentDigests, digestYears, paperSiblings, type Digest, type DigestYear, type Neighbours } from './digests.ts';
 import { coverageCalendar, type CalendarYear } from '../view/calendar.ts';
 import { emptyDays } from './empty-days.ts';
@@ -103,35 +104,41 @@ export async function digestYearStaticPaths(): Promise<Array<{ params: { year: s
   return (await digestYearPages()).map((props) => ({ params: { year: props.year.year }, props, cacheKey: pageKey(props) }));
 }
 
-/** Props of a topic list page (one page of `paginate()`). */
+/** Props of a topic list page (src/site/view/topic-pages.ts). */
 export interface TopicPageProps {
   topic: TopicInfo;
-  /** Papers per month over the archive's whole span. */
-  series: Array<{ label: string; count: number }>;
-  /** Median upvotes of those papers per month, over the same months. */
-  upvotes: Array<{ label: string; count: number }>;
-  page: Page<Paper>;
+  list: TopicListPage<Paper>;
+  /**
+   * Papers and median upvotes per month over the archive's whole span, on the front page only:
+   * they change with every new paper, and a numbered page's props must not (its cache key).
+   */
+  trends: { series: Array<{ label: string; count: number }>; upvotes: Array<{ label: string; count: number }> } | null;
 }
 
 /**
- * `getStaticPaths` for `/topics/<slug>/[page]/`: every taxonomy topic, newest papers first,
- * `PAGE_SIZE` a page. A topic without papers still gets its page (saying so), so links to a
- * new topic work before the first paper arrives.
+ * `getStaticPaths` for `/topics/<slug>/[page]/`: every taxonomy topic's front page (its newest
+ * papers) and its pages numbered from the oldest, `PAGE_SIZE` a page. A topic without papers
+ * still gets its page (saying so), so links to a new topic work before the first paper arrives.
  */
-export async function topicStaticPaths({ paginate }: GetStaticPathsOptions) {
+export async function topicStaticPaths(): Promise<
+  Array<{ params: { slug: string; page: string | undefined }; props: TopicPageProps; cacheKey: string }>
+> {
   const { topics, months } = await getShelf();
   return withCacheKeys(
     topics.flatMap(({ topic, papers }) =>
-      paginate(papers, {
-        pageSize: PAGE_SIZE,
-        params: { slug: topic.slug },
-        props: { topic, series: monthlyCounts(papers, months), upvotes: monthlyMedianUpvotes(papers, months) },
-      }),
+      topicListPages(papers).map((list) => ({
+        params: { slug: topic.slug, page: list.page === 'front' ? undefined : String(list.page) },
+        props: {
+          topic,
+          list,
+          trends: list.page === 'front' ? { series: monthlyCounts(papers, months), upvotes: monthlyMedianUpvotes(papers, months) } : null,
+        },
+      })),
     ),
   );
 }
 
-/** Paginated paths with a cache key each, from everything the page gets (its `page` included). */
+/** Paths with a cache key each, from everything the page gets (its `page` included). */
 function withCacheKeys<T extends { props: object }>(paths: T[]): Array<T & { cacheKey: string }> {
   return paths.map((p) => ({ ...p, cacheKey: pageKey(p.props) }));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { pagePath, pageWindow } from './pagination.ts';
+import { numberedPager, pagePath, pageWindow } from './pagination.ts';
 
 describe('pagePath', () => {
   it('keeps page 1 at the list path and numbers the rest', () => {
@@ -36,5 +36,24 @@ describe('pageWindow', () => {
         expect(w.length).toBeLessThanOrEqual(7);
       }),
     );
+  });
+});
+
+describe('numberedPager', () => {
+  it('links the newer page before, the older after, and marks the current one', () => {
+    expect(numberedPager('orgs/nvidia/', 2, 3)).toEqual({
+      newer: 'orgs/nvidia/',
+      older: 'orgs/nvidia/3/',
+      links: [
+        { text: '1', label: 'Page 1', path: 'orgs/nvidia/', current: false },
+        { text: '2', label: 'Page 2', path: 'orgs/nvidia/2/', current: true },
+        { text: '3', label: 'Page 3', path: 'orgs/nvidia/3/', current: false },
+      ],
+    });
+    expect(numberedPager('orgs/nvidia/', 1, 1)).toEqual({
+      newer: null,
+      older: null,
+      links: [{ text: '1', label: 'Page 1', path: 'orgs/nvidia/', current: true }],
+    });
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Numbered list pages (`/topics/<slug>/`, `/topics/<slug>/2/`, …): the page size, the path of
- * page n, which page numbers a pager shows, and the text the paginated lists share. Pure.
+ * Numbered list pages (`/orgs/<slug>/`, `/orgs/<slug>/2/`, …): the page size, the path of page n,
+ * which page numbers a pager shows, the pager's links and the text the paginated lists share.
+ * Topic pages are numbered from the oldest instead (topic-pages.ts) and share the pager. Pure.
  */
 import type { Page } from 'astro';
 import { plural } from './format.ts';
@@ -32,6 +33,34 @@ export function pageWindow(current: number, last: number, around = 1): Array<num
     out.push(n);
   }
   return out;
+}
+
+/** One link of a pager's window. */
+interface PagerLink {
+  text: string;
+  /** Accessible name, when the text alone would be a bare number. */
+  label: string;
+  /** Without base. */
+  path: string;
+  current: boolean;
+}
+
+/** What Pagination.astro draws: links to the newer and older page, and a window of pages (null: skipped pages). */
+export interface Pager {
+  newer: string | null;
+  older: string | null;
+  links: Array<PagerLink | null>;
+}
+
+/** The pager of page `current` of `last` of a newest-first list whose first page is `first`: page 1 is the newest. */
+export function numberedPager(first: string, current: number, last: number): Pager {
+  return {
+    newer: current > 1 ? pagePath(first, current - 1) : null,
+    older: current < last ? pagePath(first, current + 1) : null,
+    links: pageWindow(current, last).map((n) =>
+      n === null ? null : { text: String(n), label: `Page ${n}`, path: pagePath(first, n), current: n === current },
+    ),
+  };
 }
 
 /** `Agents` on page 1, `Agents (page 2 of 3)` after: page titles stay unique. */
