@@ -98,6 +98,25 @@ describe.skipIf(!hasCorpus)('the real corpus, built as a site', () => {
     expect(figure.querySelector('figcaption')!.textContent).toMatch(/^Papers per week,/);
   });
 
+  it("draws a topic's trend charts with a point per month at the real corpus's span, and says so", () => {
+    // Every month from the archive's first digest to its last (2024-05 to 2026-08 in the corpus).
+    const firsts = readFileSync(path.join(dist, 'archive.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => [...(JSON.parse(line) as { digests: string[] }).digests].sort()[0]!)
+      .sort();
+    const monthIndex = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7));
+    const months = monthIndex(firsts.at(-1)!) - monthIndex(firsts[0]!) + 1;
+    const figures = page(dist, 'topics/llm-reasoning/').querySelectorAll('main figure');
+    expect(figures).toHaveLength(2);
+    for (const figure of figures) {
+      expect(figure.querySelector('svg')!.getAttribute('aria-label')).toMatch(
+        /^Reasoning in language models, (papers|median upvotes) per month: /,
+      );
+      expect(figure.querySelector('polyline')!.getAttribute('points')!.split(' ')).toHaveLength(months);
+    }
+  });
+
   it('builds every topic, its newest 50 first, then pages of 50 counted from the oldest', () => {
     const topics = parseTopics(readFileSync(path.join(repoRoot, 'content/topics.yaml'), 'utf8'));
     for (const topic of topics) expect(existsSync(path.join(dist, 'topics', topic.slug, 'index.html')), topic.slug).toBe(true);

@@ -14,7 +14,7 @@ import { permalinkPaths, type PermalinkPath } from './permalinks.ts';
 import { getShelf, noteSources, relatedById } from './shelf.ts';
 import { pageKey } from './cache-keys.ts';
 import { type PeriodCounts, coarsenMonths } from '../view/chart-periods.ts';
-import { monthlyCounts, monthlyMedianUpvotes, paperTopics, type PaperTopic, type TopicInfo } from './topics.ts';
+import { monthlyCounts, paperTopics, topicTrends, type PaperTopic, type TopicInfo, type TopicTrends } from './topics.ts';
 
 /** Props of a paper page. */
 export interface PaperPageProps {
@@ -109,10 +109,11 @@ export interface TopicPageProps {
   topic: TopicInfo;
   list: TopicListPage<Paper>;
   /**
-   * Papers and median upvotes per month over the archive's whole span, on the front page only:
-   * they change with every new paper, and a numbered page's props must not (its cache key).
+   * Papers and their median upvotes per period over the archive's whole span (`topicTrends`), on
+   * the front page only: they change with every new paper, and a numbered page's props must not
+   * (its cache key).
    */
-  trends: { series: Array<{ label: string; count: number }>; upvotes: Array<{ label: string; count: number }> } | null;
+  trends: TopicTrends | null;
 }
 
 /**
@@ -131,7 +132,7 @@ export async function topicStaticPaths(): Promise<
         props: {
           topic,
           list,
-          trends: list.page === 'front' ? { series: monthlyCounts(papers, months), upvotes: monthlyMedianUpvotes(papers, months) } : null,
+          trends: list.page === 'front' ? topicTrends(papers, months, MAX_TREND_POINTS) : null,
         },
       })),
     ),
@@ -159,7 +160,7 @@ export async function topicBibStaticPaths(): Promise<Array<{ params: { slug: str
 }
 
 /**
- * Most points of a trend line on the topics index: five years of months, then quarters (15 years),
+ * Most points of a topic's trend line (the topics index, a topic's first page): five years of months, then quarters (15 years),
  * then years. A 120-unit-wide line shows no more, and a point costs ~25 bytes twice (line and
  * area) in each of the ~50 topics: 138 monthly points at 50,000 papers were 4 kB a topic.
  */

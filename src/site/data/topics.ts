@@ -5,6 +5,7 @@
 import type { Paper, TopicMatch } from '../../schemas/paper.ts';
 import type { Topic } from '../../schemas/topic.ts';
 import { countByMonth } from '../../core/dates.ts';
+import { type MonthPeriod, type PeriodCounts, coarsenMonths, monthKey } from '../view/chart-periods.ts';
 
 /** What a topic page needs of a taxonomy entry. */
 export type TopicInfo = Pick<Topic, 'slug' | 'name' | 'description'>;
@@ -66,20 +67,46 @@ export function archiveMonths(papers: readonly Paper[]): string[] {
 }
 
 /**
- * Median upvotes per month for one topic (papers by the month they first appeared in, each with
- * its newest count), over the same months as `monthlyCounts`; a month with no counted paper is 0.
+ * Median upvotes per period for one topic (papers by the month they first appeared in, each with
+ * its newest count), over the same months as `monthlyCounts` grouped into `period`s as
+ * `coarsenMonths` groups the counts beside it; a period with no counted paper is 0. Medians are
+ * taken over the period's papers, not over its months' medians (those cannot be combined).
  */
-export function monthlyMedianUpvotes(papers: readonly Paper[], months: readonly string[]): Array<{ label: string; count: number }> {
-  const byMonth = new Map<string, number[]>();
+export function medianUpvotes(
+  papers: readonly Paper[],
+  months: readonly string[],
+  period: MonthPeriod = 'month',
+): Array<{ label: string; count: number }> {
+  const byPeriod = new Map<string, number[]>();
   for (const p of papers) {
     if (p.upvotes === null) continue;
-    const month = firstSeen(p).slice(0, 7);
-    byMonth.set(month, [...(byMonth.get(month) ?? []), p.upvotes]);
+    const key = monthKey(firstSeen(p).slice(0, 7), period);
+    const list = byPeriod.get(key);
+    if (list) list.push(p.upvotes);
+    else byPeriod.set(key, [p.upvotes]);
   }
-  return months.map((month) => {
-    const list = (byMonth.get(month) ?? []).sort((a, b) => a - b);
+  const labels = [...new Set(months.map((month) => monthKey(month, period)))];
+  return labels.map((label) => {
+    const list = (byPeriod.get(label) ?? []).sort((a, b) => a - b);
     const mid = list.length >> 1;
     const median = list.length === 0 ? 0 : list.length % 2 ? list[mid]! : (list[mid - 1]! + list[mid]!) / 2;
-    return { label: month, count: median };
+    return { label, count: median };
   });
+}
+
+/** A topic's trend charts: papers per period, and their median upvotes per the same period. */
+export interface TopicTrends {
+  /** Papers per period; the period is the one `coarsenMonths` picks for the span, as on the topics index. */
+  series: PeriodCounts;
+  /** Median upvotes of those papers per the same period (`medianUpvotes`). */
+  upvotes: Array<{ label: string; count: number }>;
+}
+
+/**
+ * A topic's trend charts over the archive's `months`, at most `max` points each whatever the
+ * archive's span, so a topic's first page does not grow with the archive (DESIGN.md "Cost model").
+ */
+export function topicTrends(papers: readonly Paper[], months: readonly string[], max: number): TopicTrends {
+  const series = coarsenMonths(monthlyCounts(papers, months), max);
+  return { series, upvotes: medianUpvotes(papers, months, series.period) };
 }

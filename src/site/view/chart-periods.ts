@@ -17,8 +17,11 @@ export interface PeriodCounts {
   points: ChartPoint[];
 }
 
+/** A period made of whole months. */
+export type MonthPeriod = Exclude<ChartPeriod, 'week'>;
+
 /** The bucket a `YYYY-MM` month falls in: itself, `YYYY-Qn` or `YYYY`. */
-function monthKey(month: string, period: Exclude<ChartPeriod, 'week'>): string {
+export function monthKey(month: string, period: MonthPeriod): string {
   if (period === 'month') return month;
   if (period === 'year') return month.slice(0, 4);
   return `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`;
@@ -30,9 +33,9 @@ function monthKey(month: string, period: Exclude<ChartPeriod, 'week'>): string {
  * at most `max` buckets. Years are the last resort and are returned even when more than `max`.
  * Every series over the same months gets the same period, so charts side by side stay comparable.
  */
-export function coarsenMonths(months: readonly ChartPoint[], max: number): PeriodCounts {
+export function coarsenMonths(months: readonly ChartPoint[], max: number): PeriodCounts & { period: MonthPeriod } {
   const periods = ['month', 'quarter', 'year'] as const;
-  let out: PeriodCounts = { period: 'month', points: [...months] };
+  let out: PeriodCounts & { period: MonthPeriod } = { period: 'month', points: [...months] };
   for (const period of periods) {
     const buckets = new Map<string, number>();
     for (const m of months) {
