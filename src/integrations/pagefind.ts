@@ -7,9 +7,9 @@
  * "Did you mean" vocabulary named after the index state, and `search/index.json`, which names them all.
  * After the model of Starlight's integration: timed, errors surfaced, service closed.
  *
- * When: the records need no rendered page, so the indexing starts with the build (at
- * `astro:config:setup` of `astro build`, before content sync) in a worker thread (entries.ts,
- * which also computes the related papers from the same read of the entries) and runs while Astro renders, on the second core (Pagefind's
+ * When: the records need no rendered page, so the indexing starts with the build
+ * (`astro:build:start`) in a worker thread (entries.ts, which also computes the related papers
+ * from the same read of the entries) and runs while Astro renders, on the second core (Pagefind's
  * indexer is a process of its own anyway). It writes into a staging folder, because Astro empties
  * `dist/` when it starts writing; `astro:build:done` waits for it and moves the files into `dist/`. An indexing error is raised there and stops the build.
  */
@@ -201,11 +201,10 @@ export default function pagefind(): AstroIntegration {
   return {
     name: 'papershelf:pagefind',
     hooks: {
-      // Started when `astro build` sets up, not at `astro:build:start`: the entries are written
-      // before Astro starts, so the indexing need not wait for content sync (~5–8 s of a rebuild
-      // at the corpus's size, where the build then waited ~20 s for the index).
-      'astro:config:setup': ({ command }) => {
-        if (command !== 'build' || indexing) return;
+      // Not earlier (at `astro:config:setup`, before content sync): tried, it saved ~4 s of a
+      // corpus rebuild, within the noise, but at 50,000 papers the first shard's indexer (~1.3 GB)
+      // then met Astro's content sync at its peak (~3.5 GB): 4.9 GB for the build, over issue 9's 4 GB.
+      'astro:build:start': () => {
         const staging = mkdtempSync(path.join(tmpdir(), 'papershelf-pagefind-'));
         // A build that fails never reaches astro:build:done (Astro has no failure hook): the
         // staging folder goes when the process exits instead, so a failed build leaves no index behind.
@@ -217,7 +216,7 @@ export default function pagefind(): AstroIntegration {
         indexing = { staging, outcome, removeStaging };
       },
       'astro:build:done': async ({ dir, logger }) => {
-        if (!indexing) throw new Error('the search index was not started (astro:config:setup did not run for a build)');
+        if (!indexing) throw new Error('the search index was not started (astro:build:start did not run)');
         const { staging, outcome, removeStaging } = indexing;
         indexing = undefined;
         const waitStarted = performance.now();
