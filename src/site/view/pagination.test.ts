@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { numberedPager, pagePath, pageWindow } from './pagination.ts';
+import { numberedPager, pagePath, pageWindow, withGaps } from './pagination.ts';
 
 describe('pagePath', () => {
   it('keeps page 1 at the list path and numbers the rest', () => {
     expect(pagePath('topics/agents/', 1)).toBe('topics/agents/');
     expect(pagePath('topics/agents', 3)).toBe('topics/agents/3/');
+  });
+});
+
+describe('withGaps', () => {
+  it('marks skips of two or more pages and fills a skip of one, in either direction', () => {
+    expect(withGaps([1, 3, 4, 9])).toEqual([1, 2, 3, 4, null, 9]);
+    expect(withGaps([9, 4, 3, 1])).toEqual([9, null, 4, 3, 2, 1]);
+    expect(withGaps([7])).toEqual([7]);
+    expect(withGaps([])).toEqual([]);
   });
 });
 

@@ -18,18 +18,25 @@ export function pagePath(first: string, n: number): string {
 
 /**
  * The page numbers a pager shows for page `current` of `last`: the first and last page, the
- * current one and its neighbours, with `null` where numbers are skipped. A gap of one page shows
- * that page instead, since an ellipsis would take the same room.
+ * current one and its neighbours, with `null` where numbers are skipped.
  */
 export function pageWindow(current: number, last: number, around = 1): Array<number | null> {
   const wanted = new Set<number>([1, last]);
   for (let n = current - around; n <= current + around; n++) if (n >= 1 && n <= last) wanted.add(n);
-  const sorted = [...wanted].sort((a, b) => a - b);
+  return withGaps([...wanted].sort((a, b) => a - b));
+}
+
+/**
+ * `sorted` (distinct page numbers, ascending or descending) with `null` where two or more pages are
+ * skipped. A gap of one page shows that page instead, since an ellipsis would take the same room.
+ */
+export function withGaps(sorted: readonly number[]): Array<number | null> {
   const out: Array<number | null> = [];
   for (const n of sorted) {
     const prev = out.at(-1);
-    if (typeof prev === 'number' && n - prev === 2) out.push(prev + 1);
-    else if (typeof prev === 'number' && n - prev > 2) out.push(null);
+    const gap = typeof prev === 'number' ? Math.abs(n - prev) : 0;
+    if (gap === 2) out.push((n + (prev as number)) / 2);
+    else if (gap > 2) out.push(null);
     out.push(n);
   }
   return out;

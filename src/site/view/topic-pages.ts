@@ -12,7 +12,7 @@
  * `size` papers has its front page only, as before. Pure: unit-tested.
  */
 import { formatCount, plural } from './format.ts';
-import { pagePath, PAGE_SIZE, type Pager } from './pagination.ts';
+import { pagePath, PAGE_SIZE, withGaps, type Pager } from './pagination.ts';
 
 /** A topic page: `'front'` (`/topics/<slug>/`) or a page number, 1 holding the oldest papers. */
 export type TopicPageRef = number | 'front';
@@ -34,19 +34,9 @@ export interface TopicListPage<T> {
   window: Array<TopicPageRef | null>;
 }
 
-/**
- * `numbers` newest first, with null where two or more pages are skipped (a single skipped page is
- * shown instead: an ellipsis would take the same room).
- */
+/** `numbers` newest first, without repeats, with null where pages are skipped (`withGaps`). */
 function descending(numbers: Iterable<number>): Array<number | null> {
-  const out: Array<number | null> = [];
-  for (const n of [...new Set(numbers)].sort((a, b) => b - a)) {
-    const prev = out.at(-1);
-    if (typeof prev === 'number' && prev - n === 2) out.push(n + 1);
-    else if (typeof prev === 'number' && prev - n > 2) out.push(null);
-    out.push(n);
-  }
-  return out;
+  return withGaps([...new Set(numbers)].sort((a, b) => b - a));
 }
 
 /**
