@@ -5,8 +5,8 @@
  * precache budget) against issue 8's shell-only precache (a fixed list; runtime caching for the
  * rest). Each writes into a temporary folder (`swDest`), globbing and hashing files in `dist/`.
  *
- * The "today" options mirror src/integrations/offline.ts at the time of writing; the point is the
- * cost of globbing and hashing N files, which the options decide.
+ * Both start from the site's own options (`swOptions`); the point is the cost of globbing and
+ * hashing N files, which the glob patterns decide.
  *
  * CLI: npx tsx scripts/bench/sw-phases.ts --dist DIST [--json]
  */
@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { generateSW } from 'workbox-build';
+import { swOptions } from '../../src/integrations/offline-sw.ts';
 
 /** One `generateSW`, measured. */
 export interface SwRun {
@@ -47,26 +48,14 @@ export async function runSw(mode: SwRun['mode'], dist: string, budgetMb = 30): P
           ? [...shell, 'pagefind/**/*', 'katex/**/*']
           : [...shell, 'pagefind/**/*', 'katex/**/*', '**/index.html']
         : [...shell, 'pagefind/pagefind.js', 'pagefind/pagefind-worker.js', 'pagefind/wasm.en.pagefind', 'pagefind/pagefind-entry.json'];
+    // The site's own options (src/integrations/offline-sw.ts), with what this comparison varies: the
+    // files globbed from `dist/` and the old design's size limit and cache-busting rule.
     const result = await generateSW({
-      swDest: path.join(out, 'sw.js'),
+      ...swOptions(out, '/'),
       globDirectory: dist,
       globPatterns,
-      modifyURLPrefix: { '': '/' },
-      directoryIndex: 'index.html',
-      ignoreURLParametersMatching: [/.*/],
       maximumFileSizeToCacheInBytes: 20 * 1024 * 1024,
       dontCacheBustURLsMatching: /(\/_astro\/|\/pagefind\/)/,
-      sourcemap: false,
-      cleanupOutdatedCaches: true,
-      clientsClaim: true,
-      skipWaiting: true,
-      runtimeCaching: [
-        {
-          urlPattern: ({ request }: { request: Request }) => request.mode === 'navigate',
-          handler: 'NetworkFirst' as const,
-          options: { cacheName: 'papershelf-pages', networkTimeoutSeconds: 4, expiration: { maxEntries: 500 } },
-        },
-      ],
     });
     const ms = performance.now() - started;
     return { mode, ms: Math.round(ms), precached: result.count, precacheMb: Math.round((result.size / 1048576) * 10) / 10, swBytes: statSync(path.join(out, 'sw.js')).size };
