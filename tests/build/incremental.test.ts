@@ -1,13 +1,15 @@
 /**
  * Incremental rebuilds (astro.config.mjs `experimental.incrementalBuild`, cache keys in
  * src/site/data/cache-keys.ts): a rebuild after one more digest day, with the cache of the build
- * before, copies the pages the new day did not touch and renders the rest; its `dist/` must be
+ * before, keeps the pages the new day did not touch (src/integrations/kept-pages.ts) and renders
+ * the rest; its `dist/` must be
  * byte for byte the `dist/` of a cold build of the same papers. A cache key that misses an input
  * of a page would leave that page stale, and this comparison would show it. The search index is
  * split into shards of 50 papers here, so the rebuild also reuses the older shard from the cache
  * (src/integrations/shard-cache.ts), and the same comparison checks it. A hundred more papers on
  * sparse attention give their topic three pages, numbered from the oldest
- * (src/site/view/topic-pages.ts): the two full ones must be copied, not rendered again.
+ * (src/site/view/topic-pages.ts): the two full ones must be kept, not rendered again. Going back
+ * to the first day's papers must remove the pages whose paths are gone.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -31,6 +33,11 @@ describe('a rebuild after one more digest day', () => {
   let firstLog: string;
   let rebuildLog: string;
   let movedLog: string;
+  let backLog: string;
+  /** dist-1 after the first build, after the rebuild, and after going back to the first day's papers. */
+  let firstFiles: Map<string, Buffer>;
+  let rebuiltFiles: Map<string, Buffer>;
+  let backFiles: Map<string, Buffer>;
 
   beforeAll(async () => {
     root = mkdtempSync(path.join(os.tmpdir(), 'papershelf-incremental-'));
@@ -64,6 +71,7 @@ describe('a rebuild after one more digest day', () => {
     const first = await build(path.join(root, 'papers-1'), 'dist-1', 'cache');
     expect(first.code, first.output).toBe(0);
     firstLog = first.output;
+    firstFiles = files(path.join(root, 'dist-1'));
 
     // The next day: a new paper related to two old ones, and an old one seen again with more upvotes.
     writeFileSync(
@@ -78,8 +86,16 @@ describe('a rebuild after one more digest day', () => {
     const rebuild = await build(path.join(root, 'papers-2'), 'dist-1', 'cache');
     expect(rebuild.code, rebuild.output).toBe(0);
     rebuildLog = rebuild.output;
+    rebuiltFiles = files(path.join(root, 'dist-1'));
     const cold = await build(path.join(root, 'papers-2'), 'dist-cold', 'cache-cold');
     expect(cold.code, cold.output).toBe(0);
+
+    // Back to the first day's papers (the second day's digest taken out again): the new paper's
+    // page and the second day's page must go, though the last build's pages were kept in place.
+    const back = await build(path.join(root, 'papers-1'), 'dist-1', 'cache');
+    expect(back.code, back.output).toBe(0);
+    backLog = back.output;
+    backFiles = files(path.join(root, 'dist-1'));
 
     // The site moves (a custom domain, or the repository renamed): same papers, same cache.
     const moved = await build(path.join(root, 'papers-2'), 'dist-moved', 'cache', { SITE: 'https://moved.example', BASE: '/shelf' });
@@ -88,29 +104,44 @@ describe('a rebuild after one more digest day', () => {
   });
 
   it('writes exactly the files a cold build of the same papers writes', () => {
-    const rebuilt = files(path.join(root, 'dist-1'));
+    const rebuilt = rebuiltFiles;
     const cold = files(path.join(root, 'dist-cold'));
     expect([...rebuilt.keys()].sort()).toEqual([...cold.keys()].sort());
     const differing = [...cold].filter(([name, bytes]) => !rebuilt.get(name)!.equals(bytes)).map(([name]) => name);
     expect(differing).toEqual([]);
   });
 
-  it('copied pages the new day did not change, and rendered the new paper and the one whose counts changed', () => {
-    expect(rebuildLog).toMatch(/\(restored\)/);
+  it('kept in place the pages the new day did not change, and rendered the new paper and the one whose counts changed', () => {
+    // "(cached)": Astro found the page already in dist/ (src/integrations/kept-pages.ts), rather
+    // than copying it from its cache ("(restored)").
+    expect(rebuildLog).toMatch(/\/papers\/2512\.\d+\/index\.html \(cached\)/);
+    expect(rebuildLog).not.toMatch(/\(restored\)/);
+    expect(rebuildLog).toMatch(/kept the last build's pages in place/);
     for (const id of ['2601.00003', '2601.00004']) {
       expect(rebuildLog).toContain(`/papers/${id}/index.html`);
-      expect(rebuildLog).not.toContain(`/papers/${id}/index.html (restored)`);
+      expect(rebuildLog).not.toContain(`/papers/${id}/index.html (cached)`);
     }
+  });
+
+  it("removes the kept pages whose paths are gone, leaving exactly the first build's files", () => {
+    expect(rebuiltFiles.has('papers/2601.00004/index.html')).toBe(true);
+    expect(rebuiltFiles.has('digests/2026-01-09/index.html')).toBe(true);
+    expect(backLog).toMatch(
+      /kept the last build's pages in place for the ones Astro did not render again; removed \d+ whose paths are gone/,
+    );
+    expect([...backFiles.keys()].sort()).toEqual([...firstFiles.keys()].sort());
+    const differing = [...firstFiles].filter(([name, bytes]) => !backFiles.get(name)!.equals(bytes)).map(([name]) => name);
+    expect(differing).toEqual([]);
   });
 
   it("copied the topic's full pages, counted from the oldest, and rendered its front page and its newest page", () => {
     const topic = '/topics/architectures/';
     expect(existsSync(path.join(root, 'dist-1', topic, '3/index.html'))).toBe(true);
     expect(existsSync(path.join(root, 'dist-1', topic, '4/index.html'))).toBe(false);
-    for (const n of [1, 2]) expect(rebuildLog).toContain(`${topic}${n}/index.html (restored)`);
+    for (const n of [1, 2]) expect(rebuildLog).toContain(`${topic}${n}/index.html (cached)`);
     for (const page of ['', '3/']) {
       expect(rebuildLog).toContain(`${topic}${page}index.html`);
-      expect(rebuildLog).not.toContain(`${topic}${page}index.html (restored)`);
+      expect(rebuildLog).not.toContain(`${topic}${page}index.html (cached)`);
     }
   });
 
@@ -124,12 +155,12 @@ describe('a rebuild after one more digest day', () => {
   it("removed the last build's output beside the build, leaving nothing in the cache", () => {
     expect(firstLog).not.toContain("removed the last build's output");
     expect(rebuildLog).toMatch(/removed the last build's output in \d+ ms, beside the build/);
-    expect(readdirSync(path.join(root, 'cache')).filter((name) => name.startsWith('old-output-'))).toEqual([]);
+    expect(readdirSync(path.join(root, 'cache')).filter((name) => name.startsWith('old-'))).toEqual([]);
   });
 
   it('renders every page again when SITE or BASE changes, so no page keeps the old address', () => {
     // The page keys hold only the papers; Astro's own config hash (site, base) must invalidate them.
-    expect(movedLog).not.toMatch(/\(restored\)/);
+    expect(movedLog).not.toMatch(/\((restored|cached)\)/);
     const page = readFileSync(path.join(root, 'dist-moved/papers/2601.00001/index.html'), 'utf8');
     expect(page).toContain('href="https://moved.example/shelf/papers/2601.00001/"');
     expect(page).not.toContain('localhost:4321');
