@@ -3,7 +3,7 @@
  * shards Pagefind wrote: their index words are read back from their index chunks, so the table
  * holds exactly the words the browser's Pagefind searches. Only with several shards.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { serialiseWordShards, wordShardTable, type WordShardsIndex } from '../site/search/word-shards.ts';
@@ -14,7 +14,7 @@ import { serialiseWordShards, wordShardTable, type WordShardsIndex } from '../si
  * library: it reads the words and skips the rest (each word's pages and positions, most of the
  * bytes) without building them; a full decode (cborg) took 1.8 s a shard of 10,000 papers, this 0.3 s.
  */
-export function chunkWords(bytes: Uint8Array): string[] {
+function chunkWords(bytes: Uint8Array): string[] {
   const data = gunzipSync(bytes).subarray(12);
   const text = new TextDecoder();
   let at = 0;
@@ -77,6 +77,7 @@ export async function writeWordShards(outDir: string, bundles: readonly string[]
   const { chunks, from } = serialiseWordShards(table);
   // `_`, not `-`: the service worker's cache-first pattern takes `\w+` after `words-`.
   const file = `search/words-${state}_`;
+  await mkdir(path.join(outDir, 'search'), { recursive: true });
   await Promise.all(chunks.map((chunk, i) => writeFile(path.join(outDir, `${file}${i}.txt`), chunk)));
   return { file, from };
 }
