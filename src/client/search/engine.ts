@@ -14,6 +14,10 @@
  * merged ahead (a search opened as a link), the older shards are merged into the default instance
  * once its first results show: a second instance then would load, inflate and decode the WASM and
  * the newest papers' meta a second time, on the complete answer's path.
+ *
+ * A shard lacking a query word would answer with papers of a shorter word it has (Pagefind's
+ * fallback), where one index over every paper would not: such shards take no part in the answer
+ * (`holding`, `searchHolding`; src/site/search/word-shards.ts).
  */
 import { bundleOptions } from '../../site/search/pagefind-options.ts';
 import { orderResults, parseSortData, type SearchIndex, type SortValues } from '../../site/search/shards.ts';
@@ -125,11 +129,12 @@ function merged(index: SearchIndex, ahead = false): Promise<Instance> {
   if (index.shards.length === 1) return pagefind();
   if (whole) return whole;
   const base = pagefind();
+  // Set now, not once merged: a search for the newest papers alone must not go to an instance being merged into.
+  if (!ahead) defaultMerged = true;
   const attempt = (async () => {
     const pf: Instance = ahead
       ? (await base).createInstance({ ...OPTIONS, basePath: `${BASE}${index.shards[0]!.bundle}`, metaCacheTag: index.shards[0]!.hash })
       : await base;
-    if (!ahead) defaultMerged = true;
     try {
       if (ahead) await pf.init();
       await Promise.all(
