@@ -208,13 +208,16 @@ async function fetchText(name: string): Promise<string> {
  * (src/site/search/word-shards.ts). Every shard when the table cannot load (offline without a
  * saved copy): the search then answers as before.
  */
-function holding(index: SearchIndex, term: string | null): Promise<number[] | undefined> {
+async function holding(index: SearchIndex, term: string | null): Promise<number[] | undefined> {
   const words = index.words;
-  if (!term || !words || index.shards.length < 2) return Promise.resolve(undefined);
-  return import('./shard-words.ts')
-    .then(({ shardsFor }) => shardsFor(term, words, index.shards.length, fetchText))
-    .then((shards) => (shards.length === index.shards.length ? undefined : shards))
-    .catch(() => undefined);
+  if (!term || !words || index.shards.length < 2) return undefined;
+  try {
+    const { shardsFor } = await import('./shard-words.ts');
+    const shards = await shardsFor(term, words, index.shards.length, fetchText);
+    return shards.length === index.shards.length ? undefined : shards;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What a search that no shard can answer finds: nothing. */
