@@ -168,16 +168,24 @@ const SHARD_FILTER = 'shard';
  * shard's meta, fetched from the browser's cache and decoded then.
  */
 function filteredInstance(index: SearchIndex): Promise<Instance> {
+  // Nothing merged yet (a search opened as a link): the default instance becomes the merged one,
+  // filtered, rather than a second instance loading and decoding the WASM and newest meta again.
+  const intoDefault = !whole && !filtered;
+  if (intoDefault) defaultMerged = true;
+  const base = pagefind();
   const attempt = (filtered ??= (async () => {
     const [newest, ...older] = index.shards;
-    const pf = (await pagefind()).createInstance({
-      ...OPTIONS,
-      basePath: `${BASE}${newest!.bundle}`,
-      metaCacheTag: newest!.hash,
-      mergeFilter: { [SHARD_FILTER]: '0' },
-    });
+    const pf: Instance = intoDefault
+      ? await base
+      : (await base).createInstance({
+          ...OPTIONS,
+          basePath: `${BASE}${newest!.bundle}`,
+          metaCacheTag: newest!.hash,
+          mergeFilter: { [SHARD_FILTER]: '0' },
+        });
     try {
-      await pf.init();
+      if (intoDefault) await pf.options({ mergeFilter: { [SHARD_FILTER]: '0' } });
+      else await pf.init();
       await Promise.all(
         older.map((shard, i) =>
           pf.mergeIndex(`${BASE}${shard.bundle}`, { ...OPTIONS, metaCacheTag: shard.hash, mergeFilter: { [SHARD_FILTER]: String(i + 1) } }),
@@ -185,12 +193,16 @@ function filteredInstance(index: SearchIndex): Promise<Instance> {
       );
       return pf;
     } catch (error) {
-      await pf.destroy().catch(() => {});
+      if (intoDefault && loading === base) loading = undefined;
+      if (!intoDefault || !loading) await pf.destroy().catch(() => {});
       throw error;
     }
   })());
+  // The default instance merged and filtered is the page's merged instance too.
+  if (intoDefault) whole = attempt;
   attempt.catch(() => {
     if (filtered === attempt) filtered = undefined;
+    if (whole === attempt) whole = undefined;
   });
   return attempt;
 }
