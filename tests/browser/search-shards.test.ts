@@ -13,9 +13,9 @@ const [single, sharded] = DEMO_SITES as [(typeof DEMO_SITES)[0], (typeof DEMO_SI
 
 /** Waits for the complete answer (over every shard), then lists every result's path without the base. */
 async function answer(page: Page, base: string): Promise<string[]> {
-  await page.locator('[data-status]', { hasText: /(\d+ papers?|No papers) for/ }).waitFor({ timeout: 20_000 });
+  await page.locator('[data-status]', { hasText: /(\d+ papers?|No papers) for/ }).waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => !document.querySelector('[data-status]')?.textContent?.includes('Searching older'), null, {
-    timeout: 20_000,
+    timeout: 60_000,
   });
   const more = page.locator('[data-more]');
   while (await more.isVisible()) {
@@ -74,7 +74,7 @@ describe('a word only some shards hold', () => {
     const rows = await recordRows(page);
     await page.goto(`${several.server.url}search/`);
     await page.locator('main input[name=q]').fill(query);
-    await expect.poll(async () => [...(await answer(page, sharded.base))].sort(), { timeout: 20_000 }).toEqual([...expected].sort());
+    await expect.poll(async () => [...(await answer(page, sharded.base))].sort(), { timeout: 60_000 }).toEqual([...expected].sort());
     expect((await rows()).map((p) => p.slice(sharded.base.length - 1)).filter((p) => !expected.includes(p))).toEqual([]);
     await page.close();
   });
