@@ -67,9 +67,9 @@ export function swOptions(outDir: string, base: string): GenerateSWOptions {
       },
       {
         // Index chunks, fragments, filters, older shards' entries (their folder and cache tag are their hash),
-        // sort data and the vocabulary are named by content: cache first is always right.
+        // sort data, the vocabulary and the word-shard table are named by content: cache first is always right.
         urlPattern:
-          /\/pagefind\/.+\.pf_(meta|index|fragment|filter)$|\/pagefind\/older-\w+\/pagefind-entry\.json\?ts=\w+$|\/search\/(vocab|sort)-\w+\.txt$/,
+          /\/pagefind\/.+\.pf_(meta|index|fragment|filter)$|\/pagefind\/older-\w+\/pagefind-entry\.json\?ts=\w+$|\/search\/(vocab|sort|words)-\w+\.txt$/,
         handler: 'CacheFirst',
         options: { cacheName: 'papershelf-search', expiration: { maxEntries: 3000, purgeOnQuotaError: true }, plugins: [savedCopy] },
       },

@@ -28,6 +28,7 @@ import { searchRecord, type SearchRecord } from '../site/search/records.ts';
 import { countVocabulary, serialiseVocabulary } from '../site/search/vocabulary.ts';
 import { planShards, serialiseSortData, sortKey, type SearchIndex, type SearchShard } from '../site/search/shards.ts';
 import { startEntriesWorker, type EntryFields } from './entries.ts';
+import { writeWordShards } from './word-shards.ts';
 import { placeTree } from './place-tree.ts';
 import { openShardCache, shardKey } from './shard-cache.ts';
 
@@ -171,7 +172,12 @@ async function writeSearchIndex(
     .digest('hex')
     .slice(0, 12);
   const vocabulary = serialiseVocabulary(countVocabulary(papers));
-  const index: SearchIndex = { state, vocab: `search/vocab-${state}.txt`, shards };
+  const words = await writeWordShards(
+    outDir,
+    shards.map((s) => path.join(outDir, s.bundle)),
+    state,
+  );
+  const index: SearchIndex = { state, vocab: `search/vocab-${state}.txt`, shards, ...(words && { words }) };
   await writeFile(path.join(outDir, index.vocab), vocabulary);
   await writeFile(path.join(outDir, 'search', 'index.json'), `${JSON.stringify(index)}\n`);
   cache.prune();

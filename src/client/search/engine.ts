@@ -14,6 +14,10 @@
  * merged ahead (a search opened as a link), the older shards are merged into the default instance
  * once its first results show: a second instance then would load, inflate and decode the WASM and
  * the newest papers' meta a second time, on the complete answer's path.
+ *
+ * A shard lacking a query word would answer with papers of a shorter word it has (Pagefind's
+ * fallback), where one index over every paper would not: such shards take no part in the answer
+ * (`holding`, `searchHolding`; src/site/search/word-shards.ts).
  */
 import { bundleOptions } from '../../site/search/pagefind-options.ts';
 import { orderResults, parseSortData, type SearchIndex, type SortValues } from '../../site/search/shards.ts';
@@ -73,6 +77,15 @@ let indexFile: Promise<SearchIndex> | undefined;
 let whole: Promise<Instance> | undefined;
 /** The page ran a search: later ones are answered by the merged instance alone, as one index would. */
 let searched = false;
+/** The older shards were merged into the default instance: it no longer holds the newest papers alone. */
+let defaultMerged = false;
+/**
+ * Every shard merged again, each tagged with a synthetic filter naming it (`SHARD_FILTER`), for the
+ * searches that must leave some shards out (`holding`). Not the merged instance's own: Pagefind
+ * counts every filter value of every result on each search (`get_filters`, pages × results), and a
+ * filter over every page made broad queries 20–40% slower; so only queries that need it pay.
+ */
+let filtered: Promise<Instance> | undefined;
 
 /**
  * Pagefind, imported and initialised once on the newest papers' index (its WASM and `pf_meta` load
@@ -116,6 +129,8 @@ function merged(index: SearchIndex, ahead = false): Promise<Instance> {
   if (index.shards.length === 1) return pagefind();
   if (whole) return whole;
   const base = pagefind();
+  // Set now, not once merged: a search for the newest papers alone must not go to an instance being merged into.
+  if (!ahead) defaultMerged = true;
   const attempt = (async () => {
     const pf: Instance = ahead
       ? (await base).createInstance({ ...OPTIONS, basePath: `${BASE}${index.shards[0]!.bundle}`, metaCacheTag: index.shards[0]!.hash })
@@ -143,6 +158,103 @@ function merged(index: SearchIndex, ahead = false): Promise<Instance> {
     if (whole === attempt) whole = undefined;
   });
   return attempt;
+}
+
+/** The synthetic filter naming each shard of the filtered instance (its value: the shard's position, newest 0). */
+const SHARD_FILTER = 'shard';
+
+/**
+ * The filtered instance (`filtered`), made on the first search that needs it: a second copy of every
+ * shard's meta, fetched from the browser's cache and decoded then.
+ */
+function filteredInstance(index: SearchIndex): Promise<Instance> {
+  // Nothing merged yet (a search opened as a link): the default instance becomes the merged one,
+  // filtered, rather than a second instance loading and decoding the WASM and newest meta again.
+  const intoDefault = !whole && !filtered;
+  if (intoDefault) defaultMerged = true;
+  const base = pagefind();
+  const attempt = (filtered ??= (async () => {
+    const [newest, ...older] = index.shards;
+    const pf: Instance = intoDefault
+      ? await base
+      : (await base).createInstance({
+          ...OPTIONS,
+          basePath: `${BASE}${newest!.bundle}`,
+          metaCacheTag: newest!.hash,
+          mergeFilter: { [SHARD_FILTER]: '0' },
+        });
+    try {
+      if (intoDefault) await pf.options({ mergeFilter: { [SHARD_FILTER]: '0' } });
+      else await pf.init();
+      await Promise.all(
+        older.map((shard, i) =>
+          pf.mergeIndex(`${BASE}${shard.bundle}`, { ...OPTIONS, metaCacheTag: shard.hash, mergeFilter: { [SHARD_FILTER]: String(i + 1) } }),
+        ),
+      );
+      return pf;
+    } catch (error) {
+      if (intoDefault && loading === base) loading = undefined;
+      if (!intoDefault || !loading) await pf.destroy().catch(() => {});
+      throw error;
+    }
+  })());
+  // The default instance merged and filtered is the page's merged instance too.
+  if (intoDefault) whole = attempt;
+  attempt.catch(() => {
+    if (filtered === attempt) filtered = undefined;
+    if (whole === attempt) whole = undefined;
+  });
+  return attempt;
+}
+
+/** A base-relative text file of this deploy. */
+async function fetchText(name: string): Promise<string> {
+  const response = await fetch(`${BASE}${name}`);
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+  return response.text();
+}
+
+/**
+ * The shards (positions, newest 0) that `term` may take papers from, or undefined for every shard:
+ * a shard lacking a query word would answer with papers one index would not
+ * (src/site/search/word-shards.ts). Every shard when the table cannot load (offline without a
+ * saved copy): the search then answers as before.
+ */
+async function holding(index: SearchIndex, term: string | null): Promise<number[] | undefined> {
+  const words = index.words;
+  if (!term || !words || index.shards.length < 2) return undefined;
+  try {
+    const { shardsFor } = await import('./shard-words.ts');
+    const shards = await shardsFor(term, words, index.shards.length, fetchText);
+    return shards.length === index.shards.length ? undefined : shards;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a search that no shard can answer finds: nothing. */
+const NOTHING: PagefindResponse = { results: [], filters: {}, totalFilters: {} };
+
+/**
+ * `term` searched over every shard that holds it (`shards`, from `holding`): the merged instance
+ * when every shard does; the default one when only the newest papers do and it still holds them
+ * alone; else the filtered instance, told to leave the others out.
+ */
+async function searchHolding(
+  index: SearchIndex,
+  shards: number[] | undefined,
+  term: string | null,
+  options: ReturnType<typeof pagefindOptions>,
+  debounce = 0,
+): Promise<PagefindResponse | null> {
+  const run = (instance: Instance, o: object) => (debounce ? instance.debouncedSearch(term, o, debounce) : instance.search(term, o));
+  if (!shards) return run(await merged(index), options);
+  if (shards.length === 0) return NOTHING;
+  if (shards.length === 1 && shards[0] === 0 && !defaultMerged) return run(await pagefind(), options);
+  return run(await filteredInstance(index), {
+    ...options,
+    filters: { ...options.filters, [SHARD_FILTER]: { any: shards.map(String) } },
+  });
 }
 
 /** True when a data-saving reader asked for nothing to be fetched ahead. */
@@ -185,7 +297,8 @@ export function warmUp(older = false): void {
     .then((pf) => pf.search(null))
     .catch(() => (rehearsal = undefined));
   const indexing = searchIndex();
-  indexing.catch(() => {});
+  // With several shards, the query's words are looked up beside the first search: its module loads now.
+  indexing.then((index) => index.words && import('./shard-words.ts')).catch(() => {});
   if (!older) return;
   // After the rehearsal: the merge's fetches and CPU do not compete with the default instance's start.
   Promise.all([rehearsal, indexing])
@@ -204,9 +317,9 @@ export class SearchUnavailable extends Error {
  * when a search merged into it. The next call loads afresh.
  */
 async function resetEngine(): Promise<void> {
-  const instances = [loading, whole];
-  loading = indexFile = whole = vocabulary = rehearsal = undefined;
-  searched = false;
+  const instances = [loading, whole, filtered];
+  loading = indexFile = whole = filtered = vocabulary = rehearsal = undefined;
+  searched = defaultMerged = false;
   sortValues.clear();
   const loaded = new Set(await Promise.all(instances.map((p) => p?.catch(() => undefined))));
   await Promise.all([...loaded].map((pf) => pf?.destroy().catch(() => {})));
@@ -330,11 +443,15 @@ export async function runSearch(
   // "Did you mean" is decided before the results show: its module loads beside the index, not after it.
   const suggesting = term ? import('./suggest.ts') : undefined;
   suggesting?.catch(() => {});
-  // Every search after the page's first: the merged instance alone, as before with one index.
+  // Which shards hold the query's words: looked up beside the first search (a chunk of the table per word).
+  const lookup = indexing.then((index) => holding(index, term));
+  lookup.catch(() => {});
+  // Every search after the page's first: every shard holding the words, as before with one index.
   const known = searched ? await withRetry(() => searchIndex()) : undefined;
   let response = await withRetry(async (pf) => {
-    const instance = known ? await merged(known) : pf;
-    return debounce ? instance.debouncedSearch(term, options, debounce) : instance.search(term, options);
+    if (!known) return debounce ? pf.debouncedSearch(term, options, debounce) : pf.search(term, options);
+    const index = await searchIndex();
+    return searchHolding(index, index === known ? await lookup : await holding(index, term), term, options, debounce);
   });
   if (!response) return null;
   const index = known ?? (await withRetry(() => searchIndex()));
@@ -347,25 +464,33 @@ export async function runSearch(
   if (index.shards.length > 1 && !known) {
     searched = true;
     const first = response;
+    const shards = await lookup;
     // Asked once the first row shows: neither a merge not done ahead (into the default instance,
     // whose first results are out by then) nor the search over every shard competes with the
     // first results for the network and the worker, yet the rest of the newest papers' page loads
     // while it runs.
     let completing: Promise<PagefindResponse> | undefined;
-    const complete = () => (completing ??= withRetry(async () => (await merged(index)).search(term, options)));
-    const firstRows = progress(first, true);
-    // The newest papers' page is a preview: when its data cannot load (a failed merge dropped the
-    // default instance, or the complete answer's retry reset it, under the page), the complete
-    // answer shows instead. Retrying it would not help: its results belong to the instance gone.
-    const newest = await ordered(state, first, index.shards.slice(0, 1), (found, loaded) => {
-      firstRows(found, loaded);
-      complete().catch(() => {});
-    }).catch(() => undefined);
-    if (newest) {
-      onProgress?.({ state, total: newest.results.length, ...newest, filters: first.filters, partial: true });
-      showedPartial = true;
+    const complete = () => (completing ??= withRetry(async () => (await searchHolding(index, shards, term, options)) ?? NOTHING));
+    if (shards?.length === 1 && shards[0] === 0) {
+      // Only the newest papers hold every word: their results are the whole answer.
+    } else if (shards && !shards.includes(0)) {
+      // The newest papers lack a word: their results were found through a shorter one. None to show.
+      response = await complete();
+    } else {
+      const firstRows = progress(first, true);
+      // The newest papers' page is a preview: when its data cannot load (a failed merge dropped the
+      // default instance, or the complete answer's retry reset it, under the page), the complete
+      // answer shows instead. Retrying it would not help: its results belong to the instance gone.
+      const newest = await ordered(state, first, index.shards.slice(0, 1), (found, loaded) => {
+        firstRows(found, loaded);
+        complete().catch(() => {});
+      }).catch(() => undefined);
+      if (newest) {
+        onProgress?.({ state, total: newest.results.length, ...newest, filters: first.filters, partial: true });
+        showedPartial = true;
+      }
+      response = await complete();
     }
-    response = await complete();
   }
   searched = true;
   const final = response;
@@ -386,7 +511,9 @@ export async function runSearch(
   if (!suggestion) return outcome;
   if (results.length > 0) return { ...outcome, suggestion };
   // The query found nothing and the correction finds papers: show those, and say so.
-  const corrected = await withRetry(async () => (await merged(index)).search(suggestion, options));
+  const corrected = await withRetry(
+    async () => (await searchHolding(index, await holding(index, suggestion), suggestion, options)) ?? NOTHING,
+  );
   const correctedOrder = await withRetry(() => ordered(state, corrected, index.shards));
   return {
     state,
@@ -415,9 +542,13 @@ function loadVocabulary() {
 /** The corrected query for `state`, or undefined (no vocabulary offline is not an error: no suggestion). */
 async function correction(state: SearchState): Promise<string | undefined> {
   try {
-    const [{ resolve }, vocab, pf] = await Promise.all([import('./suggest.ts'), loadVocabulary(), searchIndex().then(merged)]);
+    const [{ resolve }, vocab, index] = await Promise.all([import('./suggest.ts'), loadVocabulary(), searchIndex()]);
     const options = pagefindOptions(state);
-    const found = await resolve(state.q, vocab, async (q) => (await pf.search(q, options)).results.length);
+    const found = await resolve(
+      state.q,
+      vocab,
+      async (q) => (await searchHolding(index, await holding(index, q), q, options))?.results.length ?? 0,
+    );
     return found ?? undefined;
   } catch {
     return undefined;

@@ -6,6 +6,7 @@
  * Pagefind's sort keys, which would add ~2 B per page per key to every meta, and `search/index.json`,
  * the one unhashed file that names every shard of a deploy. Pure: unit-tested.
  */
+import type { WordShardsIndex } from './word-shards.ts';
 
 /** `search/index.json`: the index of one deploy, every other file it names is named by content. */
 export interface SearchIndex {
@@ -15,6 +16,8 @@ export interface SearchIndex {
   vocab: string;
   /** Newest first; the first is the primary bundle (`pagefind/`), the rest are merged into it. */
   shards: SearchShard[];
+  /** With several shards: which shards hold which words (src/site/search/word-shards.ts). */
+  words?: WordShardsIndex;
 }
 
 /** One Pagefind bundle of the split index. */
