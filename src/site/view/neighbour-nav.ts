@@ -10,7 +10,7 @@
 import { escapeAttribute, escapeHtml } from '../../core/escape.ts';
 
 /** A neighbour: where it is (already under the base) and what it is called (plain text). */
-export interface NeighbourLink {
+interface NeighbourLink {
   href: string;
   label: string;
 }
