@@ -52,7 +52,7 @@ interface PagerLink {
   current: boolean;
 }
 
-/** What Pagination.astro draws: links to the newer and older page, and a window of pages (null: skipped pages). */
+/** What `pagerHtml` (pager.ts) draws: links to the newer and older page, and a window of pages (null: skipped pages). */
 export interface Pager {
   newer: string | null;
   older: string | null;
