@@ -45,7 +45,7 @@ export function feedItems(digests: Iterable<Digest>, limit = FEED_SIZE): FeedIte
 }
 
 /** The newest papers of one topic (`slug`), as `feedItems` picks them. */
-export function topicFeedItems(digests: readonly Digest[], slug: string, limit = FEED_SIZE): FeedItem[] {
+function topicFeedItems(digests: readonly Digest[], slug: string, limit = FEED_SIZE): FeedItem[] {
   // Filtered a day at a time, as feedItems asks: a feed is full after the newest few weeks, and
   // filtering every day of the archive for each topic's two feeds grew with topics × papers.
   function* inTopic(): Generator<Digest> {
