@@ -1,10 +1,10 @@
 /**
  * The entries worker's time split (issue 9, rebuild at the corpus's size): reading the entries,
- * related papers, search records and their cache key, Pagefind indexing (records sent one at a
- * time as the worker does, or all at once with `--pipelined`). Wall and CPU of this thread per
+ * related papers, search records and their cache key, Pagefind indexing (records sent all at once
+ * as the worker does, or one awaited at a time with `--sequential`, as it did before). Wall and CPU of this thread per
  * phase; Pagefind's own process CPU is the process total's rest.
  *
- * Usage: PAPERSHELF_PAPERS=DIR npx tsx scripts/bench/entries-split.ts [--pipelined]
+ * Usage: PAPERSHELF_PAPERS=DIR npx tsx scripts/bench/entries-split.ts [--sequential]
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ import { parseTopics } from '../../src/schemas/topic.ts';
 import { relatedIds } from '../../src/site/data/related.ts';
 import { searchRecord } from '../../src/site/search/records.ts';
 
-const pipelined = process.argv.includes('--pipelined');
+const pipelined = !process.argv.includes('--sequential');
 
 /** Runs `f`, printing its wall time and this thread's CPU. */
 async function phase<T>(name: string, f: () => T | Promise<T>): Promise<T> {
@@ -53,7 +53,7 @@ function childCpu(): number {
 const { index } = await createIndex({ forceLanguage: 'en' });
 if (!index) throw new Error('no index');
 const cpu0 = childCpu();
-await phase(`Pagefind records${pipelined ? ' (pipelined)' : ''}`, async () => {
+await phase(`Pagefind records${pipelined ? '' : ' (sequential)'}`, async () => {
   if (pipelined) await Promise.all(records.map((r) => index.addCustomRecord(r)));
   else for (const r of records) await index.addCustomRecord(r);
 });

@@ -8,8 +8,9 @@
  * split into shards of 50 papers here, so the rebuild also reuses the older shard from the cache
  * (src/integrations/shard-cache.ts), and the same comparison checks it. A hundred more papers on
  * sparse attention give their topic three pages, numbered from the oldest
- * (src/site/view/topic-pages.ts): the two full ones must be kept, not rendered again. Going back
- * to the first day's papers must remove the pages whose paths are gone.
+ * (src/site/view/topic-pages.ts): the two full ones must be kept, not rendered again, and so
+ * must the feeds and BibTeX files of a topic the new day did not touch. Going back to the first
+ * day's papers must remove the pages whose paths are gone.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -143,6 +144,20 @@ describe('a rebuild after one more digest day', () => {
       expect(rebuildLog).toContain(`${topic}${page}index.html`);
       expect(rebuildLog).not.toContain(`${topic}${page}index.html (cached)`);
     }
+  });
+
+  it("kept the feeds and BibTeX files of the topics the new day did not touch, and rendered the changed topic's", () => {
+    for (const file of ['feed.xml', 'feed.json', 'papers.bib']) {
+      // No paper of the fixture is on speech: its files are as the first build wrote them.
+      expect(rebuildLog).toContain(`/topics/speech-audio/${file} (cached)`);
+      expect(rebuildLog).toContain(`/topics/architectures/${file}`);
+      expect(rebuildLog).not.toContain(`/topics/architectures/${file} (cached)`);
+    }
+    // The new paper is in its topic's feed and BibTeX file (and the comparison above checks every byte).
+    expect(readFileSync(path.join(root, 'dist-1/topics/architectures/feed.xml'), 'utf8')).toContain('/papers/2601.00004/');
+    expect(readFileSync(path.join(root, 'dist-1/topics/architectures/papers.bib'), 'utf8')).toContain(
+      'Sparse Attention Retrieval for Long Documents',
+    );
   });
 
   it('indexes only the search shard the new day changed, and takes the older one from the cache', () => {

@@ -17,6 +17,7 @@ import { jsonFeed, type OpmlFeed } from '../view/feed-formats.ts';
 import { SITE_NAME } from '../view/head-meta.ts';
 import type { TopicInfo } from './topics.ts';
 import { getShelf } from './shelf.ts';
+import { pageKey } from './cache-keys.ts';
 
 /** How many papers the feed carries. */
 const FEED_SIZE = 50;
@@ -44,13 +45,29 @@ export function feedItems(digests: Iterable<Digest>, limit = FEED_SIZE): FeedIte
 }
 
 /** The newest papers of one topic (`slug`), as `feedItems` picks them. */
-export function topicFeedItems(digests: readonly Digest[], slug: string, limit = FEED_SIZE): FeedItem[] {
+function topicFeedItems(digests: readonly Digest[], slug: string, limit = FEED_SIZE): FeedItem[] {
   // Filtered a day at a time, as feedItems asks: a feed is full after the newest few weeks, and
   // filtering every day of the archive for each topic's two feeds grew with topics × papers.
   function* inTopic(): Generator<Digest> {
     for (const d of digests) yield { ...d, papers: d.papers.filter((p) => p.topics.some((t) => t.slug === slug)) };
   }
   return feedItems(inTopic(), limit);
+}
+
+/** Props of a topic's feed: the topic's name and description, and the feed's papers (newest first). */
+export type TopicFeedProps = Pick<TopicInfo, 'name' | 'description'> & { items: FeedItem[] };
+
+/**
+ * `getStaticPaths` for `/topics/<slug>/feed.xml` and `feed.json`: one feed per taxonomy topic, its
+ * items chosen here so that its cache key covers them (src/site/data/cache-keys.ts): a rebuild
+ * copies the feeds of the topics the new day did not touch instead of rendering them again.
+ */
+export async function topicFeedStaticPaths(): Promise<Array<{ params: { slug: string }; props: TopicFeedProps; cacheKey: string }>> {
+  const { topics, digests } = await getShelf();
+  return topics.map(({ topic }) => {
+    const props = { name: topic.name, description: topic.description, items: topicFeedItems(digests, topic.slug) };
+    return { params: { slug: topic.slug }, props, cacheKey: pageKey(props) };
+  });
 }
 
 /** An RSS response for `items`; links are absolute (site + base). */

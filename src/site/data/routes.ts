@@ -144,19 +144,10 @@ function withCacheKeys<T extends { props: object }>(paths: T[]): Array<T & { cac
   return paths.map((p) => ({ ...p, cacheKey: pageKey(p.props) }));
 }
 
-/** Props of a topic's feed: the topic's name and description. */
-export type TopicFeedProps = Pick<TopicInfo, 'name' | 'description'>;
-
-/** `getStaticPaths` for `/topics/<slug>/feed.xml`: one feed per taxonomy topic. */
-export async function topicFeedStaticPaths(): Promise<Array<{ params: { slug: string }; props: TopicFeedProps }>> {
+/** `getStaticPaths` for `/topics/<slug>/papers.bib`: every taxonomy topic with its papers (the cache key covers them). */
+export async function topicBibStaticPaths(): Promise<Array<{ params: { slug: string }; props: { papers: Paper[] }; cacheKey: string }>> {
   const { topics } = await getShelf();
-  return topics.map(({ topic }) => ({ params: { slug: topic.slug }, props: { name: topic.name, description: topic.description } }));
-}
-
-/** `getStaticPaths` for `/topics/<slug>/papers.bib`: every taxonomy topic with its papers. */
-export async function topicBibStaticPaths(): Promise<Array<{ params: { slug: string }; props: { papers: Paper[] } }>> {
-  const { topics } = await getShelf();
-  return topics.map(({ topic, papers }) => ({ params: { slug: topic.slug }, props: { papers } }));
+  return withCacheKeys(topics.map(({ topic, papers }) => ({ params: { slug: topic.slug }, props: { papers } })));
 }
 
 /**
