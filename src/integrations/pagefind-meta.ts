@@ -88,14 +88,19 @@ export function decodeCbor(bytes: Uint8Array): Cbor {
   return item;
 }
 
+/** The CBOR of a Pagefind data file (`gzipped`: the file's bytes: meta, index chunk, filter), its header checked and cut off. */
+export function pagefindPayload(gzipped: Uint8Array): Uint8Array {
+  const raw = gunzipSync(gzipped);
+  if (raw.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) throw new Error('not a Pagefind data file (no "pagefind_dcd" header)');
+  return raw.subarray(MAGIC.length);
+}
+
 /**
  * The page hashes of a Pagefind meta file (`gzipped`: the file's bytes), in the order the pages
  * were added to the index. Throws when the file is not the layout described above.
  */
 export function metaPageHashes(gzipped: Uint8Array): string[] {
-  const raw = gunzipSync(gzipped);
-  if (raw.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) throw new Error('not a Pagefind data file (no "pagefind_dcd" header)');
-  const meta = decodeCbor(raw.subarray(MAGIC.length));
+  const meta = decodeCbor(pagefindPayload(gzipped));
   const pages = Array.isArray(meta) ? meta[1] : undefined;
   if (!Array.isArray(pages)) throw new Error('Pagefind meta index has no page list');
   return pages.map((page, i) => {
