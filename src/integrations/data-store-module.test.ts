@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify, unflatten } from 'devalue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataStoreModuleCode } from './data-store-module.ts';
+import dataStoreModule, { dataStoreModuleCode, dataStoreReaderCode, storeIsSingleFile } from './data-store-module.ts';
 
 let tmp: string;
 beforeAll(async () => {
@@ -49,5 +49,49 @@ describe('dataStoreModuleCode', () => {
     expect(dataStoreModuleCode('export default new Map()', '/x/data-store.json')).toBeNull();
     expect(dataStoreModuleCode('export default{"papers":[(await import("astro:data-layer-chunk/a.json"))]}', '/x')).toBeNull();
     expect(dataStoreModuleCode(`const s = JSON.parse(${JSON.stringify(json)}); export default s`, '/x')).toBeNull();
+  });
+});
+
+describe('storeIsSingleFile', () => {
+  it('is true for the default store (unset or single-file) and false for the chunked store, which the reader module cannot read', () => {
+    expect(storeIsSingleFile({})).toBe(true);
+    expect(storeIsSingleFile({ experimental: {} })).toBe(true);
+    expect(storeIsSingleFile({ experimental: { collectionStorage: 'single-file' } })).toBe(true);
+    expect(storeIsSingleFile({ experimental: { collectionStorage: 'chunked' } })).toBe(false);
+    expect(storeIsSingleFile({ experimental: { collectionStorage: { chunkSize: 1024 } } })).toBe(false);
+  });
+});
+
+describe('dataStoreModule (the integration)', () => {
+  /** The Vite plugin the integration adds for a build whose cacheDir is `cacheDir`. */
+  /** The part of the Vite plugin these tests call. */
+  interface StorePlugin {
+    enforce: string;
+    load: { order: string; handler: (id: string) => { code: string; meta: unknown } | null };
+  }
+  function pluginFor(cacheDir: string, experimental: Record<string, unknown> = {}): StorePlugin {
+    let plugin: StorePlugin | undefined;
+    const hook = dataStoreModule().hooks['astro:config:setup'] as (options: unknown) => void;
+    hook({
+      command: 'build',
+      config: { cacheDir: pathToFileURL(`${cacheDir}/`), experimental },
+      updateConfig: (c: { vite: { plugins: StorePlugin[] } }) => (plugin = c.vite.plugins[0]),
+    });
+    return plugin!;
+  }
+
+  it("loads the store module itself, ahead of Astro's load, as the reader with Astro's content-data mark (so a new digest leaves page code unchanged)", async () => {
+    const cacheDir = await mkdtemp(path.join(tmp, 'cache-'));
+    await writeFile(path.join(cacheDir, 'data-store.json'), json);
+    const plugin = pluginFor(cacheDir);
+    expect(plugin.enforce).toBe('pre');
+    expect(plugin.load.order).toBe('pre');
+    const loaded = plugin.load.handler('\0astro:data-layer-content')!;
+    expect(loaded.code).toBe(dataStoreReaderCode(path.join(cacheDir, 'data-store.json')));
+    expect(loaded.meta).toEqual({ astroIncremental: { kind: 'content-data' } });
+    // Other modules, a missing store (Astro's empty Map) and the chunked store are Astro's to load.
+    expect(plugin.load.handler('\0astro:content')).toBeNull();
+    expect(pluginFor(await mkdtemp(path.join(tmp, 'empty-'))).load.handler('\0astro:data-layer-content')).toBeNull();
+    expect(pluginFor(cacheDir, { collectionStorage: 'chunked' }).load.handler('\0astro:data-layer-content')).toBeNull();
   });
 });
