@@ -8,7 +8,7 @@
  * After the model of Starlight's integration: timed, errors surfaced, service closed.
  *
  * When: the records need no rendered page, so the indexing starts with the build
- * (`astro:build:start`) in a worker thread (entries.ts, which also computes the related papers
+ * (`astro:build:start`, or `astro:config:setup` for an archive of one index) in a worker thread (entries.ts, which also computes the related papers
  * from the same read of the entries) and runs while Astro renders, on the second core (Pagefind's
  * indexer is a process of its own anyway). It writes into a staging folder, because Astro empties
  * `dist/` when it starts writing; `astro:build:done` waits for it and moves the files into `dist/`. An indexing error is raised there and stops the build.
@@ -26,7 +26,7 @@ import { config } from '../config.ts';
 import { parseTopics } from '../schemas/topic.ts';
 import { searchRecord, type SearchRecord } from '../site/search/records.ts';
 import { countVocabulary, serialiseVocabulary } from '../site/search/vocabulary.ts';
-import { planShards, serialiseSortData, sortKey, type SearchIndex, type SearchShard } from '../site/search/shards.ts';
+import { isOneIndex, planShards, serialiseSortData, sortKey, type SearchIndex, type SearchShard } from '../site/search/shards.ts';
 import { startEntriesWorker, type EntryFields } from './entries.ts';
 import { writeWordShards } from './word-shards.ts';
 import { metaPageHashes } from './pagefind-meta.ts';
@@ -217,26 +217,51 @@ export async function indexSearch(outDir: string, papers: readonly EntryFields[]
   }
 }
 
+/** The indexing as the integration tracks it: its staging folder and its outcome (an error is kept, not thrown, until the build is done). */
+interface Indexing {
+  staging: string;
+  outcome: Promise<string | Error>;
+  removeStaging: () => void;
+}
+
+/** Starts the entries worker (related papers, then the index) into a new staging folder. */
+function startIndexing(): Indexing {
+  const staging = mkdtempSync(path.join(tmpdir(), 'papershelf-pagefind-'));
+  // A build that fails never reaches astro:build:done (Astro has no failure hook): the staging
+  // folder goes when the process exits instead, so a failed build leaves no index behind.
+  const removeStaging = (): void => rmSync(staging, { recursive: true, force: true });
+  process.once('exit', removeStaging);
+  const line = startEntriesWorker(staging);
+  // Not awaited: it runs while Astro renders. Caught here, so a failure is no unhandled rejection.
+  const outcome = line.catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+  return { staging, outcome, removeStaging };
+}
+
+/** How many paper entries (`*.json`) `dir` holds: one readdir, none when it does not exist yet. */
+function countEntries(dir: string): number {
+  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.json')).length : 0;
+}
+
 /** Astro integration: writes `<outDir>/pagefind/` (one record per paper, split by time), sort data and the vocabulary. */
 export default function pagefind(): AstroIntegration {
-  /** The indexing started with the build: its staging folder and its outcome (an error is kept, not thrown, until the build is done). */
-  let indexing: { staging: string; outcome: Promise<string | Error>; removeStaging: () => void } | undefined;
+  /** The indexing started with the build. */
+  let indexing: Indexing | undefined;
   return {
     name: 'papershelf:pagefind',
     hooks: {
-      // Not earlier (at `astro:config:setup`, before content sync): tried, it saved ~4 s of a
-      // corpus rebuild, within the noise, but at 50,000 papers the first shard's indexer (~1.3 GB)
-      // then met Astro's content sync at its peak (~3.5 GB): 4.9 GB for the build, over issue 9's 4 GB.
+      // An archive of one index starts it with the build's first hook, before content sync: the
+      // entries are ingest's files, already written, and the index needs no page. A rebuild
+      // re-indexes that one shard whole, and waited for it after the pages: on the real corpus
+      // (2026-12-02, Intel Xeon, load 3–4, 3 alternating runs) a rebuild after one more day took
+      // 27.1–27.9 s starting at astro:build:start, 22.2–22.6 s starting here. Several shards start
+      // at astro:build:start as before: a rebuild then re-indexes only the newest of them, and at
+      // 50,000 papers the early start raised the build's peak from 3.75 to ~4.0 GB (issue 9: 4 GB).
+      'astro:config:setup': ({ command }) => {
+        const { papersDir, searchShardPapers } = config();
+        if (command === 'build' && isOneIndex(countEntries(papersDir), searchShardPapers)) indexing = startIndexing();
+      },
       'astro:build:start': () => {
-        const staging = mkdtempSync(path.join(tmpdir(), 'papershelf-pagefind-'));
-        // A build that fails never reaches astro:build:done (Astro has no failure hook): the
-        // staging folder goes when the process exits instead, so a failed build leaves no index behind.
-        const removeStaging = (): void => rmSync(staging, { recursive: true, force: true });
-        process.once('exit', removeStaging);
-        const line = startEntriesWorker(staging);
-        // Not awaited: it runs while Astro renders. Caught here, so a failure is no unhandled rejection.
-        const outcome = line.catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
-        indexing = { staging, outcome, removeStaging };
+        indexing ??= startIndexing();
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!indexing) throw new Error('the search index was not started (astro:build:start did not run)');

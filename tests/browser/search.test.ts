@@ -121,6 +121,14 @@ describe.each(DEMO_SITES)('search on /search/ ($label)', ({ dir, base }) => {
     await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.not.toBe('INPUT');
     // Only the engine: no index chunk or result was loaded for a query nobody typed.
     expect(requests.filter((u) => /\/pagefind\/(index|fragment)\//.test(u))).toEqual([]);
+    // Every module a first query needs ("Did you mean" included) came with the warm-up: typing
+    // fetches index data and results, no code (issue 8: the complete answer's bytes and time).
+    await page.waitForLoadState('networkidle');
+    const before = requests.length;
+    await page.locator('main input[name=q]').fill('decoding');
+    await settled(page);
+    expect(await titles(page)).not.toEqual([]);
+    expect(requests.slice(before).filter((u) => u.endsWith('.js'))).toEqual([]);
   });
 
   it('keeps query and filters through a reload, and back restores the state before a sort change', async () => {

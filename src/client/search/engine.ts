@@ -299,6 +299,10 @@ export function warmUp(older = false): void {
   const indexing = searchIndex();
   // With several shards, the query's words are looked up beside the first search: its module loads now.
   indexing.then((index) => index.words && import('./shard-words.ts')).catch(() => {});
+  // Every first query loads "Did you mean" beside its search (runSearch): loaded now, it is not on
+  // the query's path (1.6 kB gzip, talisman's edit distance, which made the complete answer for
+  // "speculative decoding" at 50,000 papers 300.1 kB, over issue 8's 300 kB).
+  import('./suggest.ts').catch(() => {});
   if (!older) return;
   // After the rehearsal: the merge's fetches and CPU do not compete with the default instance's start.
   Promise.all([rehearsal, indexing])

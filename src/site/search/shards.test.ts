@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderResults, parseSortData, planShards, serialiseSortData, sortKey } from './shards.ts';
+import { orderResults, parseSortData, isOneIndex, planShards, serialiseSortData, sortKey } from './shards.ts';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
@@ -62,5 +62,20 @@ describe('orderResults', () => {
 
   it('sorts most upvoted first, ties by date then relevance', () => {
     expect(orderResults(results, 'upvotes', values).map((r) => r.id)).toEqual(['en_old', 'en_tie', 'en_mid', 'en_new', 'en_gone']);
+  });
+});
+
+describe('isOneIndex', () => {
+  it('agrees with planShards on whether an archive is one index (the build starts such an index before content sync)', () => {
+    for (const size of [4, 10, 7]) {
+      for (let n = 0; n <= size * 3; n++) {
+        expect(isOneIndex(n, size), `${n} papers, shards of ${size}`).toBe(
+          planShards(
+            Array.from({ length: n }, (_, i) => i),
+            size,
+          ).length === 1,
+        );
+      }
+    }
   });
 });

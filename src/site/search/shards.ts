@@ -50,6 +50,11 @@ export function planShards<T>(items: readonly T[], size: number): T[][] {
   return shards.reverse();
 }
 
+/** Whether `papers` papers make one index (one shard) for `planShards` with `size`: under 1.5 × `size`. */
+export function isOneIndex(papers: number, size: number): boolean {
+  return papers < size * 1.5;
+}
+
 /** One result's sort values. */
 export interface SortValues {
   /** `YYYY-MM-DD`. */
