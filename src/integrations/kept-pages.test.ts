@@ -1,8 +1,18 @@
-import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, writeTree } from '../../tests/support/temp-dir.ts';
-import { MANIFEST_FILE, moveBack, outputFilesOf, readOutputFiles, removeFiles, staleFiles, topLevelNames } from './kept-pages.ts';
+import {
+  listFiles,
+  listFilesInWorker,
+  MANIFEST_FILE,
+  moveBack,
+  outputFilesOf,
+  readOutputFiles,
+  removeFiles,
+  staleFiles,
+  topLevelNames,
+} from './kept-pages.ts';
 
 /** A manifest of Astro's incremental build, as Astro 7 writes it. */
 function manifest(files: string[]): unknown {
@@ -67,6 +77,24 @@ describe('moveBack', () => {
   });
 });
 
+describe('listFiles', () => {
+  it("lists the files (not folders) under the named entries, '/'-separated, links as files and never followed", async () => {
+    const out = tempDir('kept-pages-list');
+    writeTree(out, {
+      'papers/a/index.html': 'a',
+      'papers/b/c/index.html': 'c',
+      'index.html': 'home',
+      'topics/t/feed.xml': 'f',
+      'other/x.html': 'x',
+    });
+    mkdirSync(path.join(out, 'papers/empty'));
+    symlinkSync(path.join(out, 'other'), path.join(out, 'papers/link'));
+    const files = ['index.html', 'papers/a/index.html', 'papers/b/c/index.html', 'papers/link', 'topics/t/feed.xml'];
+    expect(listFiles(out, ['papers', 'topics', 'index.html', 'missing']).sort()).toEqual(files);
+    expect((await listFilesInWorker(out, ['papers', 'topics', 'index.html', 'missing'])).sort()).toEqual(files);
+  });
+});
+
 describe('staleFiles and removeFiles', () => {
   /** An output folder whose files were all written at `old` (epoch ms), before a build that started at `old + 1000`. */
   function output(): { out: string; since: number } {
@@ -91,9 +119,22 @@ describe('staleFiles and removeFiles', () => {
     writeFileSync(path.join(out, 'papers/rendered/index.html'), 'new');
     writeFileSync(path.join(out, 'topics/x/feed.xml'), 'new feed');
     const listed = new Set(['papers/kept/index.html', 'papers/rendered/index.html']);
-    expect(staleFiles(out, ['papers', 'topics', 'missing'], listed, since).sort()).toEqual([
+    expect(staleFiles(out, listFiles(out, ['papers', 'topics', 'missing']), listed, since).sort()).toEqual([
       'papers/gone/index.html',
       'topics/x/2/index.html',
+    ]);
+  });
+
+  it('skips a listed file gone since the listing, or now a folder, instead of failing on it', () => {
+    const { out, since } = output();
+    const files = listFiles(out, ['papers', 'topics']);
+    unlinkSync(path.join(out, 'papers/gone/index.html'));
+    rmSync(path.join(out, 'topics/x/2/index.html'));
+    mkdirSync(path.join(out, 'topics/x/2/index.html'));
+    utimesSync(path.join(out, 'topics/x/2/index.html'), (since - 1000) / 1000, (since - 1000) / 1000);
+    expect(staleFiles(out, files, new Set(['papers/kept/index.html']), since).sort()).toEqual([
+      'papers/rendered/index.html',
+      'topics/x/feed.xml',
     ]);
   });
 

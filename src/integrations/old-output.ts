@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, statSync } f
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runWorker } from './worker-result.ts';
-import { MANIFEST_FILE, moveBack, readOutputFiles, removeFiles, staleFiles, topLevelNames } from './kept-pages.ts';
+import { listFilesInWorker, MANIFEST_FILE, moveBack, readOutputFiles, removeFiles, staleFiles, topLevelNames } from './kept-pages.ts';
 
 /** Folder names of moved-away output in the cache: this build's, and any a stopped build left. */
 const TRASH = /^old-(output|pages)-\d+-\d+$/;
@@ -78,8 +78,8 @@ export default function oldOutput(): AstroIntegration {
   let incremental = false;
   let buildStarted = 0;
   const removals: Promise<number>[] = [];
-  /** Top-level entries of the old output moved back into `outDir` before pages were generated. */
-  let kept: string[] = [];
+  /** The files of the old output moved back into `outDir` before pages were generated, listed in a worker while pages render (kept-pages.ts). */
+  let keptFiles: Promise<string[]> | null = null;
   return {
     name: 'papershelf:old-output',
     hooks: {
@@ -100,15 +100,21 @@ export default function oldOutput(): AstroIntegration {
           const setup = prerenderer.setup?.bind(prerenderer);
           prerenderer.setup = async () => {
             await setup?.();
-            kept = moveBack(held, outDir);
+            const kept = moveBack(held, outDir);
+            if (kept.length > 0) {
+              // Listed beside the rendering, not after it on its thread (~0.5 s of CPU at 50,000 papers).
+              keptFiles = listFilesInWorker(outDir, kept);
+              // Awaited at build:generated; a build that fails first must not see an unhandled rejection.
+              keptFiles.catch(() => {});
+            }
             if (readdirSync(held).length === 0) rmdirSync(held);
             else removals.push(removeInWorker([held]));
           };
           return prerenderer;
         });
       },
-      'astro:build:generated': ({ logger }) => {
-        if (kept.length === 0) return;
+      'astro:build:generated': async ({ logger }) => {
+        if (keptFiles === null) return;
         const manifest = path.join(cacheDir, MANIFEST_FILE);
         const outputs = existsSync(manifest) && statSync(manifest).mtimeMs >= buildStarted ? readOutputFiles(cacheDir) : null;
         // Without this build's list of kept pages, a page whose path is gone cannot be told from
@@ -118,12 +124,12 @@ export default function oldOutput(): AstroIntegration {
             `the last build's pages were kept in ${outDir} for Astro's incremental build, but Astro wrote no readable ${manifest} for this build; delete ${outDir} and build again`,
           );
         }
-        const stale = staleFiles(outDir, kept, outputs, buildStarted);
+        const stale = staleFiles(outDir, await keptFiles, outputs, buildStarted);
         removeFiles(outDir, stale);
         logger.info(
           `kept the last build's pages in place for the ones Astro did not render again${stale.length > 0 ? `; removed ${stale.length} whose paths are gone` : ''}`,
         );
-        kept = [];
+        keptFiles = null;
       },
       'astro:build:done': async ({ logger }) => {
         if (removals.length === 0) return;

@@ -4,40 +4,9 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { close, createIndex } from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/support/temp-dir.ts';
-import { decodeCbor, metaPageHashes } from './pagefind-meta.ts';
+import { metaPageHashes } from './pagefind-meta.ts';
 
 afterAll(() => close());
-
-describe('decodeCbor', () => {
-  it('reads unsigned and negative integers, strings, byte strings, arrays, maps and simple values', () => {
-    // [0, 24, 500, 70000, -1, -500, "a€", h'0102', {"k": true}, false, null, 1.5 (float64)]
-    const bytes = Buffer.from(
-      '8c0018181901f41a0001117020390 1f3 6461e282ac 420102 a1616bf5 f4 f6 fb3ff8000000000000'.replace(/ /g, ''),
-      'hex',
-    );
-    expect(decodeCbor(bytes)).toEqual([
-      0,
-      24,
-      500,
-      70000,
-      -1,
-      -500,
-      'a€',
-      Uint8Array.from([1, 2]),
-      new Map([['k', true]]),
-      false,
-      null,
-      1.5,
-    ]);
-  });
-
-  it('refuses truncated input, trailing bytes and indefinite lengths', () => {
-    expect(() => decodeCbor(Buffer.from('8301', 'hex'))).toThrow(/ends early/);
-    expect(() => decodeCbor(Buffer.from('6361', 'hex'))).toThrow(/ends early/);
-    expect(() => decodeCbor(Buffer.from('0101', 'hex'))).toThrow(/after its item/);
-    expect(() => decodeCbor(Buffer.from('9f01ff', 'hex'))).toThrow(/unsupported/);
-  });
-});
 
 describe('metaPageHashes', () => {
   it("lists a real Pagefind bundle's pages in the order their records were added, by their fragments' names", async () => {
