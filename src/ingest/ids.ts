@@ -22,7 +22,7 @@
 import { createHash } from 'node:crypto';
 import { slug as githubSlug } from 'github-slugger';
 import type { SlugCollision } from './types.ts';
-import { titleKey, type MergedPaper } from './merge.ts';
+import { rememberTitleKey, titleKey, type MergedPaper } from './merge.ts';
 import { daysApart } from '../core/dates.ts';
 import { compareStrings } from '../core/compare.ts';
 import type { NormalizedEntry } from './normalize.ts';
@@ -90,6 +90,50 @@ class Chain {
   }
 }
 
+/** Slugs already made, by title (bounded like `chains`): a title's captures share one. */
+const slugs = new Map<string, string>();
+
+function slugOf(title: string): string {
+  let slug = slugs.get(title);
+  if (slug === undefined) {
+    if (slugs.size >= CHAINS_KEPT) slugs.clear();
+    slugs.set(title, (slug = slugify(title)));
+  }
+  return slug;
+}
+
+/**
+ * What the merge and the ids will ask of each entry's title, worked out where the entries were
+ * read (a worker thread, parallel.ts): its `titleKey`, and its slug when the capture has no arXiv
+ * id (null otherwise). Both are pure functions of the title; slugging and folding the titles was
+ * about a third of the merge and ids, which run on the calling thread alone, between the stages
+ * that run in parallel.
+ */
+export interface TitleFacts {
+  keys: string[];
+  slugs: Array<string | null>;
+}
+
+/** The `TitleFacts` of `entries`, in their order. */
+export function titleFacts(entries: readonly NormalizedEntry[]): TitleFacts {
+  return {
+    keys: entries.map((e) => titleKey(e.title)),
+    slugs: entries.map((e) => (e.arxiv === null ? slugOf(e.title) : null)),
+  };
+}
+
+/** Takes the `TitleFacts` another thread worked out for `entries`, so this thread does not work them out again. */
+export function rememberTitleFacts(entries: readonly NormalizedEntry[], facts: TitleFacts): void {
+  entries.forEach((e, i) => {
+    rememberTitleKey(e.title, facts.keys[i]!);
+    const slug = facts.slugs[i];
+    if (slug != null && !slugs.has(e.title)) {
+      if (slugs.size >= CHAINS_KEPT) slugs.clear();
+      slugs.set(e.title, slug);
+    }
+  });
+}
+
 /**
  * The `Chain` of a title and date, made once: claims and each paper's representative ask for
  * the same chains, and slugging a title was most of the time ids took.
@@ -99,7 +143,7 @@ function chainOf(title: string, published: string): Chain {
   let chain = chains.get(key);
   if (chain === undefined) {
     if (chains.size >= CHAINS_KEPT) chains.clear();
-    chain = new Chain(slugify(title), published, title);
+    chain = new Chain(slugOf(title), published, title);
     chains.set(key, chain);
   }
   return chain;

@@ -7,6 +7,7 @@
 import { buildPaper, readFile } from './pipeline.ts';
 import { IngestIoError, readDigestFile, serializePaper, writeEntryFiles } from './io.ts';
 import { assignTopics, compileTopics, type CompiledTopics } from './topics.ts';
+import { titleFacts, type TitleFacts } from './ids.ts';
 import type { Topic } from '../schemas/topic.ts';
 import type { DigestFile } from './io.ts';
 import type { BuiltPaper, FileRead, PaperJob } from './pipeline.ts';
@@ -21,7 +22,8 @@ export type WorkerRequest =
 /** A worker's answer to one request, in the order asked. */
 export type WorkerReply =
   | { kind: 'ready' }
-  | { kind: 'read'; results: Array<{ index: number; read: FileRead } | { index: number; notRead: NotRead }> }
+  /** `facts`: the `titleFacts` of the file's entries, which the merge on the calling thread takes (`rememberTitleFacts`). */
+  | { kind: 'read'; results: Array<{ index: number; read: FileRead; facts: TitleFacts } | { index: number; notRead: NotRead }> }
   | { kind: 'built'; results: Array<{ index: number; built: BuiltPaper }>; written: number; unchanged: number }
   /** `io`: the message of an `IngestIoError` (exit 2 for the CLI); null for a bug. */
   | { kind: 'failed'; message: string; io: string | null };
@@ -44,7 +46,9 @@ export function createHandler(): (request: WorkerRequest) => WorkerReply {
           kind: 'read',
           results: request.jobs.map(({ index, file }) => {
             const input = readDigestFile(file);
-            return input.notRead ? { index, notRead: input.notRead } : { index, read: readFile(input) };
+            if (input.notRead) return { index, notRead: input.notRead };
+            const read = readFile(input);
+            return { index, read, facts: titleFacts(read.entries) };
           }),
         };
       case 'build': {

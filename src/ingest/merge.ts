@@ -43,6 +43,15 @@ export function titleKey(title: string): string {
 const titleKeys = new Map<string, string>();
 const TITLE_KEYS_KEPT = 100_000;
 
+/**
+ * Records `key` as the `titleKey` of `title`, worked out by another thread (parallel.ts) while it
+ * read the title's file, so the merge on this thread does not fold it again.
+ */
+export function rememberTitleKey(title: string, key: string): void {
+  if (titleKeys.size >= TITLE_KEYS_KEPT) titleKeys.clear();
+  titleKeys.set(title, key);
+}
+
 function foldTitle(title: string): string {
   const folded = title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   const key = folded.replace(/[^\p{L}\p{N}]+/gu, '');

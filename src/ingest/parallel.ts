@@ -24,6 +24,7 @@ import {
   type PipelineOptions,
 } from './pipeline.ts';
 import { compareStrings } from '../core/compare.ts';
+import { rememberTitleFacts } from './ids.ts';
 import { createHandler, type WorkerReply, type WorkerRequest } from './ingest-jobs.ts';
 
 // Chunks small enough that a worker slowed by the shared machine leaves the rest to the other,
@@ -173,7 +174,10 @@ export async function runPipelineParallel(
   ).map((jobs): WorkerRequest => ({ kind: 'read', jobs }));
   const filesTaken = await pool.spread(reading, (reply) => {
     if (reply.kind !== 'read') return;
-    for (const r of reply.results) outcomes[r.index] = r;
+    for (const r of reply.results) {
+      outcomes[r.index] = r;
+      if ('read' in r) rememberTitleFacts(r.read.entries, r.facts);
+    }
     done += reply.results.length;
     options.onFile?.(done, digests.length);
   });
