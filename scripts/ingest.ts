@@ -13,13 +13,13 @@ import path from 'node:path';
 import pc from 'picocolors';
 import { config, ConfigError, type Config } from '../src/config.ts';
 import { assignTopics, compileTopics } from '../src/ingest/topics.ts';
-import { parseTopics, TopicsFileError, type Topic } from '../src/schemas/topic.ts';
+import type { Topic } from '../src/schemas/topic.ts';
+import { TopicsFileError } from '../src/schemas/topic-error.ts';
 import { runPipeline, type IngestResult, type PipelineOptions } from '../src/ingest/pipeline.ts';
 import { defaultWorkers, runPipelineParallel, startPool } from '../src/ingest/parallel.ts';
 import { parseLedger } from '../src/ingest/ledger.ts';
 import { formatReport, hasErrors, type Painter } from '../src/ingest/report.ts';
 import type { IngestReport } from '../src/ingest/types.ts';
-import { checkNotes } from '../src/ingest/notes.ts';
 import {
   ensureDir,
   existingEntries,
@@ -180,6 +180,9 @@ async function loadInputs(opts: Options) {
     const ledger = opts.ledgerFile ? { file: shown(opts.ledgerFile), ledger: parseLedger(await readLedger(opts.ledgerFile)) } : undefined;
     const taxonomyText = await readTopicsText(opts.taxonomyFile);
     if (taxonomyText === null && opts.taxonomyRequired) throw new IngestIoError(`cannot read ${opts.taxonomyFile}: no such file`);
+    // Loaded here, after the workers were started: the taxonomy's parser (zod and yaml) is a third
+    // of this thread's start-up, which the workers' own start-up now overlaps.
+    const { parseTopics } = await import('../src/schemas/topic.ts');
     const topics: Topic[] | null = taxonomyText === null ? null : parseTopics(taxonomyText, opts.taxonomyFile);
     return { files, texts, ledger, topics, pool };
   } catch (err) {
@@ -221,6 +224,8 @@ async function ingest(opts: Options, input: Awaited<ReturnType<typeof loadInputs
     await pool?.close();
   }
   if (opts.notesFolder !== null) {
+    // Loaded only when there are notes to check: the checker needs yaml and MDX.
+    const { checkNotes } = await import('../src/ingest/notes.ts');
     const notes = await readNotes(opts.notesFolder);
     result.report.notes = { dir: shown(opts.notesFolder), checked: notes.length, problems: await checkNotes(notes, result.papers) };
   }

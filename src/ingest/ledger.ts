@@ -8,7 +8,7 @@
  *
  * Pure: parsing, checking and serialising; io.ts reads and writes the file.
  */
-import { PAPER_ID_PATTERN } from '../schemas/paper.ts';
+import { PAPER_ID_PATTERN } from '../schemas/paper-id.ts';
 import { quote } from './messages.ts';
 import { compareStrings } from '../core/compare.ts';
 

@@ -7,15 +7,8 @@
  * for goes to the schema itself (`toPaper` in pipeline.ts), whose messages the report quotes.
  * paper-entry.test.ts holds both to the same answer.
  */
-import {
-  CAPTURE_FORMATS,
-  PAPER_ID_PATTERN,
-  type Appearance,
-  type Conflict,
-  type Org,
-  type Paper,
-  type TopicMatch,
-} from '../schemas/paper.ts';
+import type { Appearance, Conflict, Org, Paper, TopicMatch } from '../schemas/paper.ts';
+import { CAPTURE_FORMATS, PAPER_ID_PATTERN } from '../schemas/paper-id.ts';
 import { ARXIV_ID } from '../schemas/arxiv.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

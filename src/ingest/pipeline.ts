@@ -4,7 +4,8 @@
  *
  * detect format → parse → normalise → merge → ids → validate (paperSchema) → report
  */
-import { paperSchema, type Paper, type TopicMatch } from '../schemas/paper.ts';
+import module from 'node:module';
+import type { paperSchema, Paper, TopicMatch } from '../schemas/paper.ts';
 import type {
   DigestInput,
   FileSummary,
@@ -116,6 +117,18 @@ export function buildPaper(job: PaperJob, assign: PipelineOptions['assignTopics'
   return toPaper(job, assign?.({ title, abstract, keywords }) ?? []);
 }
 
+/**
+ * The paper schema, loaded the first time an entry needs it: typed code vouches for nearly every
+ * entry (paper-entry.ts), and zod is about 100 modules, a fifth of a worker thread's start-up
+ * (parallel.ts). `require` (of an ES module, which Node loads synchronously) because `toPaper` is
+ * synchronous; the module is the same one the site's content config imports.
+ */
+let schema: typeof paperSchema | null = null;
+function thePaperSchema(): typeof paperSchema {
+  schema ??= (module.createRequire(import.meta.url)('../schemas/paper.ts') as { paperSchema: typeof paperSchema }).paperSchema;
+  return schema;
+}
+
 /** Turns a merged paper into the schema's shape (key order = schema order) or explains why not. */
 function toPaper({ fields, id, aliases, sources }: PaperJob, topics: TopicMatch[]): BuiltPaper {
   const candidate = { id, aliases, ...fields, topics };
@@ -123,7 +136,7 @@ function toPaper({ fields, id, aliases, sources }: PaperJob, topics: TopicMatch[
   // when every value is one the schema takes as it is (paper-entry.ts), else the schema's parse.
   const entry = paperEntry(candidate);
   if (entry) return { paper: entry };
-  const parsed = paperSchema.safeParse(candidate);
+  const parsed = thePaperSchema().safeParse(candidate);
   if (parsed.success) return { paper: parsed.data };
   const issues = parsed.error.issues.map((issue) => {
     const path = issue.path.join('.');

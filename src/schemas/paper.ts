@@ -3,14 +3,10 @@
  * and what `src/content.config.ts` reads back. `null` always means "no capture said".
  */
 import { z } from 'astro/zod';
-import { ARXIV_ID, ARXIV_URL_ID } from './arxiv.ts';
+import { ARXIV_ID } from './arxiv.ts';
+import { CAPTURE_FORMATS, PAPER_ID_PATTERN } from './paper-id.ts';
 
-/**
- * A permalink id: an arXiv URL id (always with a dot: `2401.04558`, `hep-th.9901001`) or a title
- * slug (never with one), so the two can never collide (README, "Permalinks"). The schema, the id
- * assignment and the permalink ledger all check ids against this one pattern.
- */
-export const PAPER_ID_PATTERN = new RegExp(`^(?:${ARXIV_URL_ID.source.slice(1, -1)}|[a-z0-9][a-z0-9-]*)$`);
+export { CAPTURE_FORMATS, PAPER_ID_PATTERN };
 
 /** `YYYY-MM-DD`, a calendar date with no time zone. */
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
@@ -23,9 +19,6 @@ export const orgSchema = z.object({
   name: z.string().min(1),
 });
 export type Org = z.infer<typeof orgSchema>;
-
-/** How a capture was saved: the four digest formats, and a counts line. */
-export const CAPTURE_FORMATS = ['plaintext', 'markdown', 'textbrowser', 'api', 'counts'] as const;
 
 /** One appearance of a paper in one digest file: where it came from and where it sat. */
 const appearanceSchema = z.object({

@@ -12,6 +12,7 @@
  */
 import { z } from 'astro/zod';
 import { LineCounter, parseDocument } from 'yaml';
+import { TopicsFileError } from './topic-error.ts';
 
 const phrase = z
   .string({ error: 'expected a phrase (a string)' })
@@ -98,10 +99,7 @@ const EXAMPLE = `- slug: speculative-decoding
   strong_phrases: [speculative decoding]
   keywords: [speculative decoding]`;
 
-/** A taxonomy file that could not be read; the message names the file, the line and what was expected. */
-export class TopicsFileError extends Error {
-  override name = 'TopicsFileError';
-}
+export { TopicsFileError };
 
 /**
  * Parses and validates the text of a taxonomy file (`content/topics.yaml`). Pure: the caller reads
