@@ -165,7 +165,7 @@ const shown = (file: string): string => path.relative(process.cwd(), file) || fi
 /**
  * Lists the digests (failing at once on an output path that cannot be written) and starts the
  * worker threads for them, if any, then reads the ledger and the taxonomy, and the digests
- * themselves when no worker will.
+ * themselves when no worker will (and then parses the taxonomy: with workers, one of them does).
  */
 async function loadInputs(opts: Options) {
   const files = await listDigestFiles(opts.inputs, { exclude: [opts.outDir] });
@@ -180,11 +180,13 @@ async function loadInputs(opts: Options) {
     const ledger = opts.ledgerFile ? { file: shown(opts.ledgerFile), ledger: parseLedger(await readLedger(opts.ledgerFile)) } : undefined;
     const taxonomyText = await readTopicsText(opts.taxonomyFile);
     if (taxonomyText === null && opts.taxonomyRequired) throw new IngestIoError(`cannot read ${opts.taxonomyFile}: no such file`);
-    // Loaded here, after the workers were started: the taxonomy's parser (zod and yaml) is a third
-    // of this thread's start-up, which the workers' own start-up now overlaps.
-    const { parseTopics } = await import('../src/schemas/topic.ts');
-    const topics: Topic[] | null = taxonomyText === null ? null : parseTopics(taxonomyText, opts.taxonomyFile);
-    return { files, texts, ledger, topics, pool };
+    const taxonomy = taxonomyText === null ? null : { text: taxonomyText, file: opts.taxonomyFile };
+    // With workers, one of them parses the taxonomy while this thread merges (runPipelineParallel):
+    // its parser (zod and yaml, ~170 modules) and the parse were a fifth of the time before this
+    // thread read its first digest. Alone, this thread parses it now, loading the parser only then.
+    const topics: Topic[] | null =
+      pool || taxonomy === null ? null : (await import('../src/schemas/topic.ts')).parseTopics(taxonomy.text, taxonomy.file);
+    return { files, texts, ledger, topics, taxonomy, pool };
   } catch (err) {
     await pool?.close();
     throw err;
@@ -193,7 +195,7 @@ async function loadInputs(opts: Options) {
 
 /** Runs the pipeline (with a progress bar on an interactive terminal) and checks the notes. */
 async function ingest(opts: Options, input: Awaited<ReturnType<typeof loadInputs>>) {
-  const { files, texts, ledger, topics, pool } = input;
+  const { files, texts, ledger, topics, taxonomy, pool } = input;
   const interactive = process.stderr.isTTY === true && !opts.ci && !opts.json && !opts.quiet;
   // Loaded only for a terminal: its modules are a share of the start-up a script or CI run never uses.
   const cliProgress = interactive ? (await import('cli-progress')).default : null;
@@ -213,7 +215,8 @@ async function ingest(opts: Options, input: Awaited<ReturnType<typeof loadInputs
       const run = await runPipelineParallel(pool, files, {
         onFile: (done) => bar?.update(done),
         ledger,
-        topics,
+        topics: null,
+        ...(taxonomy ? { taxonomy } : {}),
         out: { dir: opts.outDir, existing },
       });
       result = run.result;

@@ -4,29 +4,47 @@
  * writes the papers it is given. Only moves the CPU: every step is the pipeline's own pure
  * function (pipeline.ts), the one a single-threaded run calls.
  */
+import module from 'node:module';
 import { buildPaper, readFile } from './pipeline.ts';
 import { IngestIoError, readDigestFile, serializePaper, writeEntryFiles } from './io.ts';
 import { assignTopics, compileTopics, type CompiledTopics } from './topics.ts';
 import { titleFacts, type TitleFacts } from './ids.ts';
 import type { Topic } from '../schemas/topic.ts';
+import type * as TopicModuleType from '../schemas/topic.ts';
 import type { DigestFile } from './io.ts';
 import type { BuiltPaper, FileRead, PaperJob } from './pipeline.ts';
 import type { NotRead } from './types.ts';
 
 /** What the calling thread asks a worker. */
 export type WorkerRequest =
+  /** Parse a taxonomy file's text (`parseTopics`): asked of a worker while the calling thread merges. */
+  | { kind: 'taxonomy'; text: string; file: string }
   | { kind: 'setup'; topics: readonly Topic[] | null; existing: string[] }
   | { kind: 'read'; jobs: Array<{ index: number; file: DigestFile }> }
   | { kind: 'build'; jobs: Array<{ index: number; job: PaperJob }>; dir: string | null };
 
 /** A worker's answer to one request, in the order asked. */
 export type WorkerReply =
+  | { kind: 'taxonomy'; topics: Topic[] }
   | { kind: 'ready' }
   /** `facts`: the `titleFacts` of the file's entries, which the merge on the calling thread takes (`rememberTitleFacts`). */
   | { kind: 'read'; results: Array<{ index: number; read: FileRead; facts: TitleFacts } | { index: number; notRead: NotRead }> }
   | { kind: 'built'; results: Array<{ index: number; built: BuiltPaper }>; written: number; unchanged: number }
-  /** `io`: the message of an `IngestIoError` (exit 2 for the CLI); null for a bug. */
-  | { kind: 'failed'; message: string; io: string | null };
+  /**
+   * `io`: the message of an `IngestIoError`, `taxonomy` that of a `TopicsFileError` (either is
+   * exit 2 for the CLI); both null for a bug.
+   */
+  | { kind: 'failed'; message: string; io: string | null; taxonomy: string | null };
+
+type TopicModule = typeof TopicModuleType;
+
+/**
+ * The taxonomy's parser, loaded the first time a taxonomy is parsed: it needs zod and yaml, about
+ * 170 modules, which a worker would otherwise load before reading its first digest. `require` (of
+ * an ES module, which Node loads synchronously) because a handler answers synchronously.
+ */
+let topicModule: TopicModule | null = null;
+const topicParser = (): TopicModule => (topicModule ??= module.createRequire(import.meta.url)('../schemas/topic.ts') as TopicModule);
 
 /**
  * A handler of parallel.ts's requests, with its own state (the compiled taxonomy and the names
@@ -37,6 +55,8 @@ export function createHandler(): (request: WorkerRequest) => WorkerReply {
   let existing: ReadonlySet<string> = new Set();
   const handle = (request: WorkerRequest): WorkerReply => {
     switch (request.kind) {
+      case 'taxonomy':
+        return { kind: 'taxonomy', topics: topicParser().parseTopics(request.text, request.file) };
       case 'setup':
         taxonomy = request.topics ? compileTopics(request.topics) : null;
         existing = new Set(request.existing);
@@ -75,6 +95,8 @@ export function createHandler(): (request: WorkerRequest) => WorkerReply {
         kind: 'failed',
         message: err instanceof Error ? (err.stack ?? err.message) : String(err),
         io: err instanceof IngestIoError ? err.message : null,
+        // The parser's own class: the one its module (loaded by `require`) throws.
+        taxonomy: topicModule && err instanceof topicModule.TopicsFileError ? err.message : null,
       };
     }
   };

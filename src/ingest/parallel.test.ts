@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../tests/support/repo.ts';
-import { parseTopics } from '../schemas/topic.ts';
+import { parseTopics, TopicsFileError } from '../schemas/topic.ts';
 import { IngestIoError, listDigestFiles, readDigestFiles, serializePaper } from './io.ts';
 import { parseLedger } from './ledger.ts';
 import { defaultWorkers, runPipelineParallel, startPool, type IngestPool } from './parallel.ts';
@@ -113,6 +113,33 @@ describe('the parallel pipeline', () => {
       chunks: { files: 2, papers: 5 },
     });
     expect(again.written).toEqual({ written: 0, unchanged: single.papers.length });
+  });
+
+  it('gives the same papers when a worker parses the taxonomy from its text while this thread merges', async () => {
+    const files = await listDigestFiles([digests]);
+    const taxonomy = { text: readFileSync(topicsFile, 'utf8'), file: topicsFile };
+    const fromText = await runPipelineParallel(pool, files, { ledger, topics: null, taxonomy, chunks: { files: 3, papers: 9 } });
+    expect(fromText.result.papers).toEqual(single.papers);
+    expect(fromText.result.report).toEqual(single.report);
+  });
+
+  it("throws a broken taxonomy's TopicsFileError, with the parser's own message, before building any paper", async () => {
+    const files = await listDigestFiles([digests]);
+    const taxonomy = { text: '- slug: Not A Slug\n  name: x\n', file: 'broken-topics.yaml' };
+    const expected = (() => {
+      try {
+        parseTopics(taxonomy.text, taxonomy.file);
+      } catch (err) {
+        return err as Error;
+      }
+      throw new Error('the taxonomy was expected not to parse');
+    })();
+    const built = path.join(tmp, 'not-built');
+    await mkdir(built);
+    const run = runPipelineParallel(pool, files, { ledger, topics: null, taxonomy, out: { dir: built, existing: new Set() } });
+    await expect(run).rejects.toThrow(TopicsFileError);
+    await expect(run).rejects.toThrow(expected.message);
+    expect(await readdir(built)).toEqual([]);
   });
 
   it("turns a worker's write failure into an IngestIoError naming the folder", async () => {

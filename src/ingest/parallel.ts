@@ -13,6 +13,7 @@ import type { Topic } from '../schemas/topic.ts';
 import type { DigestInput, NotRead } from './types.ts';
 import type { DigestFile } from './io.ts';
 import { IngestIoError, readDigestFiles } from './io.ts';
+import { TopicsFileError } from '../schemas/topic-error.ts';
 import {
   finishPipeline,
   paperJobs,
@@ -43,6 +44,8 @@ export interface IngestPool {
    * worker's failure.
    */
   spread(requests: readonly WorkerRequest[], onReply: (reply: WorkerReply, i: number) => void): Promise<number[]>;
+  /** Sends `request` to one worker (the calling thread when there is none) and waits for its answer. */
+  ask(request: WorkerRequest): Promise<WorkerReply>;
   /** Sends `request` to every worker and waits for all. */
   broadcast(request: WorkerRequest): Promise<void>;
   close(): Promise<void>;
@@ -115,6 +118,7 @@ export function startPool(workers: number): IngestPool {
         }),
       );
     },
+    ask: (request) => all[0]!.ask(request),
     async broadcast(request) {
       await Promise.all(all.map(({ ask }) => ask(request)));
     },
@@ -127,6 +131,7 @@ export function startPool(workers: number): IngestPool {
 /** A worker's reply, or its failure thrown here: an I/O error as `IngestIoError`, a bug as an `Error` with the worker's stack. */
 function checked(reply: WorkerReply): WorkerReply {
   if (reply.kind !== 'failed') return reply;
+  if (reply.taxonomy !== null) throw new TopicsFileError(reply.taxonomy);
   throw reply.io !== null ? new IngestIoError(reply.io) : new Error(`ingest worker: ${reply.message}`);
 }
 
@@ -140,6 +145,12 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 export interface ParallelOptions extends Pick<PipelineOptions, 'ledger' | 'onFile'> {
   /** The parsed taxonomy (`parseTopics`), or null for no topics. */
   topics: readonly Topic[] | null;
+  /**
+   * A taxonomy file's text to parse instead of `topics`: a worker parses it while this thread
+   * merges (stage 2), when it would otherwise wait; its `TopicsFileError`, if any, is thrown here
+   * before any paper is built.
+   */
+  taxonomy?: { text: string; file: string };
   /** Where the workers write the papers' entries as they build them (`writeEntryFiles`), and what that folder already holds. */
   out?: { dir: string; existing: ReadonlySet<string> };
   /** Files and papers per chunk handed out (tests make them small, so every thread gets some). */
@@ -188,12 +199,17 @@ export async function runPipelineParallel(
   });
   const parts = partitionInputs(others);
 
-  // Stage 2, on this thread: merge, ids, the ledger.
+  // Stage 2, on this thread: merge, ids, the ledger; meanwhile a worker parses the taxonomy.
+  const parsing = options.taxonomy ? pool.ask({ kind: 'taxonomy', ...options.taxonomy }) : null;
+  // Handled here so a failure is not reported as unhandled while this thread merges; awaited below.
+  parsing?.catch(() => undefined);
   const plan = planPapers(reads, options.ledger);
   const jobs = paperJobs(plan);
 
   // Stage 3: build (and write) the papers; results kept by the job's place.
-  await pool.broadcast({ kind: 'setup', topics: options.topics, existing: [...(options.out?.existing ?? [])] });
+  const parsed = await parsing;
+  const topics = parsed?.kind === 'taxonomy' ? parsed.topics : options.topics;
+  await pool.broadcast({ kind: 'setup', topics, existing: [...(options.out?.existing ?? [])] });
   const built: BuiltPaper[] = new Array(jobs.length);
   const written = { written: 0, unchanged: 0 };
   const building = chunks(
