@@ -15,8 +15,9 @@ import { config, ConfigError, type Config } from '../src/config.ts';
 import { assignTopics, compileTopics } from '../src/ingest/topics.ts';
 import type { Topic } from '../src/schemas/topic.ts';
 import { TopicsFileError } from '../src/schemas/topic-error.ts';
-import { runPipeline, type IngestResult, type PipelineOptions } from '../src/ingest/pipeline.ts';
-import { defaultWorkers, runPipelineParallel, startPool } from '../src/ingest/parallel.ts';
+import { runPipeline, type IngestResult, type PaperSummary, type PipelineOptions } from '../src/ingest/pipeline.ts';
+import type { Paper } from '../src/schemas/paper.ts';
+import { defaultWorkers, runPipelineParallel, startPool, type ParallelRun } from '../src/ingest/parallel.ts';
 import { parseLedger } from '../src/ingest/ledger.ts';
 import { formatReport, hasErrors, type Painter } from '../src/ingest/report.ts';
 import type { IngestReport } from '../src/ingest/types.ts';
@@ -206,22 +207,35 @@ async function ingest(opts: Options, input: Awaited<ReturnType<typeof loadInputs
       )
     : null;
   bar?.start(files.filter((f) => !f.notRead && !f.emptyDays).length, 0);
-  let result: IngestResult;
+  let result: IngestResult<PaperSummary>;
+  // Every paper whole, for what still writes them: writePapers (one thread) or the archive.
+  let whole: Paper[] | null = null;
   // With workers, they write each paper's entry as they build it; the stale ones are removed after (writeOutputs).
   let written: { written: number; unchanged: number; existing: ReadonlySet<string> } | null = null;
   try {
     if (pool) {
       const existing = await existingEntries(opts.outDir);
-      const run = await runPipelineParallel(pool, files, {
-        onFile: (done) => bar?.update(done),
+      const options = {
+        onFile: (done: number) => bar?.update(done),
         ledger,
         topics: null,
         ...(taxonomy ? { taxonomy } : {}),
         out: { dir: opts.outDir, existing },
-      });
+      };
+      // Without an archive, the report, the ledger and the notes need only each paper's summary.
+      let run: ParallelRun<PaperSummary>;
+      if (opts.archive) {
+        const full = await runPipelineParallel(pool, files, options);
+        whole = full.result.papers;
+        run = full;
+      } else run = await runPipelineParallel(pool, files, { ...options, summaries: true });
       result = run.result;
       written = { ...run.written!, existing };
-    } else result = runSingleThreaded(texts!, topics, ledger, (done) => bar?.update(done));
+    } else {
+      const run = runSingleThreaded(texts!, topics, ledger, (done) => bar?.update(done));
+      whole = run.papers;
+      result = run;
+    }
   } finally {
     bar?.stop();
     await pool?.close();
@@ -232,7 +246,7 @@ async function ingest(opts: Options, input: Awaited<ReturnType<typeof loadInputs
     const notes = await readNotes(opts.notesFolder);
     result.report.notes = { dir: shown(opts.notesFolder), checked: notes.length, problems: await checkNotes(notes, result.papers) };
   }
-  return { ...result, written };
+  return { ...result, whole, written };
 }
 
 /** The pipeline on this thread alone (`--workers 0`, or a few files). */
@@ -247,7 +261,11 @@ function runSingleThreaded(
 }
 
 /** Writes the papers, the archive, the ledger and the JSON report; what was written. */
-async function writeOutputs(opts: Options, { papers, report, ledgerText, written: already }: Awaited<ReturnType<typeof ingest>>) {
+async function writeOutputs(opts: Options, { papers, whole, report, ledgerText, written: already }: Awaited<ReturnType<typeof ingest>>) {
+  const wholePapers = (): Paper[] => {
+    if (whole === null) throw new Error('the papers were not kept whole');
+    return whole;
+  };
   const written = already
     ? {
         written: already.written,
@@ -258,9 +276,9 @@ async function writeOutputs(opts: Options, { papers, report, ledgerText, written
           papers.map((p) => p.id),
         )),
       }
-    : await writePapers(opts.outDir, papers);
+    : await writePapers(opts.outDir, wholePapers());
   await writeEmptyDaysCopy(opts.outDir, report.emptyDays.days);
-  if (opts.archive) await writeArchive(opts.archive, papers, opts.base);
+  if (opts.archive) await writeArchive(opts.archive, wholePapers(), opts.base);
   const ledgerChanged = opts.ledgerFile && ledgerText !== null ? await writeLedger(opts.ledgerFile, ledgerText) : false;
   if (opts.report) await writeReportFile(opts.report, report);
   return { written, ledgerChanged };

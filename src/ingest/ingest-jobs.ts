@@ -12,7 +12,7 @@ import { titleFacts, type TitleFacts } from './ids.ts';
 import type { Topic } from '../schemas/topic.ts';
 import type * as TopicModuleType from '../schemas/topic.ts';
 import type { DigestFile } from './io.ts';
-import type { BuiltPaper, FileRead, PaperJob } from './pipeline.ts';
+import type { BuiltPaper, FileRead, PaperJob, PaperSummary } from './pipeline.ts';
 import type { NotRead } from './types.ts';
 
 /** What the calling thread asks a worker. */
@@ -21,7 +21,8 @@ export type WorkerRequest =
   | { kind: 'taxonomy'; text: string; file: string }
   | { kind: 'setup'; topics: readonly Topic[] | null; existing: string[] }
   | { kind: 'read'; jobs: Array<{ index: number; file: DigestFile }> }
-  | { kind: 'build'; jobs: Array<{ index: number; job: PaperJob }>; dir: string | null };
+  /** `summaries`: send back each written paper's `PaperSummary`, not the whole paper (it needs `dir`). */
+  | { kind: 'build'; jobs: Array<{ index: number; job: PaperJob }>; dir: string | null; summaries: boolean };
 
 /** A worker's answer to one request, in the order asked. */
 export type WorkerReply =
@@ -29,7 +30,7 @@ export type WorkerReply =
   | { kind: 'ready' }
   /** `facts`: the `titleFacts` of the file's entries, which the merge on the calling thread takes (`rememberTitleFacts`). */
   | { kind: 'read'; results: Array<{ index: number; read: FileRead; facts: TitleFacts } | { index: number; notRead: NotRead }> }
-  | { kind: 'built'; results: Array<{ index: number; built: BuiltPaper }>; written: number; unchanged: number }
+  | { kind: 'built'; results: Array<{ index: number; built: BuiltPaper<PaperSummary> }>; written: number; unchanged: number }
   /**
    * `io`: the message of an `IngestIoError`, `taxonomy` that of a `TopicsFileError` (either is
    * exit 2 for the CLI); both null for a bug.
@@ -83,7 +84,9 @@ export function createHandler(): (request: WorkerRequest) => WorkerReply {
               existing,
             )
           : { written: 0, unchanged: 0 };
-        return { kind: 'built', results, ...counts };
+        // A summary is a few hundred bytes to copy to the calling thread, a whole paper ~3.5 kB.
+        const sent = request.summaries && request.dir ? results.map(({ index, built }) => ({ index, built: summarised(built) })) : results;
+        return { kind: 'built', results: sent, ...counts };
       }
     }
   };
@@ -100,4 +103,11 @@ export function createHandler(): (request: WorkerRequest) => WorkerReply {
       };
     }
   };
+}
+
+/** A built paper reduced to its `PaperSummary` (problems kept whole). */
+function summarised(built: BuiltPaper): BuiltPaper<PaperSummary> {
+  if (!('paper' in built)) return built;
+  const { id, aliases, digests, conflicts } = built.paper;
+  return { paper: { id, aliases, digests, conflicts } };
 }

@@ -10,6 +10,7 @@ import module from 'node:module';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Topic } from '../schemas/topic.ts';
+import type { Paper } from '../schemas/paper.ts';
 import type { DigestInput, NotRead } from './types.ts';
 import type { DigestFile } from './io.ts';
 import { IngestIoError, readDigestFiles } from './io.ts';
@@ -22,6 +23,7 @@ import {
   type BuiltPaper,
   type FileRead,
   type IngestResult,
+  type PaperSummary,
   type PipelineOptions,
 } from './pipeline.ts';
 import { compareStrings } from '../core/compare.ts';
@@ -153,8 +155,22 @@ export interface ParallelOptions extends Pick<PipelineOptions, 'ledger' | 'onFil
   taxonomy?: { text: string; file: string };
   /** Where the workers write the papers' entries as they build them (`writeEntryFiles`), and what that folder already holds. */
   out?: { dir: string; existing: ReadonlySet<string> };
+  /**
+   * Keep only each paper's `PaperSummary` (`result.papers`) when `out` is given: a worker then sends
+   * back a few hundred bytes per paper it wrote instead of the whole paper (~3.5 kB), which both
+   * threads spent CPU copying; enough for the report, the ledger and the notes check.
+   */
+  summaries?: boolean;
   /** Files and papers per chunk handed out (tests make them small, so every thread gets some). */
   chunks?: { files: number; papers: number };
+}
+
+/** What `runPipelineParallel` did: the pipeline's result, and what was written. */
+export interface ParallelRun<P extends PaperSummary> {
+  result: IngestResult<P>;
+  written: { written: number; unchanged: number } | null;
+  /** Chunks each thread took (workers first, the calling thread last): files read, then papers built. */
+  taken: { files: number[]; papers: number[] };
 }
 
 /**
@@ -166,13 +182,18 @@ export interface ParallelOptions extends Pick<PipelineOptions, 'ledger' | 'onFil
 export async function runPipelineParallel(
   pool: IngestPool,
   files: readonly DigestFile[],
+  options: ParallelOptions & { summaries: true; out: NonNullable<ParallelOptions['out']> },
+): Promise<ParallelRun<PaperSummary>>;
+export async function runPipelineParallel(
+  pool: IngestPool,
+  files: readonly DigestFile[],
+  options: ParallelOptions & { summaries?: false },
+): Promise<ParallelRun<Paper>>;
+export async function runPipelineParallel(
+  pool: IngestPool,
+  files: readonly DigestFile[],
   options: ParallelOptions,
-): Promise<{
-  result: IngestResult;
-  written: { written: number; unchanged: number } | null;
-  /** Chunks each thread took (workers first, the calling thread last): files read, then papers built. */
-  taken: { files: number[]; papers: number[] };
-}> {
+): Promise<ParallelRun<PaperSummary>> {
   const digests = files.filter((f) => !f.notRead && !f.emptyDays).sort((a, b) => compareStrings(a.file, b.file));
   const others: DigestInput[] = readDigestFiles(files.filter((f) => f.notRead || f.emptyDays));
 
@@ -210,12 +231,12 @@ export async function runPipelineParallel(
   const parsed = await parsing;
   const topics = parsed?.kind === 'taxonomy' ? parsed.topics : options.topics;
   await pool.broadcast({ kind: 'setup', topics, existing: [...(options.out?.existing ?? [])] });
-  const built: BuiltPaper[] = new Array(jobs.length);
+  const built: Array<BuiltPaper<PaperSummary>> = new Array(jobs.length);
   const written = { written: 0, unchanged: 0 };
   const building = chunks(
     jobs.map(({ job }, index) => ({ index, job })),
     options.chunks?.papers ?? PAPERS_PER_CHUNK,
-  ).map((chunk): WorkerRequest => ({ kind: 'build', jobs: chunk, dir: options.out?.dir ?? null }));
+  ).map((chunk): WorkerRequest => ({ kind: 'build', jobs: chunk, dir: options.out?.dir ?? null, summaries: options.summaries === true }));
   const papersTaken = await pool.spread(building, (reply) => {
     if (reply.kind !== 'built') return;
     for (const r of reply.results) built[r.index] = r.built;

@@ -46,9 +46,15 @@ function readEmptyDays(files: readonly DigestInput[]): IngestReport['emptyDays']
   return { files: files.map((f) => f.file), days: [...days].sort(), problems };
 }
 
-/** Papers (sorted by id) ready to write, and the report. */
-export interface IngestResult {
-  papers: Paper[];
+/**
+ * What the report, the ledger and the notes check read of a paper (`finishPipeline`): what a
+ * worker thread sends back of each paper it wrote when the caller needs no more (parallel.ts).
+ */
+export type PaperSummary = Pick<Paper, 'id' | 'aliases' | 'digests' | 'conflicts'>;
+
+/** Papers (sorted by id) ready to write, and the report; `P` is `PaperSummary` when only those were kept (parallel.ts). */
+export interface IngestResult<P extends PaperSummary = Paper> {
+  papers: P[];
   report: IngestReport;
   /** The ledger's next text (old ids plus every id now published), when a ledger was given. */
   ledgerText: string | null;
@@ -109,7 +115,7 @@ function paperJob(paper: MergedPaper, id: string, aliases: string[]): PaperJob {
 }
 
 /** A paper built from its job: the valid `Paper`, or the problems (one per capture) saying why not. */
-export type BuiltPaper = { paper: Paper } | { problems: Problem[] };
+export type BuiltPaper<P extends PaperSummary = Paper> = { paper: P } | { problems: Problem[] };
 
 /** Builds one paper: its topics assigned, then checked against the schema (`toPaper`). */
 export function buildPaper(job: PaperJob, assign: PipelineOptions['assignTopics']): BuiltPaper {
@@ -418,18 +424,18 @@ export function paperJobs(plan: PaperPlan): Array<{ index: number; job: PaperJob
  * The result from the files read, the plan and each job's built paper (`built[k]` for
  * `paperJobs(plan)[k]`): papers sorted by id, the report checked to reconcile, the ledger's text.
  */
-export function finishPipeline(
+export function finishPipeline<P extends PaperSummary>(
   parts: ReturnType<typeof partitionInputs>,
   reads: readonly FileRead[],
   plan: PaperPlan,
   jobs: ReadonlyArray<{ index: number }>,
-  built: readonly BuiltPaper[],
+  built: ReadonlyArray<BuiltPaper<P>>,
   ledger: PipelineOptions['ledger'],
-): IngestResult {
+): IngestResult<P> {
   const { emptyDays, notRead } = parts;
   const { merged, ids, aliases, permalinks } = plan;
   const problems = [...plan.problems];
-  const papers: Paper[] = [];
+  const papers: P[] = [];
   let accepted = 0;
   built.forEach((result, k) => {
     if ('paper' in result) {
