@@ -115,6 +115,24 @@ describe('the parallel pipeline', () => {
     expect(again.written).toEqual({ written: 0, unchanged: single.papers.length });
   });
 
+  it("keeps each paper's summary only, when asked, with the same report and ledger and the same files written", async () => {
+    const files = await listDigestFiles([digests]);
+    const dir = path.join(tmp, 'out-summaries');
+    await mkdir(dir);
+    const run = await runPipelineParallel(pool, files, {
+      ledger,
+      topics,
+      out: { dir, existing: new Set() },
+      summaries: true,
+      chunks: { files: 2, papers: 6 },
+    });
+    expect(run.taken.papers.every((n) => n > 0)).toBe(true);
+    expect(run.result.papers).toEqual(single.papers.map(({ id, aliases, digests, conflicts }) => ({ id, aliases, digests, conflicts })));
+    expect(run.result.report).toEqual(single.report);
+    expect(run.result.ledgerText).toBe(single.ledgerText);
+    for (const paper of single.papers) expect(await readFile(path.join(dir, `${paper.id}.json`), 'utf8')).toBe(serializePaper(paper));
+  });
+
   it('gives the same papers when a worker parses the taxonomy from its text while this thread merges', async () => {
     const files = await listDigestFiles([digests]);
     const taxonomy = { text: readFileSync(topicsFile, 'utf8'), file: topicsFile };
