@@ -30,10 +30,11 @@ import { compareStrings } from '../core/compare.ts';
 import { rememberTitleFacts } from './ids.ts';
 import { createHandler, type WorkerReply, type WorkerRequest } from './ingest-jobs.ts';
 
-// Chunks small enough that a worker slowed by the shared machine leaves the rest to the other,
-// large enough that messages stay few (580 corpus files: 37 chunks; 9,877 papers: 20).
-const FILES_PER_CHUNK = 16;
-const PAPERS_PER_CHUNK = 500;
+// Chunks small enough that a worker slowed by the shared machine leaves the rest to the other, and
+// that the thread done first waits little for the other's last chunk at the end of each stage;
+// large enough that messages stay few (580 corpus files: 73 chunks; 9,877 papers: 40).
+const FILES_PER_CHUNK = 8;
+const PAPERS_PER_CHUNK = 250;
 const YOUNG_GENERATION_MB = 192;
 
 /** Worker threads for `runPipelineParallel`, and the calling thread beside them; `close` ends them. */
