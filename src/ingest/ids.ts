@@ -22,7 +22,7 @@
 import { createHash } from 'node:crypto';
 import { slug as githubSlug } from 'github-slugger';
 import type { SlugCollision } from './types.ts';
-import { rememberTitleKey, titleKey, type MergedPaper } from './merge.ts';
+import { rememberTitleKey, titleKey, type PaperCaptures } from './merge.ts';
 import { daysApart } from '../core/dates.ts';
 import { compareStrings } from '../core/compare.ts';
 import type { NormalizedEntry } from './normalize.ts';
@@ -181,7 +181,7 @@ interface UrlClaims {
   contested: boolean;
 }
 
-function chainClaims(papers: readonly MergedPaper[]): ChainClaim[] {
+function chainClaims(papers: readonly PaperCaptures[]): ChainClaim[] {
   const claims = new Map<string, ChainClaim>();
   papers.forEach((p, paper) => {
     for (const e of p.entries) {
@@ -245,7 +245,7 @@ function settle(claims: ChainClaim[]): Map<string, UrlClaims> {
 const isContested = (u: UrlClaims): boolean => u.contested;
 
 /** The claim that names an id-less paper: a dated capture with the longest title, then input order. */
-function representative(paper: MergedPaper, claims: readonly ChainClaim[]): ChainClaim | undefined {
+function representative(paper: PaperCaptures, claims: readonly ChainClaim[]): ChainClaim | undefined {
   const entries: NormalizedEntry[] = [...paper.entries].sort(
     (a, b) => Number(a.publishedFromDigest) - Number(b.publishedFromDigest) || b.title.length - a.title.length,
   );
@@ -260,7 +260,7 @@ function representative(paper: MergedPaper, claims: readonly ChainClaim[]): Chai
  * URL id (`2401.04558`, `hep-th.9901001`); a paper without one gets the first uncontested URL of its chain. Throws only if
  * even a 16-hex-digit title hash collides, which would be a bug worth hearing about.
  */
-export function assignIds(papers: readonly MergedPaper[]): IdAssignment {
+export function assignIds(papers: readonly PaperCaptures[]): IdAssignment {
   const claims = chainClaims(papers);
   const byUrl = settle(claims);
   const mine = papers.map(() => [] as ChainClaim[]);
@@ -289,7 +289,7 @@ export function assignIds(papers: readonly MergedPaper[]): IdAssignment {
  * Every URL the id-less captures of each paper could ever imply (whole chains), for resolving a
  * ledger id that the current digests no longer produce (ledger.ts).
  */
-export function allChainUrls(papers: readonly MergedPaper[]): Map<string, number[]> {
+export function allChainUrls(papers: readonly PaperCaptures[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (const c of chainClaims(papers)) {
     for (const url of c.chain.all()) {

@@ -239,11 +239,22 @@ function richest<T>(entries: readonly NormalizedEntry[], pick: (e: NormalizedEnt
 }
 
 /**
- * Merges one group, keeping the richest value of each field: full author names over a count, the
- * longest title and abstract, the newest upvote and comment counts, organisation and author count
- * (`newest`), every digest day and every appearance with its own counts.
+ * A paper's captures before their fields are merged: what ids.ts and the pipeline's checks read of
+ * a paper (its entries, arXiv id and title, the same as its `MergedPaper`'s), without merging the
+ * rest, which the pipeline leaves to the threads that build the papers (parallel.ts).
  */
-function mergeGroup(group: readonly NormalizedEntry[], counts: readonly NormalizedEntry[] = []): MergedPaper {
+export interface PaperCaptures {
+  /** The cards in input order, then the counts lines in capture order (`MergedPaper.entries`). */
+  entries: NormalizedEntry[];
+  arxiv: string | null;
+  title: string;
+}
+
+/** A group's cards (in input order), its entries and the fields `PaperCaptures` names, as `mergeGroup` sees them. */
+export function capturesOf(
+  group: readonly NormalizedEntry[],
+  counts: readonly NormalizedEntry[] = [],
+): PaperCaptures & { cards: NormalizedEntry[] } {
   const cards = [...group].sort(byInput);
   // Counts lines only re-read upvotes and comments: every other field comes from the cards.
   const entries = [...cards, ...[...counts].sort((a, b) => compareStrings(a.capturedAt ?? '', b.capturedAt ?? '') || byInput(a, b))];
@@ -252,6 +263,16 @@ function mergeGroup(group: readonly NormalizedEntry[], counts: readonly Normaliz
     (e) => e.title,
     (t) => t.length,
   )!;
+  return { cards, entries, arxiv: first(cards, (e) => e.arxiv), title };
+}
+
+/**
+ * Merges one group, keeping the richest value of each field: full author names over a count, the
+ * longest title and abstract, the newest upvote and comment counts, organisation and author count
+ * (`newest`), every digest day and every appearance with its own counts.
+ */
+export function mergeGroup(group: readonly NormalizedEntry[], counts: readonly NormalizedEntry[] = []): MergedPaper {
+  const { cards, entries, title } = capturesOf(group, counts);
   const org = newestFrom(cards, (e) => e.org, byOrg);
   const upvotes = newestFrom(entries, (e) => e.upvotes, byNumber);
   const comments = newestFrom(entries, (e) => e.comments, byNumber);
@@ -421,16 +442,27 @@ export function titleDisagreements(entries: readonly NormalizedEntry[]): Problem
  * reports it, `unmatchedCounts`).
  */
 export function mergeEntries(entries: readonly NormalizedEntry[], counts: readonly NormalizedEntry[] = []): MergedPaper[] {
+  return paperGroups(entries, counts).map(({ cards, counts }) => mergeGroup(cards, counts));
+}
+
+/**
+ * The groups `mergeEntries` merges, unmerged: each paper's cards and the counts lines that join it
+ * (`mergeGroup(cards, counts)` is its `MergedPaper`).
+ */
+export function paperGroups(
+  entries: readonly NormalizedEntry[],
+  counts: readonly NormalizedEntry[] = [],
+): Array<{ cards: NormalizedEntry[]; counts: NormalizedEntry[] }> {
   const byArxiv = new Map<string, NormalizedEntry[]>();
   for (const c of counts) if (c.arxiv !== null) byArxiv.set(c.arxiv, [...(byArxiv.get(c.arxiv) ?? []), c]);
   return groupEntries(entries).map((group) => {
     const arxiv = group.find((e) => e.arxiv !== null)?.arxiv;
-    return mergeGroup(group, arxiv ? (byArxiv.get(arxiv) ?? []) : []);
+    return { cards: group, counts: arxiv ? (byArxiv.get(arxiv) ?? []) : [] };
   });
 }
 
 /** Counts lines whose arXiv id no merged paper has: each is an error, never a paper of its own. */
-export function unmatchedCounts(merged: readonly MergedPaper[], counts: readonly NormalizedEntry[]): Problem[] {
+export function unmatchedCounts(merged: ReadonlyArray<Pick<MergedPaper, 'arxiv'>>, counts: readonly NormalizedEntry[]): Problem[] {
   const known = new Set(merged.map((m) => m.arxiv));
   return counts
     .filter((c) => !known.has(c.arxiv))

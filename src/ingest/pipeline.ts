@@ -22,7 +22,7 @@ import { detectFormat, FORMATS, formatList } from './formats/index.ts';
 import { isRejection } from './formats/read-log.ts';
 import { digestFromFileName, implausibleDate } from './dates.ts';
 import { normalizeEntry, type NormalizedEntry } from './normalize.ts';
-import { mergeEntries, titleDisagreements, unmatchedCounts, type MergedPaper } from './merge.ts';
+import { capturesOf, mergeGroup, paperGroups, titleDisagreements, unmatchedCounts, type MergedPaper, type PaperCaptures } from './merge.ts';
 import { missingWeekdays } from '../core/coverage.ts';
 import { parseEmptyDays } from '../core/empty-days.ts';
 import { allChainUrls, assignIds } from './ids.ts';
@@ -97,21 +97,25 @@ function parseDigest(input: DigestInput, formats: readonly FormatReader[] = FORM
 }
 
 /**
- * What turning one merged paper into a `Paper` needs: its fields, URL and old URLs, and where its
- * captures were (for messages). Plain data, so a worker thread can take it (parallel.ts).
+ * What turning one paper into a `Paper` needs: its captures (its cards and the counts lines that
+ * join it, `paperGroups`), merged by whichever thread builds it (merging is per paper, so it need
+ * not wait on the calling thread between the parallel stages, parallel.ts), its URL and old URLs.
+ * Plain data, so a worker thread can take it.
  */
 export interface PaperJob {
-  fields: Omit<MergedPaper, 'seenWithoutId' | 'entries'>;
+  cards: NormalizedEntry[];
+  counts: NormalizedEntry[];
   id: string;
   aliases: string[];
-  /** The file and line of each capture merged into the paper. */
-  sources: Array<{ file: string; line: number }>;
 }
 
-/** A merged paper as a `PaperJob`: its captures' entries reduced to where they were. */
-function paperJob(paper: MergedPaper, id: string, aliases: string[]): PaperJob {
-  const { seenWithoutId: _seen, entries, ...fields } = paper;
-  return { fields, id, aliases, sources: entries.map((e) => ({ file: e.file, line: e.line })) };
+/** A merged paper's fields for the schema, and where its captures were (for messages). */
+function mergedFields({ cards, counts }: PaperJob): {
+  fields: Omit<MergedPaper, 'seenWithoutId' | 'entries'>;
+  sources: Array<{ file: string; line: number }>;
+} {
+  const { seenWithoutId: _seen, entries, ...fields } = mergeGroup(cards, counts);
+  return { fields, sources: entries.map((e) => ({ file: e.file, line: e.line })) };
 }
 
 /** A paper built from its job: the valid `Paper`, or the problems (one per capture) saying why not. */
@@ -119,8 +123,9 @@ export type BuiltPaper<P extends PaperSummary = Paper> = { paper: P } | { proble
 
 /** Builds one paper: its topics assigned, then checked against the schema (`toPaper`). */
 export function buildPaper(job: PaperJob, assign: PipelineOptions['assignTopics']): BuiltPaper {
-  const { title, abstract, keywords } = job.fields;
-  return toPaper(job, assign?.({ title, abstract, keywords }) ?? []);
+  const { fields, sources } = mergedFields(job);
+  const { title, abstract, keywords } = fields;
+  return toPaper({ fields, id: job.id, aliases: job.aliases, sources }, assign?.({ title, abstract, keywords }) ?? []);
 }
 
 /**
@@ -136,7 +141,10 @@ function thePaperSchema(): typeof paperSchema {
 }
 
 /** Turns a merged paper into the schema's shape (key order = schema order) or explains why not. */
-function toPaper({ fields, id, aliases, sources }: PaperJob, topics: TopicMatch[]): BuiltPaper {
+function toPaper(
+  { fields, id, aliases, sources }: ReturnType<typeof mergedFields> & Pick<PaperJob, 'id' | 'aliases'>,
+  topics: TopicMatch[],
+): BuiltPaper {
   const candidate = { id, aliases, ...fields, topics };
   // Schema fields only, in schema order, so the written JSON is byte-stable: built by typed code
   // when every value is one the schema takes as it is (paper-entry.ts), else the schema's parse.
@@ -235,7 +243,7 @@ function emptyWarning(file: string, parsed: ReadResult): Problem[] {
  * first in input order keeps the URL; every capture of the other is refused, naming both sources.
  */
 export function idCollisions(
-  merged: readonly MergedPaper[],
+  merged: readonly PaperCaptures[],
   ids: readonly string[],
   aliases: readonly string[][],
 ): { rejected: Set<number>; problems: Problem[] } {
@@ -295,7 +303,7 @@ function sharedUrls(ids: readonly string[], aliases: readonly string[][]): SlugC
  */
 function honourLedger(
   option: NonNullable<PipelineOptions['ledger']>,
-  merged: readonly MergedPaper[],
+  merged: readonly PaperCaptures[],
   ids: readonly string[],
   aliases: string[][],
 ): PermalinkReport {
@@ -382,40 +390,43 @@ export function partitionInputs(inputs: readonly DigestInput[]): {
   };
 }
 
-/** What the files read add up to before the papers are built: the merged papers, their URLs, and the problems so far. */
+/**
+ * What the files read add up to before the papers are built: each paper's captures (merged when it
+ * is built, `buildPaper`), their URLs, and the problems so far.
+ */
 export interface PaperPlan {
-  merged: MergedPaper[];
+  captures: Array<PaperCaptures & { cards: NormalizedEntry[]; counts: NormalizedEntry[] }>;
   ids: string[];
   aliases: string[][];
   permalinks: PermalinkReport;
-  /** Indexes (into `merged`) of papers refused for an id collision. */
+  /** Indexes (into `captures`) of papers refused for an id collision. */
   rejected: ReadonlySet<number>;
   problems: Problem[];
 }
 
-/** Merges the captures of each paper and gives each its URL, honouring the ledger. */
+/** Groups the captures of each paper and gives each its URL, honouring the ledger. */
 export function planPapers(reads: readonly FileRead[], ledger: PipelineOptions['ledger']): PaperPlan {
   const all = reads.flatMap((r) => r.entries);
   const entries = all.filter((e) => e.format !== 'counts');
   const counts = all.filter((e) => e.format === 'counts');
   const problems = [...reads.flatMap((r) => r.problems), ...titleDisagreements(entries)];
 
-  const merged = mergeEntries(entries, counts);
-  problems.push(...unmatchedCounts(merged, counts));
-  const { ids, aliases } = assignIds(merged);
+  const captures = paperGroups(entries, counts).map(({ cards, counts }) => ({ ...capturesOf(cards, counts), counts }));
+  problems.push(...unmatchedCounts(captures, counts));
+  const { ids, aliases } = assignIds(captures);
   const permalinks: PermalinkReport = ledger
-    ? honourLedger(ledger, merged, ids, aliases)
+    ? honourLedger(ledger, captures, ids, aliases)
     : { ledger: null, known: 0, added: [], recovered: [], missing: [] };
-  const collisions = idCollisions(merged, ids, aliases);
+  const collisions = idCollisions(captures, ids, aliases);
   problems.push(...collisions.problems);
-  return { merged, ids, aliases, permalinks, rejected: collisions.rejected, problems };
+  return { captures, ids, aliases, permalinks, rejected: collisions.rejected, problems };
 }
 
-/** The jobs of the papers to build, in `merged` order, with their index there (papers refused for an id collision left out). */
+/** The jobs of the papers to build, in `captures` order, with their index there (papers refused for an id collision left out). */
 export function paperJobs(plan: PaperPlan): Array<{ index: number; job: PaperJob }> {
   const jobs: Array<{ index: number; job: PaperJob }> = [];
-  plan.merged.forEach((m, i) => {
-    if (!plan.rejected.has(i)) jobs.push({ index: i, job: paperJob(m, plan.ids[i]!, plan.aliases[i]!) });
+  plan.captures.forEach(({ cards, counts }, i) => {
+    if (!plan.rejected.has(i)) jobs.push({ index: i, job: { cards, counts, id: plan.ids[i]!, aliases: plan.aliases[i]! } });
   });
   return jobs;
 }
@@ -433,14 +444,14 @@ export function finishPipeline<P extends PaperSummary>(
   ledger: PipelineOptions['ledger'],
 ): IngestResult<P> {
   const { emptyDays, notRead } = parts;
-  const { merged, ids, aliases, permalinks } = plan;
+  const { captures, ids, aliases, permalinks } = plan;
   const problems = [...plan.problems];
   const papers: P[] = [];
   let accepted = 0;
   built.forEach((result, k) => {
     if ('paper' in result) {
       papers.push(result.paper);
-      accepted += merged[jobs[k]!.index]!.entries.length;
+      accepted += captures[jobs[k]!.index]!.entries.length;
     } else problems.push(...result.problems);
   });
   papers.sort((a, b) => compareStrings(a.id, b.id));
