@@ -6,6 +6,8 @@
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../tests/support/repo.ts';
@@ -169,6 +171,37 @@ describe('the parallel pipeline', () => {
     await expect(runPipelineParallel(pool, files, { ledger, topics, out: { dir: missing, existing: new Set() } })).rejects.toThrow(
       `cannot write ${missing}`,
     );
+  });
+});
+
+describe("a worker thread's start-up", () => {
+  it('reads and builds plain-text digests without loading zod or yaml (the schema and the front-matter parser load on first need)', async () => {
+    // A fresh Node process (not Vitest's module graph) that records every module it loads, as a worker would.
+    const script = path.join(tmp, 'worker-modules.mjs');
+    const url = (file: string) => JSON.stringify(pathToFileURL(path.join(repoRoot, file)).href);
+    await writeFile(
+      script,
+      `import module from 'node:module';
+const loaded = [];
+module.registerHooks({ load(url, context, next) { loaded.push(url); return next(url, context); } });
+const { createHandler } = await import(${url('src/ingest/ingest-jobs.ts')});
+const { listDigestFiles } = await import(${url('src/ingest/io.ts')});
+const { paperJobs, planPapers } = await import(${url('src/ingest/pipeline.ts')});
+const handle = createHandler();
+const files = await listDigestFiles([${JSON.stringify(path.join(repoRoot, 'content/digests'))}]);
+const read = handle({ kind: 'read', jobs: files.map((file, index) => ({ index, file })) });
+const jobs = paperJobs(planPapers(read.results.map((r) => r.read), undefined));
+handle({ kind: 'setup', topics: null, existing: [] });
+const built = handle({ kind: 'build', jobs: jobs.map(({ job }, index) => ({ index, job })), dir: null, summaries: false });
+process.stdout.write(JSON.stringify({ loaded, papers: built.results.filter((r) => 'paper' in r.built).length }));
+`,
+    );
+    const child = spawnSync(process.execPath, [script], { encoding: 'utf8' });
+    expect(child.stderr).not.toMatch(/Error/);
+    const { loaded, papers } = JSON.parse(child.stdout) as { loaded: string[]; papers: number };
+    expect(papers).toBeGreaterThan(0);
+    expect(loaded.some((u) => u.endsWith('/src/ingest/pipeline.ts'))).toBe(true);
+    expect(loaded.filter((u) => /\/node_modules\/(zod|yaml|astro)\//.test(u))).toEqual([]);
   });
 });
 
