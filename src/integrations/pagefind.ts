@@ -252,13 +252,14 @@ export default function pagefind(): AstroIntegration {
       // An archive of one index starts it with the build's first hook, before content sync: the
       // entries are ingest's files, already written, and the index needs no page. A rebuild
       // re-indexes that one shard whole, and waited for it after the pages: on the real corpus
-      // (2026-12-02, Intel Xeon, load 3–4, 3 alternating runs) a rebuild after one more day took
-      // 27.1–27.9 s starting at astro:build:start, 22.2–22.6 s starting here. Several shards start
+      // (2026-12-02, Intel Xeon, load 2.6–3.8, alternating) a rebuild after one more day took
+      // 27.1–27.9 s (3 runs) starting at astro:build:start, 22.2–22.6 s (2 runs) starting here. Several shards start
       // at astro:build:start as before: a rebuild then re-indexes only the newest of them, and at
       // 50,000 papers the early start raised the build's peak from 3.75 to ~4.0 GB (issue 9: 4 GB).
       'astro:config:setup': ({ command }) => {
+        if (command !== 'build') return;
         const { papersDir, searchShardPapers } = config();
-        if (command === 'build' && isOneIndex(countEntries(papersDir), searchShardPapers)) indexing = startIndexing();
+        if (isOneIndex(countEntries(papersDir), searchShardPapers)) indexing = startIndexing();
       },
       'astro:build:start': () => {
         indexing ??= startIndexing();
