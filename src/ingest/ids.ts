@@ -27,6 +27,7 @@ import { daysApart } from '../core/dates.ts';
 import { compareStrings } from '../core/compare.ts';
 import type { NormalizedEntry } from './normalize.ts';
 import { arxivUrlId } from '../schemas/arxiv.ts';
+import { BoundedMemo } from './bounded-memo.ts';
 
 /** Slugs are cut at a word boundary near this length, so URLs stay readable. */
 const SLUG_MAX = 80;
@@ -90,17 +91,10 @@ class Chain {
   }
 }
 
-/** Slugs already made, by title (bounded like `chains`): a title's captures share one. */
-const slugs = new Map<string, string>();
+/** Slugs already made, by title: a title's captures share one. */
+const slugs = new BoundedMemo<string>(100_000);
 
-function slugOf(title: string): string {
-  let slug = slugs.get(title);
-  if (slug === undefined) {
-    if (slugs.size >= CHAINS_KEPT) slugs.clear();
-    slugs.set(title, (slug = slugify(title)));
-  }
-  return slug;
-}
+const slugOf = (title: string): string => slugs.get(title, slugify);
 
 /**
  * What the merge and the ids will ask of each entry's title, worked out where the entries were
@@ -127,10 +121,7 @@ export function rememberTitleFacts(entries: readonly NormalizedEntry[], facts: T
   entries.forEach((e, i) => {
     rememberTitleKey(e.title, facts.keys[i]!);
     const slug = facts.slugs[i];
-    if (slug != null && !slugs.has(e.title)) {
-      if (slugs.size >= CHAINS_KEPT) slugs.clear();
-      slugs.set(e.title, slug);
-    }
+    if (slug != null) slugs.set(e.title, slug);
   });
 }
 
@@ -139,19 +130,11 @@ export function rememberTitleFacts(entries: readonly NormalizedEntry[], facts: T
  * the same chains, and slugging a title was most of the time ids took.
  */
 function chainOf(title: string, published: string): Chain {
-  const key = `${title}\u0000${published}`;
-  let chain = chains.get(key);
-  if (chain === undefined) {
-    if (chains.size >= CHAINS_KEPT) chains.clear();
-    chain = new Chain(slugOf(title), published, title);
-    chains.set(key, chain);
-  }
-  return chain;
+  return chains.get(`${title}\u0000${published}`, () => new Chain(slugOf(title), published, title));
 }
 
-/** Chains already made (bounded, so a long-lived process does not grow without end). */
-const chains = new Map<string, Chain>();
-const CHAINS_KEPT = 100_000;
+/** Chains already made, by title and date. */
+const chains = new BoundedMemo<Chain>(100_000);
 
 /** Ids and aliases for merged papers, in the same order, plus the URLs papers share. */
 export interface IdAssignment {

@@ -4,13 +4,14 @@
  * writes the papers it is given. Only moves the CPU: every step is the pipeline's own pure
  * function (pipeline.ts), the one a single-threaded run calls.
  */
-import module from 'node:module';
 import { buildPaper, readFile } from './pipeline.ts';
 import { IngestIoError, readDigestFile, serializePaper, writeEntryFiles } from './io.ts';
 import { assignTopics, compileTopics, type CompiledTopics } from './topics.ts';
 import { titleFacts, type TitleFacts } from './ids.ts';
 import type { Topic } from '../schemas/topic.ts';
-import type * as TopicModuleType from '../schemas/topic.ts';
+import type * as TopicModule from '../schemas/topic.ts';
+import { TopicsFileError } from '../schemas/topic-error.ts';
+import { requireOnce } from './require-once.ts';
 import type { DigestFile } from './io.ts';
 import type { BuiltPaper, FileRead, PaperJob, PaperSummary } from './pipeline.ts';
 import type { NotRead } from './types.ts';
@@ -37,15 +38,8 @@ export type WorkerReply =
    */
   | { kind: 'failed'; message: string; io: string | null; taxonomy: string | null };
 
-type TopicModule = typeof TopicModuleType;
-
-/**
- * The taxonomy's parser, loaded the first time a taxonomy is parsed: it needs zod and yaml, about
- * 170 modules, which a worker would otherwise load before reading its first digest. `require` (of
- * an ES module, which Node loads synchronously) because a handler answers synchronously.
- */
-let topicModule: TopicModule | null = null;
-const topicParser = (): TopicModule => (topicModule ??= module.createRequire(import.meta.url)('../schemas/topic.ts') as TopicModule);
+/** The taxonomy's parser (zod and yaml), loaded the first time a taxonomy is parsed. */
+const topicParser = requireOnce<typeof TopicModule>(import.meta.url, '../schemas/topic.ts');
 
 /**
  * A handler of parallel.ts's requests, with its own state (the compiled taxonomy and the names
@@ -98,8 +92,7 @@ export function createHandler(): (request: WorkerRequest) => WorkerReply {
         kind: 'failed',
         message: err instanceof Error ? (err.stack ?? err.message) : String(err),
         io: err instanceof IngestIoError ? err.message : null,
-        // The parser's own class: the one its module (loaded by `require`) throws.
-        taxonomy: topicModule && err instanceof topicModule.TopicsFileError ? err.message : null,
+        taxonomy: err instanceof TopicsFileError ? err.message : null,
       };
     }
   };

@@ -12,6 +12,7 @@ import type { Problem } from './types.ts';
 import { quote } from './messages.ts';
 import { compareStrings } from '../core/compare.ts';
 import { daysApart } from '../core/dates.ts';
+import { BoundedMemo } from './bounded-memo.ts';
 
 /** A merged paper before it gets its id, aliases and topics: the paper schema's fields, plus provenance. */
 export type MergedPaper = Omit<Paper, 'id' | 'aliases' | 'topics'> & {
@@ -30,25 +31,18 @@ const isCounts = (e: NormalizedEntry): boolean => e.format === 'counts';
  * characters instead (spacing ignored), which no lettered title's key can equal.
  */
 export function titleKey(title: string): string {
-  let key = titleKeys.get(title);
-  if (key === undefined) {
-    // Grouping and ids key every capture's title several times; Unicode folding is the costly part.
-    if (titleKeys.size >= TITLE_KEYS_KEPT) titleKeys.clear();
-    titleKeys.set(title, (key = foldTitle(title)));
-  }
-  return key;
+  // Grouping and ids key every capture's title several times; Unicode folding is the costly part.
+  return titleKeys.get(title, foldTitle);
 }
 
-/** Keys already computed, by title (bounded, so a long-lived process does not grow without end). */
-const titleKeys = new Map<string, string>();
-const TITLE_KEYS_KEPT = 100_000;
+/** Keys already computed, by title. */
+const titleKeys = new BoundedMemo<string>(100_000);
 
 /**
  * Records `key` as the `titleKey` of `title`, worked out by another thread (parallel.ts) while it
  * read the title's file, so the merge on this thread does not fold it again.
  */
 export function rememberTitleKey(title: string, key: string): void {
-  if (titleKeys.size >= TITLE_KEYS_KEPT) titleKeys.clear();
   titleKeys.set(title, key);
 }
 

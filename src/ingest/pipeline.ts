@@ -4,7 +4,7 @@
  *
  * detect format → parse → normalise → merge → ids → validate (paperSchema) → report
  */
-import module from 'node:module';
+import { requireOnce } from './require-once.ts';
 import type { paperSchema, Paper, TopicMatch } from '../schemas/paper.ts';
 import type {
   DigestInput,
@@ -129,16 +129,10 @@ export function buildPaper(job: PaperJob, assign: PipelineOptions['assignTopics'
 }
 
 /**
- * The paper schema, loaded the first time an entry needs it: typed code vouches for nearly every
- * entry (paper-entry.ts), and zod is about 100 modules, a fifth of a worker thread's start-up
- * (parallel.ts). `require` (of an ES module, which Node loads synchronously) because `toPaper` is
- * synchronous; the module is the same one the site's content config imports.
+ * The paper schema (zod), loaded the first time an entry needs it: typed code vouches for nearly
+ * every entry (paper-entry.ts). The same module the site's content config imports.
  */
-let schema: typeof paperSchema | null = null;
-function thePaperSchema(): typeof paperSchema {
-  schema ??= (module.createRequire(import.meta.url)('../schemas/paper.ts') as { paperSchema: typeof paperSchema }).paperSchema;
-  return schema;
-}
+const paperSchemaModule = requireOnce<{ paperSchema: typeof paperSchema }>(import.meta.url, '../schemas/paper.ts');
 
 /** Turns a merged paper into the schema's shape (key order = schema order) or explains why not. */
 function toPaper(
@@ -150,7 +144,7 @@ function toPaper(
   // when every value is one the schema takes as it is (paper-entry.ts), else the schema's parse.
   const entry = paperEntry(candidate);
   if (entry) return { paper: entry };
-  const parsed = thePaperSchema().safeParse(candidate);
+  const parsed = paperSchemaModule().paperSchema.safeParse(candidate);
   if (parsed.success) return { paper: parsed.data };
   const issues = parsed.error.issues.map((issue) => {
     const path = issue.path.join('.');

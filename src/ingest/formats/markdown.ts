@@ -25,7 +25,7 @@
  * (wrapped titles continue on a line indented by two spaces), a summary, `- N authors` and
  * `[LINK: GitHub 11.3k](https://github.com/owner/repo)`; every card appears twice.
  */
-import module from 'node:module';
+import { requireOnce } from '../require-once.ts';
 import type { parse } from 'yaml';
 import { arxivIdFromUrl } from '../../schemas/arxiv.ts';
 import type { FormatReader, ParsedFile, ReadContext } from '../types.ts';
@@ -325,16 +325,9 @@ const syntax: CardSyntax = {
   dateExample: 'May 29[6](https://huggingface.co/papers/…#community)',
 };
 
-/**
- * The YAML parser, loaded the first time a file has front matter: most digests have none, and
- * yaml is about 70 modules, a tenth of an ingest worker thread's start-up (parallel.ts).
- * `require` (yaml's own CommonJS build) because the readers are synchronous.
- */
-let yamlParse: typeof parse | null = null;
-function parseYaml(text: string): unknown {
-  yamlParse ??= (module.createRequire(import.meta.url)('yaml') as { parse: typeof parse }).parse;
-  return yamlParse(text);
-}
+/** The YAML parser (yaml's own CommonJS build), loaded the first time a file has front matter: most digests have none. */
+const yaml = requireOnce<{ parse: typeof parse }>(import.meta.url, 'yaml');
+const parseYaml = (text: string): unknown => yaml().parse(text);
 
 /**
  * YAML front matter at the very top, if any: its `retrieved` date, the full capture time as
