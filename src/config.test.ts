@@ -16,6 +16,7 @@ describe('readConfig', () => {
       outDir: './dist',
       cacheDir: './node_modules/.astro',
       searchShardPapers: 10_000,
+      searchRecentPapers: 0,
       ci: false,
       noColor: false,
     });
@@ -35,6 +36,7 @@ describe('readConfig', () => {
       PAPERSHELF_OUT: 'o',
       PAPERSHELF_CACHE: 'c',
       PAPERSHELF_SEARCH_SHARD: '2500',
+      PAPERSHELF_SEARCH_RECENT: '2000',
       PAPERSHELF_CORPUS: '/c',
       CI: 'true',
       NO_COLOR: '',
@@ -51,6 +53,7 @@ describe('readConfig', () => {
       outDir: 'o',
       cacheDir: 'c',
       searchShardPapers: 2500,
+      searchRecentPapers: 2000,
       corpusDir: '/c',
       ci: true,
       noColor: true,
@@ -76,5 +79,11 @@ describe('readConfig', () => {
 
   it('defaults PAPERSHELF_SEARCH_SHARD to 10,000 papers', () => {
     expect(readConfig({}).searchShardPapers).toBe(10_000);
+  });
+
+  it.each(['abc', '-1', '1e3', '2.5', '2k'])('refuses PAPERSHELF_SEARCH_RECENT=%j, naming the variable', (value) => {
+    expect(() => readConfig({ PAPERSHELF_SEARCH_RECENT: value })).toThrow(
+      `PAPERSHELF_SEARCH_RECENT: expected a whole number of papers (e.g. 2000, or 0 for none), found "${value}"`,
+    );
   });
 });

@@ -35,6 +35,12 @@ export interface Config {
   cacheDir: string;
   /** `PAPERSHELF_SEARCH_SHARD`: papers per search index shard (default 10,000; see src/site/search/shards.ts). */
   searchShardPapers: number;
+  /**
+   * `PAPERSHELF_SEARCH_RECENT`: papers in the newest part of the search index, the part a new day
+   * changes, set apart while the archive has at most four shards (default 0: none; see `planIndex`
+   * in src/site/search/shards.ts).
+   */
+  searchRecentPapers: number;
   /** `PAPERSHELF_CORPUS`: the real corpus for the corpus tests and benchmarks (default `../shared/corpus` beside the repository). */
   corpusDir: string;
   /** `CI`: set on CI (no progress bar; a missing corpus fails the corpus tests instead of skipping them). */
@@ -71,6 +77,21 @@ function searchShardPapers(value: string | undefined): number {
   return Number(value);
 }
 
+/**
+ * `PAPERSHELF_SEARCH_RECENT` as a whole number of papers, 0 (the default) setting nothing apart.
+ * Not on by default: on the real corpus 2,000 halved a rebuild after one more day (66.0 → 31.1 s)
+ * but made a typed query's complete answer 1.2–1.7× slower and up to 2.1× the bytes (a second shard
+ * to search and merge: one more index chunk per word), and readers search far more often than the
+ * archive rebuilds (README, "Search and offline").
+ */
+function searchRecentPapers(value: string | undefined): number {
+  if (!value) return 0;
+  if (!/^\s*\d+\s*$/.test(value)) {
+    throw new ConfigError(`PAPERSHELF_SEARCH_RECENT: expected a whole number of papers (e.g. 2000, or 0 for none), found "${value}"`);
+  }
+  return Number(value);
+}
+
 /** The settings in `env`. Pure (tests pass their own env); throws `ConfigError` on an unusable value. */
 export function readConfig(env: NodeJS.ProcessEnv): Config {
   return {
@@ -85,6 +106,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     outDir: env.PAPERSHELF_OUT || './dist',
     cacheDir: env.PAPERSHELF_CACHE || './node_modules/.astro',
     searchShardPapers: searchShardPapers(env.PAPERSHELF_SEARCH_SHARD),
+    searchRecentPapers: searchRecentPapers(env.PAPERSHELF_SEARCH_RECENT),
     corpusDir: env.PAPERSHELF_CORPUS || path.resolve(repoRoot, '../shared/corpus'),
     ci: Boolean(env.CI),
     noColor: 'NO_COLOR' in env,

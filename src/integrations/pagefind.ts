@@ -26,7 +26,7 @@ import { config } from '../config.ts';
 import { parseTopics } from '../schemas/topic.ts';
 import { searchRecord, type SearchRecord } from '../site/search/records.ts';
 import { countVocabulary, serialiseVocabulary } from '../site/search/vocabulary.ts';
-import { isOneIndex, planShards, serialiseSortData, sortKey, type SearchIndex, type SearchShard } from '../site/search/shards.ts';
+import { isOneIndex, planIndex, serialiseSortData, sortKey, type SearchIndex, type SearchShard } from '../site/search/shards.ts';
 import { startEntriesWorker, type EntryFields } from './entries.ts';
 import { writeWordShards } from './word-shards.ts';
 import { metaPageHashes } from './pagefind-meta.ts';
@@ -143,7 +143,7 @@ async function writeSearchIndex(
   outDir: string,
   papers: readonly EntryFields[],
 ): Promise<{ index: SearchIndex; vocabBytes: number; reused: number }> {
-  const { topicsFile, notesDir, searchShardPapers, cacheDir } = config();
+  const { topicsFile, notesDir, searchShardPapers, searchRecentPapers, cacheDir } = config();
   const cache = openShardCache(cacheDir);
   let reused = 0;
   const topicNames = new Map(parseTopics(readFileSync(topicsFile, 'utf8'), topicsFile).map((t) => [t.slug, t.name]));
@@ -151,7 +151,7 @@ async function writeSearchIndex(
   const root = path.join(outDir, 'pagefind');
   await mkdir(path.join(outDir, 'search'), { recursive: true });
   const shards: SearchShard[] = [];
-  for (const [i, shard] of planShards(papers, searchShardPapers).entries()) {
+  for (const [i, shard] of planIndex(papers, searchShardPapers, searchRecentPapers).entries()) {
     let bundle = i === 0 ? root : path.join(root, `older-${i}`);
     // Built once: indexed, then matched to the hash Pagefind gave its page.
     const records = shard.map((paper) => searchRecord(paper, topicNames, noted.has(paper.id) ? noteText(notesDir, paper.id) : ''));
@@ -249,9 +249,10 @@ export default function pagefind(): AstroIntegration {
   return {
     name: 'papershelf:pagefind',
     hooks: {
-      // An archive of one index starts it with the build's first hook, before content sync: the
-      // entries are ingest's files, already written, and the index needs no page. A rebuild
-      // re-indexes that one shard whole, and waited for it after the pages: on the real corpus
+      // An archive of one shard (under 1.5 shards of papers) starts its index with the build's
+      // first hook, before content sync: the entries are ingest's files, already written, and the
+      // index needs no page. A rebuild re-indexes that one shard whole (unless PAPERSHELF_SEARCH_RECENT
+      // sets its newest papers apart, planIndex) and waited for it after the pages: on the real corpus
       // (2026-12-02, Intel Xeon, load 2.6–3.8, alternating) a rebuild after one more day took
       // 27.1–27.9 s (3 runs) starting at astro:build:start, 22.2–22.6 s (2 runs) starting here. Several shards start
       // at astro:build:start as before: a rebuild then re-indexes only the newest of them, and at

@@ -65,6 +65,8 @@ describe('a rebuild after one more digest day', () => {
         PAPERSHELF_OUT: path.join(root, out),
         PAPERSHELF_CACHE: path.join(root, cache),
         PAPERSHELF_SEARCH_SHARD: '50',
+        // 103 papers: shards of 50 and 53, the newest 13 of those 53 set apart (blocks of 20).
+        PAPERSHELF_SEARCH_RECENT: '20',
         ...env,
       });
 
@@ -161,11 +163,16 @@ describe('a rebuild after one more digest day', () => {
     );
   });
 
-  it('indexes only the search shard the new day changed, and takes the older one from the cache', () => {
-    expect(firstLog).toMatch(/indexed 103 papers in 2 shards, vocabulary/);
-    expect(rebuildLog).toMatch(/indexed 104 papers in 2 shards \(1 unchanged, from the cache\), vocabulary/);
-    const index = JSON.parse(rebuiltFiles.get('search/index.json')!.toString('utf8')) as { shards: { bundle: string }[] };
-    expect(index.shards.map((s) => s.bundle)).toEqual(['pagefind/', expect.stringMatching(/^pagefind\/older-\w+\/$/)]);
+  it('indexes only the newest papers the new day changed, and takes the older shards from the cache', () => {
+    expect(firstLog).toMatch(/indexed 103 papers in 3 shards, vocabulary/);
+    expect(rebuildLog).toMatch(/indexed 104 papers in 3 shards \(2 unchanged, from the cache\), vocabulary/);
+    const index = JSON.parse(rebuiltFiles.get('search/index.json')!.toString('utf8')) as { shards: { bundle: string; papers: number }[] };
+    const older = expect.stringMatching(/^pagefind\/older-\w+\/$/);
+    expect(index.shards.map((s) => s.bundle)).toEqual(['pagefind/', older, older]);
+    // The newest 14 papers apart (the new one among them), the rest of their shard of 54, then the oldest 50.
+    expect(index.shards.map((s) => s.papers)).toEqual([14, 40, 50]);
+    const first = JSON.parse(firstFiles.get('search/index.json')!.toString('utf8')) as { shards: { bundle: string }[] };
+    expect(index.shards.slice(1).map((s) => s.bundle)).toEqual(first.shards.slice(1).map((s) => s.bundle));
   });
 
   it("removed the last build's output beside the build, leaving nothing in the cache", () => {

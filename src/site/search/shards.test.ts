@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { orderResults, parseSortData, isOneIndex, planShards, serialiseSortData, sortKey } from './shards.ts';
+import {
+  MAX_SHARDS_FOR_RECENT,
+  orderResults,
+  parseSortData,
+  isOneIndex,
+  planIndex,
+  planShards,
+  serialiseSortData,
+  sortKey,
+} from './shards.ts';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
@@ -20,6 +29,51 @@ describe('planShards', () => {
     expect(planShards(range(35), 10).map((s) => s.length)).toEqual([5, 10, 10, 10]);
     // One more paper changes only the newest shard.
     expect(planShards(range(36), 10).slice(1)).toEqual(planShards(range(35), 10).slice(1));
+  });
+});
+
+describe('planIndex', () => {
+  it('sets the newest block of a one-shard archive apart, the rest of the shard its older shard', () => {
+    // 97 papers, shards of 100 (one), blocks of 20: 20 × 4 from the oldest, then 17 (≥ 10, a block of its own).
+    const shards = planIndex(range(97), 100, 20);
+    expect(shards.map((s) => [s[0], s.at(-1)])).toEqual([
+      [80, 96],
+      [0, 79],
+    ]);
+    // A remainder under half a block joins the block before: the newest part is never a handful.
+    expect(planIndex(range(105), 1000, 20).map((s) => s.length)).toEqual([25, 80]);
+  });
+
+  it('changes only the newest part for each new paper until a block is full, and then the older part once', () => {
+    const older = (n: number) => planIndex(range(n), 100, 20)[1];
+    const changes: number[] = [];
+    for (let n = 41; n <= 99; n++) if (JSON.stringify(older(n)) !== JSON.stringify(older(n - 1))) changes.push(n);
+    // The older part grows by one block when the newest reaches a block and a half (planShards' rule).
+    expect(changes).toEqual([50, 70, 90]);
+    for (let n = 41; n <= 99; n++) {
+      const [newest, rest] = planIndex(range(n), 100, 20);
+      expect(newest!.length).toBeGreaterThanOrEqual(10);
+      expect(newest!.length).toBeLessThan(30);
+      expect([...rest!, ...newest!]).toEqual(range(n));
+    }
+  });
+
+  it('keeps every paper once, in order, across shards and the newest part', () => {
+    for (const n of [0, 1, 29, 30, 31, 149, 150, 151, 420, 455]) {
+      const shards = planIndex(range(n), 100, 20);
+      expect([...shards].reverse().flat(), `${n} papers`).toEqual(range(n));
+    }
+  });
+
+  it('leaves the shards as they are without a newest part to set apart, or past the shard bound', () => {
+    expect(planIndex(range(97), 100, 0)).toEqual(planShards(range(97), 100));
+    expect(planIndex(range(29), 100, 20)).toEqual([range(29)]);
+    // Four shards: the newest set apart makes five, as many as 50,000 papers in shards of 10,000.
+    expect(planShards(range(420), 100)).toHaveLength(MAX_SHARDS_FOR_RECENT);
+    expect(planIndex(range(420), 100, 20)).toHaveLength(MAX_SHARDS_FOR_RECENT + 1);
+    expect(planIndex(range(420), 100, 20).slice(2)).toEqual(planShards(range(420), 100).slice(1));
+    // Five shards already: none more.
+    expect(planIndex(range(455), 100, 20)).toEqual(planShards(range(455), 100));
   });
 });
 

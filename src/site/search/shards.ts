@@ -36,7 +36,8 @@ export interface SearchShard {
  * `items` (oldest first) cut into shards of `size`, newest shard first. Shards are counted from
  * the oldest, so a new day changes only the newest shard (a saved copy updates only it); a
  * remainder smaller than half a shard joins the shard before it, so the primary index never holds
- * only a handful of papers. An archive under 1.5 × `size` is one index.
+ * only a handful of papers. An archive under 1.5 × `size` is one shard (`planIndex` may still set
+ * its newest papers apart).
  */
 export function planShards<T>(items: readonly T[], size: number): T[][] {
   const shards: T[][] = [];
@@ -50,7 +51,35 @@ export function planShards<T>(items: readonly T[], size: number): T[][] {
   return shards.reverse();
 }
 
-/** Whether `papers` papers make one index (one shard) for `planShards` with `size`: under 1.5 × `size`. */
+/**
+ * The most shards `planShards` may give for `planIndex` to cut its newest again: with the newest
+ * papers apart, a query word then fetches at most five index chunks (one per shard that holds it),
+ * as at 50,000 papers in shards of 10,000, the size issue 8's 300 kB for a complete answer was
+ * measured at. Past it, another shard would cost every query ~25–30 kB a word more.
+ */
+export const MAX_SHARDS_FOR_RECENT = 4;
+
+/**
+ * The search index's shards, newest first: `planShards`, then, while that gives at most
+ * `MAX_SHARDS_FOR_RECENT`, its newest shard cut again into blocks of `recent` papers by the same
+ * rule (counted from its oldest; a remainder under half a block joins the block before), the
+ * newest block alone and the rest together. A new day then changes only the newest block, so a
+ * rebuild indexes ~`recent` papers instead of a whole shard (the others come from the cache), and a
+ * saved copy fetches only that block's index files; the rest changes once per `recent` papers. The
+ * cost: one more index chunk per query word, within the bound above. `recent` 0, or a newest shard
+ * under 1.5 × `recent`, leaves `planShards`'s plan as it is.
+ */
+export function planIndex<T>(items: readonly T[], size: number, recent: number): T[][] {
+  const shards = planShards(items, size);
+  if (recent <= 0 || shards.length > MAX_SHARDS_FOR_RECENT) return shards;
+  const newest = shards[0]!;
+  const blocks = planShards(newest, recent);
+  if (blocks.length === 1) return shards;
+  const block = blocks[0]!;
+  return [block, newest.slice(0, newest.length - block.length), ...shards.slice(1)];
+}
+
+/** Whether `papers` papers make one shard for `planShards` with `size`: under 1.5 × `size`. */
 export function isOneIndex(papers: number, size: number): boolean {
   return papers < size * 1.5;
 }
