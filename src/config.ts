@@ -66,31 +66,29 @@ function normaliseBase(value: string | undefined): string {
 }
 
 /**
- * `PAPERSHELF_SEARCH_SHARD` as a whole number of papers; anything else is an error, not a silent
- * default. At ~6.5 B a page, 10,000 papers keep the first query's `pf_meta` near 70 kB.
+ * `value` of the variable `name` as a whole number (`fallback` when unset), 0 allowed only with
+ * `zero`; anything else is an error naming the variable, not a silent default.
  */
-function searchShardPapers(value: string | undefined): number {
-  if (!value) return 10_000;
-  if (!/^\s*[1-9]\d*\s*$/.test(value)) {
-    throw new ConfigError(`PAPERSHELF_SEARCH_SHARD: expected a whole number of papers (e.g. 10000), found "${value}"`);
+function wholeNumber(name: string, value: string | undefined, fallback: number, zero: boolean, example: string): number {
+  if (!value) return fallback;
+  if (!(zero ? /^\s*\d+\s*$/ : /^\s*[1-9]\d*\s*$/).test(value)) {
+    throw new ConfigError(`${name}: expected a whole number of papers (e.g. ${example}), found "${value}"`);
   }
   return Number(value);
 }
 
+/** `PAPERSHELF_SEARCH_SHARD`: at ~6.5 B a page, 10,000 papers keep the first query's `pf_meta` near 70 kB. */
+const searchShardPapers = (value: string | undefined): number => wholeNumber('PAPERSHELF_SEARCH_SHARD', value, 10_000, false, '10000');
+
 /**
- * `PAPERSHELF_SEARCH_RECENT` as a whole number of papers, 0 (the default) setting nothing apart.
- * Not on by default: on the real corpus 2,000 halved a rebuild after one more day (66.0 → 31.1 s)
- * but made a typed query's complete answer 1.2–1.7× slower and up to 2.1× the bytes (a second shard
- * to search and merge: one more index chunk per word), and readers search far more often than the
- * archive rebuilds (README, "Search and offline").
+ * `PAPERSHELF_SEARCH_RECENT`, 0 (the default) setting nothing apart. Not on by default: on the real
+ * corpus 2,000 halved a rebuild after one more day (66.0 → 31.1 s) but made a typed query's
+ * complete answer 1.2–1.7× slower and up to 2.1× the bytes (a second shard to search and merge: one
+ * more index chunk per word), and readers search far more often than the archive rebuilds (README,
+ * "Search and offline").
  */
-function searchRecentPapers(value: string | undefined): number {
-  if (!value) return 0;
-  if (!/^\s*\d+\s*$/.test(value)) {
-    throw new ConfigError(`PAPERSHELF_SEARCH_RECENT: expected a whole number of papers (e.g. 2000, or 0 for none), found "${value}"`);
-  }
-  return Number(value);
-}
+const searchRecentPapers = (value: string | undefined): number =>
+  wholeNumber('PAPERSHELF_SEARCH_RECENT', value, 0, true, '2000, or 0 for none');
 
 /** The settings in `env`. Pure (tests pass their own env); throws `ConfigError` on an unusable value. */
 export function readConfig(env: NodeJS.ProcessEnv): Config {

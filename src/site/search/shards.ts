@@ -65,7 +65,8 @@ export const MAX_SHARDS_FOR_RECENT = 4;
  * rule (counted from its oldest; a remainder under half a block joins the block before), the
  * newest block alone and the rest together. A new day then changes only the newest block, so a
  * rebuild indexes ~`recent` papers instead of a whole shard (the others come from the cache), and a
- * saved copy fetches only that block's index files; the rest changes once per `recent` papers. The
+ * saved copy fetches only that block's index files (and the word lists, named by the index's state);
+ * the rest changes once per `recent` papers. The
  * cost: one more index chunk per query word, within the bound above. `recent` 0, or a newest shard
  * under 1.5 × `recent`, leaves `planShards`'s plan as it is.
  */
