@@ -33,6 +33,7 @@ import { median, runMeasured, type Measured } from './peak-memory.ts';
 import { pageWeight, formatPageWeight, type PageWeight } from './page-weight.ts';
 import { runPagefind, type PagefindRun } from './pagefind-phases.ts';
 import { runSw, type SwRun } from './sw-phases.ts';
+import { describeTree, readTreeState, sameTree, type TreeState } from './tree-state.ts';
 import { summarise, formatSummary, DEFAULT_INCLUSIVE, type ProfileSummary } from './cpu-profile.ts';
 import { defaultCorpusFile, scaleCorpus, writeDigests } from './scale-corpus.ts';
 import { readCorpusFile } from './repo-imports.ts';
@@ -313,6 +314,8 @@ export interface SizeResult {
     floorOneMoreDay: BuildMeasure | null;
     runs: { noChange: BuildMeasure[]; oneMoreDay: BuildMeasure[]; floorOneMoreDay: BuildMeasure[] };
   } | null;
+  /** The code measured, read before the size's first step and after its last (tree-state.ts). */
+  tree?: { before: TreeState; after: TreeState };
 }
 
 /** Runs every measurement for `count` papers. */
@@ -410,6 +413,7 @@ async function benchSize(label: string, count: number, workRoot: string, opts: {
 function formatSize(r: SizeResult): string {
   const s = (ms: number | null | undefined) => (ms === null || ms === undefined ? '–' : (ms / 1000).toFixed(1));
   const lines = [`== ${r.label}: ${r.papers} papers, ${r.days} digest days ==`];
+  if (r.tree) lines.push(treeChanged(r) ?? `code: ${describeTree(r.tree.before)}`);
   for (const i of r.ingest) lines.push(`ingest (plain text) ${i.variant}: wall ${s(i.wallMs)} s, internal ${s(i.internalMs)} s, cpu ${s(i.userMs)} s, peak ${i.peakProcessMb} MB, wrote ${i.written}`);
   const row = (name: string, b: BuildMeasure) => {
     const t = b.times;
@@ -476,7 +480,8 @@ export async function main(argv: string[], defaults: { sizes: string; out: strin
   try {
     for (const size of values.sizes.split(',')) {
       const count = parseSize(size.trim(), corpusSize);
-      const r = await benchSize(size.trim(), count, work, {
+      const before = readTreeState(repoRoot);
+      const measured = await benchSize(size.trim(), count, work, {
         runs: Number(values.runs),
         ingestRuns: Number(values['ingest-runs']),
         floor: !values['no-floor'],
@@ -487,6 +492,7 @@ export async function main(argv: string[], defaults: { sizes: string; out: strin
         apart: !values['no-apart'] && !values.quick,
         quick: values.quick,
       });
+      const r: SizeResult = { ...measured, tree: { before, after: readTreeState(repoRoot) } };
       results.push(r);
       await emptyTrash(Number(values.settle) * 1000);
       process.stderr.write(formatSize(r));
@@ -504,6 +510,12 @@ export async function main(argv: string[], defaults: { sizes: string; out: strin
 const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
 const sec = (ms: number | null | undefined) => (ms === null || ms === undefined ? '–' : (ms / 1000).toFixed(1));
 const x = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${v.toFixed(2)}×`);
+
+/** A warning when the code changed while `r` was measured, else null. */
+function treeChanged(r: SizeResult): string | null {
+  if (!r.tree || sameTree(r.tree.before, r.tree.after)) return null;
+  return `warning: the code changed while ${r.label} was measured (${describeTree(r.tree.before)}, then ${describeTree(r.tree.after)}): its builds may mix two versions, and a rebuild of changed code renders every page again; run the benchmark from a clone nobody edits`;
+}
 
 /** The summary table: one row per size (what the closing note and the README quote). */
 export function summaryTable(results: readonly SizeResult[]): string {
@@ -529,7 +541,10 @@ export function summaryTable(results: readonly SizeResult[]): string {
       b.loadAvg.map((l) => l.toFixed(1)).join('→'),
     ];
   });
-  return table(head, rows);
+  const notes = results.flatMap((r) => treeChanged(r) ?? []);
+  const code = [...new Set(results.flatMap((r) => (r.tree ? [describeTree(r.tree.before)] : [])))];
+  if (code.length) notes.unshift(`code: ${code.join(', ')}`);
+  return [table(head, rows), ...notes].join('\n');
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

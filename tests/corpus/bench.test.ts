@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { run } from '../support/run.ts';
+import { repoRoot } from '../support/repo.ts';
 import type { SizeResult } from '../../scripts/bench/scale-build.ts';
 
 describe('npm run bench (200-paper smoke)', () => {
@@ -55,6 +57,10 @@ describe('npm run bench (200-paper smoke)', () => {
       expect(s.build.median.distFiles).toBeGreaterThan(200);
       // The held-out day was built on top, with the cache warm.
       expect(s.rebuild!.oneMoreDay.distFiles).toBeGreaterThan(s.build.median.distFiles);
+      // The code it measured: this checkout's commit, named under the table.
+      const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repoRoot }).toString().trim();
+      expect(s.tree?.before.commit).toBe(head);
+      expect(r.stdout).toContain(`code: ${head.slice(0, 7)}`);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
