@@ -477,10 +477,11 @@ export async function main(argv: string[], defaults: { sizes: string; out: strin
   const results: SizeResult[] = [];
   const out = path.resolve(values.out ?? defaults.out);
   const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadavgAtStart: os.loadavg() };
+  // Read at each boundary between sizes: one size's "after" is the next one's "before".
+  let before = readTreeState(repoRoot);
   try {
     for (const size of values.sizes.split(',')) {
       const count = parseSize(size.trim(), corpusSize);
-      const before = readTreeState(repoRoot);
       const measured = await benchSize(size.trim(), count, work, {
         runs: Number(values.runs),
         ingestRuns: Number(values['ingest-runs']),
@@ -492,7 +493,9 @@ export async function main(argv: string[], defaults: { sizes: string; out: strin
         apart: !values['no-apart'] && !values.quick,
         quick: values.quick,
       });
-      const r: SizeResult = { ...measured, tree: { before, after: readTreeState(repoRoot) } };
+      const after = readTreeState(repoRoot);
+      const r: SizeResult = { ...measured, tree: { before, after } };
+      before = after;
       results.push(r);
       await emptyTrash(Number(values.settle) * 1000);
       process.stderr.write(formatSize(r));
